@@ -1,0 +1,37 @@
+"""Every user-facing error, with a code, in one catalogue (grep for the code).
+
+Raise ``MarsadError(E.xxx, key=value…)``; the CLI prints ``[E###] message`` and exits 2.
+Messages say what went wrong, with which input, and what to do next.
+"""
+from __future__ import annotations
+
+
+class E:
+    FILE_NOT_FOUND = ("E001", "Input {path} does not exist. Check the path, or pass - to read standard input.")
+    EMPTY_INPUT = ("E002", "Input {path} is empty (no text after removing whitespace). Give a file with article text.")
+    BINARY_INPUT = ("E003", "Input {path} looks binary ({why}), not text. marsad reads plain-text articles; "
+                            "save the page as text or use `marsad ingest` for HTML/WARC.")
+    UNDECODABLE = ("E004", "Cannot decode {path}: {why}. Save it as UTF-8, or give an encoding with --encoding "
+                           "(e.g. --encoding cp1256).")
+    IS_DIRECTORY = ("E005", "Input {path} is a directory. Give one file, or use `marsad ingest` for folders.")
+    UNKNOWN_FORMAT = ("E006", "Unknown output format {fmt!r}. Use one of: {choices}.")
+    PIPELINE_MISSING = ("E010", "Pipeline stage {stage!r} requires {attr!r}, but no earlier stage assigns it. "
+                                "Stages in order: {order}.")
+    UNKNOWN_STAGE = ("E011", "Unknown pipeline stage {stage!r}. Known stages: {known}.")
+    GAZ_FILE_FORMAT = ("E020", "{path} line {line}: {why}. Expected the GeoNames '{table}' table "
+                               "({columns} tab-separated columns), as in the per-country dumps.")
+    GAZ_GEOJSON = ("E021", "{path}: {why}. Expected a GeoJSON FeatureCollection of admin polygons with Arabic "
+                           "names; set the property names with --name-ar/--name-en/--level if they differ.")
+    GAZ_NO_INDEX = ("E022", "The gazetteer index at {path} is unreadable ({why}). Run `marsad gazetteer rebuild`.")
+    CONLL_FORMAT = ("E030", "{path} line {line}: {why}. Expected CoNLL: one token per line (token first), "
+                            "a blank line between sentences.")
+    MODEL_MISSING = ("E031", "The tagger model {path} is missing. Run `marsad train ner` to build it.")
+    DATA_MISSING = ("E040", "Evaluation data not found at {path}. Pass --data pointing at the shared data folder "
+                            "(the one holding anercorp/, wojood/, idrisi/).")
+
+
+class MarsadError(Exception):
+    def __init__(self, entry: tuple[str, str], **fields):
+        self.code, template = entry
+        self.fields = fields
+        super().__init__(f"[{self.code}] {template.format(**fields)}")
