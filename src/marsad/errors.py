@@ -26,6 +26,7 @@ class E:
     CONLL_FORMAT = ("E030", "{path} line {line}: {why}. Expected CoNLL: one token per line (token first), "
                             "a blank line between sentences.")
     MODEL_MISSING = ("E031", "The tagger model {path} is missing. Run `marsad train ner` to build it.")
+    KNOWLEDGE_FILE = ("E050", "Knowledge file {path} is invalid: {why}. Fix the entry (see the file's \"_doc\" notes).")
     DATA_MISSING = ("E040", "Evaluation data not found at {path}. Pass --data pointing at the shared data folder "
                             "(the one holding anercorp/, wojood/, idrisi/).")
 

@@ -1,0 +1,27 @@
+"""Library entry points: what the commands call, usable from Python too.
+
+    >>> from marsad.api import extract_text
+    >>> doc = extract_text("قصفت الطائرات مواقع قرب مدينة الرقة")
+    >>> [p.name for p in doc.places]
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from marsad.doc import Doc
+from marsad.ingest.read import read_article
+from marsad.pipeline import DEFAULT_STAGES, Pipeline
+
+
+@cache
+def default_pipeline() -> Pipeline:
+    return Pipeline(DEFAULT_STAGES)
+
+
+def extract_text(text: str, meta: dict | None = None, pipeline: Pipeline | None = None) -> Doc:
+    return (pipeline or default_pipeline()).run_text(text, meta)
+
+
+def extract_file(source: str, encoding: str | None = None, pipeline: Pipeline | None = None) -> Doc:
+    article = read_article(source, encoding)
+    return extract_text(article.text, article.meta, pipeline)

@@ -1,0 +1,84 @@
+"""Knowledge files shipped with marsad, validated on load.
+
+Code holds mechanisms, these files hold knowledge: users read and extend them. Keys
+that start with "_" are documentation. Every lookup key is normalized with
+``normalize_key`` here, once, so stages compare normalized text with normalized keys.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from marsad.errors import E, MarsadError
+from marsad.text.normalize import normalize_key
+
+COMPASS = ("N", "NE", "E", "SE", "S", "SW", "W", "NW")
+
+
+def _read(name: str) -> dict:
+    path = resources.files("marsad.knowledge").joinpath(name)
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise MarsadError(E.KNOWLEDGE_FILE, path=str(path), why=str(exc)) from None
+
+
+def _norm_map(section: dict, path: str, check=None) -> dict[str, object]:
+    out = {}
+    for key, value in section.items():
+        if key.startswith("_"):
+            continue
+        if check and not check(value):
+            raise MarsadError(E.KNOWLEDGE_FILE, path=path, why=f"bad value {value!r} for {key!r}")
+        out[normalize_key(key)] = value
+    return out
+
+
+@dataclass(frozen=True)
+class PlaceCues:
+    qualifiers: dict[str, tuple[str, ...]]   # normalized word → kinds it introduces
+    anaphors: dict[str, tuple[str, ...]]
+    demonstratives: frozenset[str]
+    directions: dict[str, str]               # normalized word → N/S/E/W
+    direction_suffixes: tuple[str, ...]
+    relative_offset_km: float
+    city_parts: dict[str, str]               # normalized phrase → label
+    part_links: frozenset[str]
+    not_places: frozenset[str]
+
+
+KINDS = {"country", "admin1", "admin2", "admin3", "city", "town", "village", "neighbourhood", "region", "natural"}
+
+
+@cache
+def place_cues() -> PlaceCues:
+    name = "place_cues.json"
+    raw = _read(name)
+    kinds_ok = lambda v: isinstance(v, list) and v and set(v) <= KINDS  # noqa: E731
+    return PlaceCues(
+        qualifiers={k: tuple(v) for k, v in _norm_map(raw["qualifiers"], name, kinds_ok).items()},
+        anaphors={k: tuple(v) for k, v in _norm_map(raw["anaphors"], name, kinds_ok).items()},
+        demonstratives=frozenset(normalize_key(w) for w in raw["demonstratives"]),
+        directions=_norm_map(raw["directions"], name, lambda v: v in COMPASS),
+        direction_suffixes=tuple(sorted((normalize_key(s) for s in raw["direction_pronoun_suffixes"]),
+                                        key=len, reverse=True)),
+        relative_offset_km=float(raw["relative_offset_km"]),
+        city_parts=_norm_map(raw["city_parts"], name, lambda v: isinstance(v, str)),
+        part_links=frozenset(normalize_key(w) for w in raw["part_links"]),
+        not_places=frozenset(normalize_key(w) for w in raw["not_places"]["words"]),
+    )
+
+
+@cache
+def outlets() -> dict[str, dict]:
+    """normalized name or alias → outlet record"""
+    name = "outlets.json"
+    out: dict[str, dict] = {}
+    for rec in _read(name)["outlets"]:
+        if not {"id", "name", "name_ar"} <= rec.keys():
+            raise MarsadError(E.KNOWLEDGE_FILE, path=name, why=f"outlet {rec!r} lacks id, name or name_ar")
+        for alias in [rec["name_ar"], *rec.get("aliases", [])]:
+            out[normalize_key(alias)] = rec
+    return out

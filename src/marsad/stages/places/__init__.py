@@ -1,0 +1,169 @@
+"""The places stage: every place a report names or points at, resolved and geocoded.
+
+Steps, in order:
+  1. match    – gazetteer names in the tokens, through proclitics, with qualifiers;
+  2. filter   – names that are also common words count only with a qualifier, or when
+                another place in the text lies close to them;
+  3. resolve  – disambiguate each name from the document's evidence (resolve.py);
+  4. dateline – names in the header are the dateline, resolved within the header's
+                country and kept out of the evidence for the body;
+  5. refer    – anaphora, relative places, city parts (refer.py);
+  6. emit     – LOC mentions and ``places`` entries with score, reasons and admin areas.
+"""
+from __future__ import annotations
+
+import math
+
+from marsad.doc import Doc, Place
+from marsad.knowledge import place_cues
+from marsad.pipeline import stage
+from marsad.stages.places.match import NameIndex, find_names
+from marsad.stages.places.refer import find_references
+from marsad.stages.places.resolve import COHERENT_KM, resolve
+from marsad.text.clitics import readings
+
+LOW_KINDS = frozenset({"village", "neighbourhood"})
+BEARING = {"N": 0, "NE": 45, "E": 90, "SE": 135, "S": 180, "SW": 225, "W": 270, "NW": 315}
+
+
+def _is_weak(match, cues) -> bool:
+    """A name that needs support before it counts as a place."""
+    if match.qualifier:
+        return False
+    if match.key in cues.not_places:
+        return True
+    single = match.first == match.last
+    return single and all(c.kind in LOW_KINDS for c in match.candidates)
+
+
+def offset_point(lat: float, lon: float, direction: str, km: float) -> tuple[float, float]:
+    """A point ``km`` from (lat, lon) toward ``direction`` – where a relative place is drawn."""
+    bearing = math.radians(BEARING[direction])
+    dlat = km / 111.2 * math.cos(bearing)
+    dlon = km / (111.2 * max(math.cos(math.radians(lat)), 0.01)) * math.sin(bearing)
+    return round(lat + dlat, 5), round(lon + dlon, 5)
+
+
+class NisbaCountries:
+    """السورية → SY, العراقيين → IQ: a nisba adjective's country, from the gazetteer's country names."""
+
+    def __init__(self, gazetteer):
+        self.gz, self.cache = gazetteer, {}
+
+    def __call__(self, word: str) -> str | None:
+        if word not in self.cache:
+            self.cache[word] = self._lookup(word)
+        return self.cache[word]
+
+    def _lookup(self, word: str) -> str | None:
+        for r in readings(word):
+            stem = r.stem + r.suffix
+            if not stem.startswith("ال"):
+                continue
+            base = stem[2:]
+            for ending in ("يين", "يون", "يه", "ي"):
+                if base.endswith(ending) and len(base) > len(ending) + 1:
+                    root = base[: -len(ending)]
+                    for key in (root, "ال" + root, root + "ا", root + "يا", root + "ه"):
+                        for c in self.gz.candidates(key):
+                            if c.kind == "country":
+                                return c.country
+        return None
+
+
+@stage("places", requires=("tokens", "header", "body_start"), assigns=("places", "mentions"))
+def make_places(gazetteer=None, **_):
+    from marsad.gazetteer.index import load_gazetteer
+    gz = gazetteer or load_gazetteer()
+    index, cues, nisba = NameIndex(gz), place_cues(), NisbaCountries(gz)
+    admin_cache: dict[str, list[dict]] = {}
+
+    def admin_of(p) -> list[dict]:
+        if p.id not in admin_cache:
+            admin_cache[p.id] = [] if p.kind == "country" else [
+                {"id": a.id, "name": a.name, "name_ar": a.name_ar, "kind": a.kind}
+                for a in gz.containing(p.lat, p.lon) if a.id != p.id]
+        return admin_cache[p.id]
+
+    def places(doc: Doc) -> Doc:
+        matches = find_names(doc.tokens, index, cues)
+        header = {i for i, m in enumerate(matches) if m.start < doc.body_start}
+        weak = {i for i, m in enumerate(matches) if i not in header and _is_weak(m, cues)}
+        choices = resolve(matches, weak | header)
+        _resolve_dateline(matches, header, choices)
+        kept = [i for i in range(len(matches))
+                if i not in weak or (choices[i].nearest_km is not None and choices[i].nearest_km <= COHERENT_KM)]
+
+        by_id: dict[str, Place] = {}
+
+        def place_entry(gp, score, reasons) -> Place:
+            entry = by_id.get(gp.id)
+            if entry is None:
+                entry = by_id[gp.id] = Place(id=gp.id, name=gp.name, name_ar=gp.name_ar, kind=gp.kind,
+                                             country=gp.country, lat=gp.lat, lon=gp.lon, score=score,
+                                             reasons=list(reasons), admin=admin_of(gp))
+            elif score > entry.score:
+                entry.score, entry.reasons = score, list(reasons)
+            return entry
+
+        resolved = {}
+        for i in kept:
+            m, ch = matches[i], choices[i]
+            role = "dateline" if i in header else None
+            evidence = m.evidence + (["coherent-with-context"] if i in weak else [])
+            mention = doc.add_mention(m.start, m.end, "LOC", ref=ch.place.id, evidence=evidence, role=role)
+            place_entry(ch.place, ch.score, ch.reasons).mention_ids.append(mention.id)
+            if role == "dateline":
+                if not doc.meta.get("dateline") or by_id[doc.meta["dateline"]].kind == "country":
+                    doc.meta["dateline"] = ch.place.id
+            else:
+                resolved[m.first] = (m.last, ch.place, ch.score, m.start, m.end)
+
+        for ref in find_references(doc.tokens, resolved, cues, nisba):
+            anchor = place_entry(ref.anchor, ref.anchor_score, [])
+            if ref.kind == "anaphor":
+                mention = doc.add_mention(ref.start, ref.end, "LOC", ref=anchor.id, evidence=[ref.evidence],
+                                          role="anaphor")
+                anchor.mention_ids.append(mention.id)
+                continue
+            entry = _derived_place(ref, anchor, cues.relative_offset_km, doc.text[ref.start:ref.end])
+            entry = by_id.setdefault(entry.id, entry)
+            mention = doc.add_mention(ref.start, ref.end, "LOC", ref=entry.id, evidence=[ref.evidence],
+                                      role="relative" if ref.kind == "relative" else "part")
+            entry.mention_ids.append(mention.id)
+        doc.places = list(by_id.values())
+        return doc
+
+    return places
+
+
+def _resolve_dateline(matches, header: set[int], choices) -> None:
+    """Resolve header names inside the header's own country (دبي – الإمارات)."""
+    countries = {choices[i].place.country for i in header if choices[i].place.kind == "country"}
+    if not countries:
+        return
+    for i in header:
+        ch = choices[i]
+        if ch.place.country in countries:
+            continue
+        inside = [c for c in matches[i].candidates if c.country in countries]
+        if inside:
+            ch.place = inside[0]
+            ch.reasons = ch.reasons + [f"dateline names the country {', '.join(sorted(countries))}"]
+
+
+def _derived_place(ref, anchor: Place, offset_km: float, surface: str) -> Place:
+    if ref.kind == "relative":
+        lat, lon = offset_point(anchor.lat, anchor.lon, ref.direction, offset_km) if anchor.lat is not None \
+            else (None, None)
+        return Place(id=f"relative:{ref.direction}:{anchor.id}", name=f"{ref.direction} of {anchor.name}",
+                     name_ar=surface, kind="relative", country=anchor.country,
+                     lat=lat, lon=lon, score=round(anchor.score * 0.9, 3),
+                     anchor={"place": anchor.id, "direction": ref.direction},
+                     reasons=[f"{ref.direction} of {anchor.name}; drawn {offset_km:g} km from it (approximate)"])
+    slug = ref.part.replace(" ", "-")
+    return Place(id=f"relative:{slug}:{anchor.id}", name=f"{ref.part} of {anchor.name}",
+                 name_ar=surface, kind="neighbourhood", country=anchor.country,
+                 lat=anchor.lat, lon=anchor.lon, score=round(anchor.score * 0.9, 3),
+                 anchor={"place": anchor.id, "direction": None, "part": ref.part},
+                 reasons=[f"the {ref.part} of {anchor.name}; drawn at the city's point"])

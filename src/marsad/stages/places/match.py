@@ -1,0 +1,127 @@
+"""Find gazetteer names in the token stream, tolerant to proclitics (بالموصل، وللرقة).
+
+Names are matched token by token: the first token through its clitic readings (so the
+article contracted in لل is restored), the following tokens exactly. The longest name
+wins. Each match records the qualifier word before it (مدينة، قضاء…) and whether a
+locative preposition introduces it, which the resolver uses as evidence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.knowledge import PlaceCues
+from marsad.text.clitics import readings
+from marsad.text.normalize import normalize_ar
+
+# Prepositions that introduce a location ("in", "from", "to", "near", "towards", …).
+LOCATIVE = frozenset({"في", "من", "الي", "الى", "نحو", "قرب", "باتجاه", "صوب", "داخل", "حول", "عند",
+                      "بين", "غرب", "شرق", "شمال", "جنوب", "مدينه", "اطراف", "محيط", "ريف"})
+LOCATIVE_CLITICS = frozenset({"ب", "ل"})
+
+
+@dataclass(slots=True)
+class NameMatch:
+    first: int                 # token index of the first token
+    last: int                  # token index of the last token (inclusive)
+    start: int                 # original offsets of the name (clitics excluded)
+    end: int
+    key: str                   # normalized name
+    candidates: list
+    qualifier: str | None = None          # normalized qualifier word before the name
+    qualifier_kinds: tuple[str, ...] = ()
+    qualifier_start: int | None = None    # original offset of the qualifier word
+    locative: bool = False
+    evidence: list[str] = field(default_factory=list)
+
+
+class NameIndex:
+    """First token of every gazetteer name → the longest name length in tokens."""
+
+    def __init__(self, gazetteer):
+        self.gazetteer = gazetteer
+        self.first: dict[str, int] = {}
+        for name in gazetteer.names():
+            parts = name.split(" ")
+            if len(parts[0]) < 2:
+                continue
+            if self.first.get(parts[0], 0) < len(parts):
+                self.first[parts[0]] = len(parts)
+
+
+def _clitic_start(token, stem: str) -> int:
+    """Original offset where ``stem`` begins inside ``token`` (after its proclitics)."""
+    norm = normalize_ar(token.text)
+    text = norm.text.casefold()
+    pos = text.rfind(stem)
+    if pos < 0 and stem.startswith("ال"):
+        # ل+ال contracted to لل: the name starts at the second lam.
+        pos = text.rfind(stem[1:])
+    pos = max(pos, 0)
+    return token.start + norm.offsets[pos]
+
+
+def _stems(word: str) -> list[tuple[str, str]]:
+    """(prefix, stem) readings without pronoun suffixes, whole word first."""
+    out = []
+    for r in readings(word):
+        if not r.suffix and (r.prefix, r.stem) not in out:
+            out.append((r.prefix, r.stem))
+    return out
+
+
+def find_names(tokens: list, index: NameIndex, cues: PlaceCues) -> list[NameMatch]:
+    matches: list[NameMatch] = []
+    n, i = len(tokens), 0
+    gz = index.gazetteer
+    while i < n:
+        tok = tokens[i]
+        if tok.kind != "word":
+            i += 1
+            continue
+        found = None
+        for prefix, stem in _stems(tok.norm):
+            longest = index.first.get(stem)
+            if not longest:
+                continue
+            for k in range(min(longest, n - i), 0, -1):
+                words = tokens[i + 1:i + k]
+                if any(t.kind != "word" for t in words):
+                    continue
+                key = " ".join([stem, *(t.norm for t in words)])
+                cands = gz.candidates(key)
+                if cands:
+                    found = (prefix, stem, k, key, cands)
+                    break
+            if found:
+                break
+        if not found:
+            i += 1
+            continue
+        prefix, stem, k, key, cands = found
+        m = NameMatch(first=i, last=i + k - 1, start=_clitic_start(tok, stem) if prefix else tok.start,
+                      end=tokens[i + k - 1].end, key=key, candidates=cands, evidence=["gazetteer"])
+        _attach_context(m, tokens, prefix, cues)
+        matches.append(m)
+        i += k
+    return matches
+
+
+def _attach_context(m: NameMatch, tokens: list, prefix: str, cues: PlaceCues) -> None:
+    if prefix and prefix[-1] in LOCATIVE_CLITICS or prefix.endswith("لل"):
+        m.locative = True
+    if m.first == 0:
+        return
+    prev = tokens[m.first - 1]
+    for pre, stem in _stems(prev.norm):
+        if stem in cues.qualifiers:
+            m.qualifier, m.qualifier_kinds = stem, cues.qualifiers[stem]
+            m.qualifier_start = prev.start
+            m.evidence.append(f"qualifier:{prev.text}")
+            m.locative = m.locative or bool(pre)
+            break
+    if stem_in(prev.norm, LOCATIVE) or m.qualifier:
+        m.locative = True
+
+
+def stem_in(word: str, vocabulary) -> bool:
+    return any(stem in vocabulary for _, stem in _stems(word))

@@ -1,0 +1,194 @@
+"""Places the text points at without naming them outright.
+
+- anaphora: "المدينة", "هذه المدينة السورية" → the last named place of a fitting kind
+  (and country, when a nisba adjective follows);
+- relative places: "جنوبي الموصل", "جنوب غربي المدينة", "غربيها" → kind ``relative``
+  with an anchor and a compass direction;
+- city parts: "الساحل الأيسر من الموصل", "ريف حلب" → a part anchored to its city.
+
+Works on the token stream after names are resolved, keeping a history of places in
+reading order, so every reference goes to what a reader would have in mind there.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.knowledge import PlaceCues
+from marsad.text.clitics import readings
+
+TWO_TOKEN_PARTS_MAX = 2
+
+
+@dataclass(slots=True)
+class Reference:
+    kind: str               # "anaphor" | "relative" | "part"
+    start: int              # original offsets of the whole phrase
+    end: int
+    anchor: object          # GazPlace or a place from the history
+    anchor_score: float
+    direction: str | None = None
+    part: str | None = None
+    evidence: str = ""
+
+
+def _readings(word: str) -> list[tuple[str, str, str]]:
+    return [(r.prefix, r.stem, r.suffix) for r in readings(word)]
+
+
+def combine(first: str, second: str | None) -> str:
+    """N + W → NW; a second N/S after E/W is put first (غرب شمال → NW)."""
+    if not second or second == first:
+        return first
+    ns, ew = (first, second) if first in "NS" else (second, first)
+    if ns not in "NS" or ew not in "EW":
+        return first
+    return ns + ew
+
+
+class History:
+    """Places in reading order, for anaphora and pronoun suffixes."""
+
+    def __init__(self):
+        self.items: list[tuple[object, float]] = []
+
+    def add(self, place, score: float) -> None:
+        self.items.append((place, score))
+
+    def last(self, kinds=None, country=None, exclude=None):
+        for place, score in reversed(self.items):
+            if exclude is not None and place is exclude:
+                continue
+            if kinds and place.kind not in kinds:
+                continue
+            if country and place.country != country:
+                continue
+            return place, score
+        return None
+
+
+def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, nisba_country) -> list[Reference]:
+    """``resolved`` maps a name's first token index → (last token index, place, score, start, end).
+    ``nisba_country(word)`` returns an ISO2 code for a nisba adjective like السورية, or None."""
+    refs: list[Reference] = []
+    history = History()
+    n, i = len(tokens), 0
+
+    ends = {last: place for last, place, _, _, _ in resolved.values()}
+
+    def anaphor_at(j: int, exclude=None):
+        """(place, score, end offset, last token) if token j is an anaphor such as المدينة السورية."""
+        if j >= n:
+            return None
+        for _, stem, suffix in _readings(tokens[j].norm):
+            if suffix or stem not in cues.anaphors:
+                continue
+            country, last_tok = None, j
+            if j + 1 < n and tokens[j + 1].kind == "word":
+                country = nisba_country(tokens[j + 1].norm)
+                if country:
+                    last_tok = j + 1
+            kinds = cues.anaphors[stem]
+            found = (history.last(kinds, country, exclude)
+                     or (history.last(("town",), country, exclude) if "city" in kinds else None))
+            if found:
+                return found[0], found[1], tokens[last_tok].end, last_tok
+        return None
+
+    def place_at(j: int, exclude=None):
+        """(place, score, end offset, last token) for a name or anaphor starting at token j.
+        ``exclude``: the place being located ("الحضر جنوب غربي المدينة" – the city is not Hatra)."""
+        if j in resolved:
+            last, place, score, _, end = resolved[j]
+            return place, score, end, last
+        return anaphor_at(j, exclude)
+
+    while i < n:
+        tok = tokens[i]
+        if i in resolved:
+            last, place, score, _, _ = resolved[i]
+            history.add(place, score)
+            i = last + 1
+            continue
+        if tok.kind != "word":
+            i += 1
+            continue
+        ref, consumed = _direction(tokens, i, cues, place_at, history, ends.get(i - 1))
+        if ref is None:
+            ref, consumed = _part(tokens, i, cues, place_at, history)
+        if ref is None:
+            hit = anaphor_at(i)
+            if hit:
+                place, score, end, last = hit
+                ref, consumed = Reference("anaphor", tok.start, end, place, score, evidence=f"anaphor:{tok.text}"), last
+        if ref is None:
+            i += 1
+            continue
+        refs.append(ref)
+        if ref.kind == "anaphor":
+            history.add(ref.anchor, ref.anchor_score)
+        i = consumed + 1
+    return refs
+
+
+def _direction(tokens, i, cues, place_at, history, located=None):
+    n = len(tokens)
+    for prefix, stem, suffix in _readings(tokens[i].norm):
+        if stem not in cues.directions or (suffix and suffix not in cues.direction_suffixes):
+            continue
+        direction, last = cues.directions[stem], i
+        if not suffix and i + 1 < n:
+            for _, stem2, suffix2 in _readings(tokens[i + 1].norm):
+                if stem2 in cues.directions and (not suffix2 or suffix2 in cues.direction_suffixes):
+                    combined = combine(direction, cues.directions[stem2])
+                    if combined != direction:
+                        direction, last, suffix = combined, i + 1, suffix2
+                    break
+        start = tokens[i].start + len(prefix) if prefix and tokens[i].text.startswith(prefix) else tokens[i].start
+        if suffix:
+            # "غربيها": the pronoun points at the place last named (a city rather than a country).
+            found = history.last(kinds=("city", "town", "village", "admin1", "admin2", "admin3")) or history.last()
+            if not found:
+                return None, i
+            return Reference("relative", start, tokens[last].end, found[0], found[1], direction=direction,
+                             evidence=f"direction:{tokens[i].text}+pronoun"), last
+        target = place_at(last + 1, located)
+        if not target:
+            return None, i
+        place, score, end, target_last = target
+        return Reference("relative", start, end, place, score, direction=direction,
+                         evidence=f"direction:{tokens[i].text}"), target_last
+    return None, i
+
+
+def _part(tokens, i, cues, place_at, history):
+    n = len(tokens)
+    for width in (2, 1):
+        if i + width > n:
+            continue
+        for prefix, stem, _ in _readings(tokens[i].norm):
+            key = " ".join([stem, *(t.norm for t in tokens[i + 1:i + width])])
+            if key not in cues.city_parts:
+                continue
+            label, after = cues.city_parts[key], i + width
+            start = tokens[i].start + len(prefix) if prefix and tokens[i].text.startswith(prefix) else tokens[i].start
+            target = place_at(after)
+            if not target and after < n:
+                # linked by a preposition: "الساحل الأيسر من الموصل", "للمدينة"
+                link = tokens[after].norm
+                if link in cues.part_links:
+                    target = place_at(after + 1)
+                else:
+                    for pre, stem2, suf in _readings(link):
+                        if pre in cues.part_links and not suf:
+                            target = place_at(after)
+                            break
+            if target:
+                place, score, end, last = target
+                return Reference("part", start, end, place, score, part=label, evidence=f"part:{key}"), last
+            if width == 2:
+                # "الساحل الأيسر" alone: the part of the city the text is about.
+                found = history.last(kinds=("city",))
+                if found:
+                    return Reference("part", start, tokens[i + 1].end, found[0], found[1], part=label,
+                                     evidence=f"part:{key}"), i + 1
+    return None, i

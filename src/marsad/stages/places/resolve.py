@@ -1,0 +1,102 @@
+"""Choose the right place for each name from evidence in the document.
+
+Every candidate gets a score from independent pieces of evidence, each recorded as a
+reason a user can read:
+  prior      – feature kind (country > governorate > city > … > village) and population;
+  country    – the candidate's country is itself named in the text;
+  proximity  – distance to the places the text names unambiguously;
+  qualifier  – a word before the name asks for this kind (مدينة → city, قضاء → district).
+Nothing is special-cased by name: Sinjar lands in Iraq because Tal Afar and Mosul are
+near it and Iraq is named, Raqqa in Syria because Syria is named and it is the big one.
+The reported ``score`` is the winner's share of exp(score) over all candidates.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+KIND_PRIOR = {"country": 3.0, "admin1": 2.2, "city": 1.6, "admin2": 1.4, "region": 1.2, "town": 0.9,
+              "admin3": 0.8, "natural": 0.6, "village": 0.3, "neighbourhood": 0.2}
+COUNTRY_BONUS = 2.0
+QUALIFIER_BONUS = 1.5
+PROXIMITY_BONUS = 3.0
+PROXIMITY_RANGE_KM = 400.0
+COHERENT_KM = 150.0        # a weak (common-word) name must lie this close to another place
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass(slots=True)
+class Choice:
+    place: object            # GazPlace
+    score: float             # 0..1
+    reasons: list[str] = field(default_factory=list)
+    nearest_km: float | None = None   # distance to the nearest other resolved place
+
+
+def prior(c) -> tuple[float, str]:
+    value = KIND_PRIOR.get(c.kind, 0.3) + 0.3 * math.log10((c.population or 0) + 1)
+    return value, f"{c.kind}, population {c.population or 0:,}"
+
+
+def _score(c, match, countries: set[str], anchors: list, own_key: str) -> tuple[float, list[str], float | None]:
+    value, why = prior(c)
+    reasons = [f"prior {value:.2f} ({why})"]
+    if c.kind != "country" and c.country in countries:
+        value += COUNTRY_BONUS
+        reasons.append(f"+{COUNTRY_BONUS} its country {c.country} is named in the text")
+    if match.qualifier_kinds and c.kind in match.qualifier_kinds:
+        value += QUALIFIER_BONUS
+        reasons.append(f"+{QUALIFIER_BONUS} '{match.qualifier}' asks for a {c.kind}")
+    nearest, near_name = None, None
+    for a in anchors:
+        if a.key == own_key or a.place.kind == "country" or c.kind == "country":
+            continue
+        d = km(c.lat, c.lon, a.place.lat, a.place.lon)
+        if nearest is None or d < nearest:
+            nearest, near_name = d, a.place.name
+    if nearest is not None and nearest < PROXIMITY_RANGE_KM:
+        bonus = PROXIMITY_BONUS * (1 - nearest / PROXIMITY_RANGE_KM)
+        value += bonus
+        reasons.append(f"+{bonus:.2f} {nearest:.0f} km from {near_name}, also named")
+    return value, reasons, nearest
+
+
+@dataclass(slots=True)
+class Anchor:
+    key: str
+    place: object
+
+
+def resolve(matches: list, weak: set[int]) -> dict[int, Choice]:
+    """Pick a candidate for every match (by index). Two passes: the first uses only
+    countries and unambiguous names as context, the second every first-pass choice."""
+    countries = {m.candidates[0].country for i, m in enumerate(matches)
+                 if i not in weak and m.candidates[0].kind == "country" and len(m.candidates) == 1}
+    anchors = [Anchor(m.key, m.candidates[0]) for i, m in enumerate(matches)
+               if i not in weak and len(m.candidates) == 1 and m.candidates[0].kind != "country"]
+    choices = _pass(matches, countries, anchors)
+    anchors = [Anchor(matches[i].key, ch.place) for i, ch in choices.items()
+               if i not in weak and ch.place.kind != "country"]
+    countries |= {ch.place.country for i, ch in choices.items() if i not in weak and ch.place.kind == "country"}
+    return _pass(matches, countries, anchors)
+
+
+def _pass(matches, countries, anchors) -> dict[int, Choice]:
+    out = {}
+    for i, m in enumerate(matches):
+        scored = []
+        for c in m.candidates:
+            value, reasons, nearest = _score(c, m, countries, anchors, m.key)
+            scored.append((value, c, reasons, nearest))
+        scored.sort(key=lambda s: -s[0])
+        top = scored[0]
+        total = sum(math.exp(s[0] - top[0]) for s in scored)
+        reasons = top[2] + ([f"chosen over {len(scored) - 1} other place(s) of that name"] if len(scored) > 1 else [])
+        out[i] = Choice(place=top[1], score=1.0 / total, reasons=reasons, nearest_km=top[3])
+    return out
