@@ -1,0 +1,106 @@
+"""CRF named-entity tagger (LOC, PERS, ORG; IOB2) on python-crfsuite.
+
+``train(sentences, model_path, **params)`` fits a model on (tokens, tags) pairs;
+``Tagger.load(path)`` reads one (default: the model shipped in ``marsad/ner/models``)
+and ``Tagger.tag(tokens)`` returns one IOB2 tag per token.
+"""
+from __future__ import annotations
+
+import json
+import time
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pycrfsuite
+
+from marsad.errors import E, MarsadError
+from marsad.ner.features import FEATURE_VERSION, Featurizer
+from marsad.ner.lexicon import default_lexicon, lexicon_source
+
+LABELS = ("LOC", "PERS", "ORG")
+
+DEFAULT_PARAMS = {
+    "c1": 0.05,
+    "c2": 0.01,
+    "max_iterations": 200,
+    "feature.minfreq": 1,
+    "feature.possible_transitions": True,
+}
+
+
+def default_model_path() -> Path:
+    return Path(str(resources.files("marsad.ner").joinpath("models/ner.crfsuite")))
+
+
+def meta_path(model_path: str | Path) -> Path:
+    return Path(str(model_path) + ".json")
+
+
+def clean_tags(tags: Sequence[str], labels: Iterable[str] = LABELS) -> list[str]:
+    """Tags outside ``labels`` (e.g. MISC) become O; a dangling I- stays as is."""
+    keep = set(labels)
+    return [t if t != "O" and t[2:] in keep else "O" for t in tags]
+
+
+def train(sentences: Iterable[tuple[Sequence[str], Sequence[str]]], model_path: str | Path,
+          featurizer: Featurizer | None = None, verbose: bool = False, **params) -> dict:
+    """Train a CRF on (tokens, tags) pairs and write it to ``model_path``.
+
+    ``params`` are crfsuite's lbfgs parameters by their Python names (``c1``, ``c2``,
+    ``max_iterations``, ``feature_minfreq`` …). Returns a summary dict (also written
+    next to the model as ``<model>.json``).
+    """
+    fz = featurizer or Featurizer(default_lexicon())
+    merged = dict(DEFAULT_PARAMS)
+    for k, v in params.items():
+        if v is not None:
+            merged[k.replace("feature_", "feature.")] = v
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=verbose)
+    trainer.set_params(merged)
+    t0 = time.perf_counter()
+    n = 0
+    for tokens, tags in sentences:
+        trainer.append(fz.sentence(tokens), clean_tags(tags))
+        n += 1
+    model_path = Path(model_path)
+    model_path.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(model_path))
+    summary = {
+        "sentences": n,
+        "params": merged,
+        "feature_version": FEATURE_VERSION,
+        "lexicon": lexicon_source(),
+        "lexicon_size": len(fz.lexicons["GAZ"]),
+        "seconds": round(time.perf_counter() - t0, 1),
+        "iterations": trainer.logparser.last_iteration.get("num") if trainer.logparser.last_iteration else None,
+        "model_bytes": model_path.stat().st_size,
+    }
+    meta_path(model_path).write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    return summary
+
+
+class Tagger:
+    """A loaded CRF model with its featurizer."""
+
+    def __init__(self, tagger: pycrfsuite.Tagger, featurizer: Featurizer, path: Path):
+        self._tagger = tagger
+        self.featurizer = featurizer
+        self.path = path
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, featurizer: Featurizer | None = None) -> "Tagger":
+        path = Path(path) if path else default_model_path()
+        if not path.is_file():
+            raise MarsadError(E.MODEL_MISSING, path=str(path))
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        return cls(tagger, featurizer or Featurizer(default_lexicon()), path)
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        if not tokens:
+            return []
+        return self._tagger.tag(self.featurizer.sentence(tokens))
+
+    def tag_many(self, sentences: Iterable[Sequence[str]]) -> list[list[str]]:
+        return [self.tag(s) for s in sentences]
