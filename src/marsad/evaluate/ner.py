@@ -23,9 +23,10 @@ def tokenize_spans(text: str) -> list[tuple[str, int, int]]:
     return [(t.text, t.start, t.end) for t in tokenize(text)]
 
 
-def score_conll(tag: Callable[[Sequence[str]], list[str]], sentences) -> Scores:
+def score_conll(tag_many: Callable[[list[Sequence[str]]], list[list[str]]], sentences) -> Scores:
+    """Scores of ``tag_many`` (tags a list of consecutive sentences) on (tokens, tags) pairs."""
     gold = [tags for _, tags in sentences]
-    pred = [tag(toks) for toks, _ in sentences]
+    pred = tag_many([toks for toks, _ in sentences])
     return score_tags(gold, pred, corpora.LABELS)
 
 
@@ -50,10 +51,10 @@ def evaluate(root, tagger=None, corpora_wanted=("anercorp", "wojood", "idrisi"))
     out: dict = {}
     if "anercorp" in corpora_wanted:
         t0 = time.perf_counter()
-        out["anercorp-test"] = score_conll(tagger.tag, corpora.anercorp("test", root)).as_dict()
+        out["anercorp-test"] = score_conll(tagger.tag_many, corpora.anercorp("test", root)).as_dict()
         out["anercorp-test"]["seconds"] = round(time.perf_counter() - t0, 2)
     if "wojood" in corpora_wanted:
-        out["wojood-test"] = score_conll(tagger.tag, corpora.wojood("test", root)).as_dict()
+        out["wojood-test"] = score_conll(tagger.tag_many, corpora.wojood("test", root)).as_dict()
     if "idrisi" in corpora_wanted:
         out["idrisi-lmr-dev"] = score_lmr(tagger.tag, corpora.idrisi_lmr("dev", root)).as_dict()
     return out

@@ -16,7 +16,7 @@ def _tag(args) -> int:
         return 2
     tagger = Tagger.load(args.model)
     sentences = read_conll(args.conll)
-    tags = (tagger.tag([cols[0] for cols in s]) for s in sentences)
+    tags = tagger.tag_many([[cols[0] for cols in s] for s in sentences], window=args.window)
     out = sys.stdout
     for line in format_conll(sentences, tags):
         out.write(line)
@@ -40,7 +40,7 @@ def _train_ner(args) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             t0 = time.perf_counter()
             summary = train(fit + extra, Path(tmp) / "dev.crfsuite", **params)
-            scores = score_conll(Tagger.load(Path(tmp) / "dev.crfsuite").tag, dev)
+            scores = score_conll(Tagger.load(Path(tmp) / "dev.crfsuite").tag_many, dev)
         print(f"dev (last {n_dev} sentences of ANERcorp train), model trained on {len(fit)}"
               f"{' + Wojood train ' + str(len(extra)) if extra else ''} sentences "
               f"in {time.perf_counter() - t0:.0f}s:")
@@ -60,6 +60,9 @@ def register(subparsers) -> None:
                                             "sentences); prints each line with the predicted IOB2 tag appended.")
     tag.add_argument("--conll", metavar="FILE", help="CoNLL file, or - for standard input")
     tag.add_argument("--model", help="CRF model file (default: the shipped one)")
+    tag.add_argument("--window", type=int, default=10,
+                     help="make repeated names consistent across this many sentences either side "
+                          "(default 10; 0 tags each sentence alone)")
     tag.set_defaults(func=_tag)
 
     train = subparsers.add_parser("train", help="train marsad's statistical models")

@@ -19,6 +19,7 @@ from marsad.ner.features import FEATURE_VERSION, Featurizer
 from marsad.ner.lexicon import default_lexicon, lexicon_source
 
 LABELS = ("LOC", "PERS", "ORG")
+PROPAGATION_WINDOW = 10  # sentences either side for name consistency (tuned on the train dev slice)
 
 DEFAULT_PARAMS = {
     "c1": 0.05,
@@ -102,5 +103,59 @@ class Tagger:
             return []
         return self._tagger.tag(self.featurizer.sentence(tokens))
 
-    def tag_many(self, sentences: Iterable[Sequence[str]]) -> list[list[str]]:
-        return [self.tag(s) for s in sentences]
+    def tag_many(self, sentences: Sequence[Sequence[str]], window: int = PROPAGATION_WINDOW) -> list[list[str]]:
+        """Tag consecutive sentences of one text, then make names consistent across them.
+
+        A token sequence tagged as an entity is tagged the same way where it recurs
+        untagged within ``window`` sentences (if that label got at least two thirds of
+        its taggings nearby). ``window=0`` tags each sentence on its own.
+        """
+        preds = [self.tag(s) for s in sentences]
+        if window <= 0:
+            return preds
+        return propagate(sentences, preds, window)
+
+
+def propagate(sentences: Sequence[Sequence[str]], preds: list[list[str]], window: int,
+              min_chars: int = 3) -> list[list[str]]:
+    from collections import Counter, defaultdict
+
+    from marsad.evaluate.spans import iob_spans
+    from marsad.text.normalize import normalize_key
+
+    norms = [[normalize_key(t) for t in s] for s in sentences]
+    found = []  # (sentence index, normalized tokens, label)
+    for i, p in enumerate(preds):
+        for a, b, label in iob_spans(p):
+            tup = tuple(norms[i][a:b])
+            if len("".join(tup)) >= min_chars:
+                found.append((i, tup, label))
+    out = [list(p) for p in preds]
+    for i, toks in enumerate(norms):
+        near: dict[tuple, Counter] = defaultdict(Counter)
+        for j, tup, label in found:
+            if abs(j - i) <= window:
+                near[tup][label] += 1
+        if not near:
+            continue
+        by_first: dict[str, list[tuple]] = defaultdict(list)
+        for tup in near:
+            by_first[tup[0]].append(tup)
+        k = 0
+        while k < len(toks):
+            best = None
+            for tup in by_first.get(toks[k], ()):
+                n = len(tup)
+                if tuple(toks[k:k + n]) == tup and all(t == "O" for t in out[i][k:k + n]):
+                    if best is None or n > len(best):
+                        best = tup
+            if best is None:
+                k += 1
+                continue
+            label, count = near[best].most_common(1)[0]
+            if count * 3 >= 2 * sum(near[best].values()):
+                out[i][k] = "B-" + label
+                for m in range(k + 1, k + len(best)):
+                    out[i][m] = "I-" + label
+            k += len(best)
+    return out

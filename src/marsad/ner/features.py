@@ -123,6 +123,11 @@ class Featurizer:
         if len(norm) != len(stem):
             own.append("pre=" + norm[: len(norm) - len(stem)] if norm.endswith(stem) else "pre=?")
         own.append("len=" + str(min(len(core), 8)))
+        own.append("cs3=" + core[-3:])
+        own.append("cs4=" + core[-4:])
+        own.append("cp4=" + core[:4])
+        if shape == "A" and len(core) > 3:
+            own.extend({"g3=" + core[k:k + 3] for k in range(len(core) - 2)})
         if "ال" == norm[:2] or any(f.startswith("ال") for f in forms):
             own.append("al")
         if token != norm and token.isascii() and token[:1].isupper():
