@@ -124,17 +124,15 @@ def propagate(sentences: Sequence[Sequence[str]], preds: list[list[str]], window
     from marsad.text.normalize import normalize_key
 
     norms = [[normalize_key(t) for t in s] for s in sentences]
-    found = []  # (sentence index, normalized tokens, label)
+    found: list[list[tuple]] = []  # per sentence: (normalized tokens, label)
     for i, p in enumerate(preds):
-        for a, b, label in iob_spans(p):
-            tup = tuple(norms[i][a:b])
-            if len("".join(tup)) >= min_chars:
-                found.append((i, tup, label))
+        found.append([(tup, label) for a, b, label in iob_spans(p)
+                      if len("".join(tup := tuple(norms[i][a:b]))) >= min_chars])
     out = [list(p) for p in preds]
     for i, toks in enumerate(norms):
         near: dict[tuple, Counter] = defaultdict(Counter)
-        for j, tup, label in found:
-            if abs(j - i) <= window:
+        for j in range(max(0, i - window), min(len(found), i + window + 1)):
+            for tup, label in found[j]:
                 near[tup][label] += 1
         if not near:
             continue
