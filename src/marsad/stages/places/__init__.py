@@ -13,6 +13,7 @@ Steps, in order:
 from __future__ import annotations
 
 import math
+from functools import cache
 
 from marsad.doc import Doc, Place
 from marsad.knowledge import place_cues
@@ -21,6 +22,7 @@ from marsad.stages.places.match import NameIndex, find_names
 from marsad.stages.places.refer import find_references
 from marsad.stages.places.resolve import COHERENT_KM, resolve
 from marsad.text.clitics import readings
+from marsad.text.tokens import tokenize
 
 LOW_KINDS = frozenset({"village", "neighbourhood"})
 BEARING = {"N": 0, "NE": 45, "E": 90, "SE": 135, "S": 180, "SW": 225, "W": 270, "NW": 315}
@@ -42,6 +44,25 @@ def offset_point(lat: float, lon: float, direction: str, km: float) -> tuple[flo
     dlat = km / 111.2 * math.cos(bearing)
     dlon = km / (111.2 * max(math.cos(math.radians(lat)), 0.01)) * math.sin(bearing)
     return round(lat + dlat, 5), round(lon + dlon, 5)
+
+
+@cache
+def _shared_resources():
+    from marsad.gazetteer.index import load_gazetteer
+    gz = load_gazetteer()
+    return gz, NameIndex(gz), place_cues()
+
+
+def geocode_phrase(phrase: str, context: list = ()):
+    """The gazetteer place a short phrase names ("مرفأ بيروت" → Beirut), resolved with
+    ``context`` (places known from the surrounding text). The last name in the phrase
+    wins: in Arabic construct phrases the named place comes last. None if it names none."""
+    gz, index, cues = _shared_resources()
+    matches = find_names(tokenize(phrase), index, cues)
+    if not matches:
+        return None
+    choices = resolve(matches, set(), tuple(context))
+    return choices[len(matches) - 1].place
 
 
 class NisbaCountries:

@@ -73,16 +73,19 @@ class Anchor:
     place: object
 
 
-def resolve(matches: list, weak: set[int]) -> dict[int, Choice]:
+def resolve(matches: list, weak: set[int], context: tuple = ()) -> dict[int, Choice]:
     """Pick a candidate for every match (by index). Two passes: the first uses only
-    countries and unambiguous names as context, the second every first-pass choice."""
-    countries = {m.candidates[0].country for i, m in enumerate(matches)
-                 if i not in weak and m.candidates[0].kind == "country" and len(m.candidates) == 1}
-    anchors = [Anchor(m.key, m.candidates[0]) for i, m in enumerate(matches)
-               if i not in weak and len(m.candidates) == 1 and m.candidates[0].kind != "country"]
+    countries and unambiguous names as context, the second every first-pass choice.
+    ``context``: places already known from elsewhere (e.g. the rest of a document)."""
+    given_countries = {p.country for p in context if p.kind == "country"}
+    given = [Anchor("context:" + p.id, p) for p in context if p.kind != "country" and p.lat is not None]
+    countries = given_countries | {m.candidates[0].country for i, m in enumerate(matches)
+                                   if i not in weak and m.candidates[0].kind == "country" and len(m.candidates) == 1}
+    anchors = given + [Anchor(m.key, m.candidates[0]) for i, m in enumerate(matches)
+                       if i not in weak and len(m.candidates) == 1 and m.candidates[0].kind != "country"]
     choices = _pass(matches, countries, anchors)
-    anchors = [Anchor(matches[i].key, ch.place) for i, ch in choices.items()
-               if i not in weak and ch.place.kind != "country"]
+    anchors = given + [Anchor(matches[i].key, ch.place) for i, ch in choices.items()
+                       if i not in weak and ch.place.kind != "country"]
     countries |= {ch.place.country for i, ch in choices.items() if i not in weak and ch.place.kind == "country"}
     return _pass(matches, countries, anchors)
 
