@@ -86,6 +86,10 @@ def make_dateline(gazetteer=None, **_):
                     doc.body_start = m.end()
                 else:
                     header = []
+        if header:
+            # the body begins at the first character of reporting after the header
+            rest = re.compile(r"\s*").match(text, doc.body_start)
+            doc.body_start = rest.end()
         doc.header = header
         for part in header:
             if part["role"] == "outlet" and not doc.meta.get("outlet"):

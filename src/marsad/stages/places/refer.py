@@ -124,8 +124,8 @@ def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, n
             i += 1
             continue
         refs.append(ref)
-        if ref.kind == "anaphor":
-            history.add(ref.anchor, ref.anchor_score)
+        # the anchor was just named or referred to: it is now the place in the reader's mind
+        history.add(ref.anchor, ref.anchor_score)
         i = consumed + 1
     return refs
 

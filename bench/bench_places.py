@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Benchmark: start-up, the places stage alone, and `marsad extract` as a whole.
+
+Prints articles/s on one core (this process, no workers) for
+  - generated 3 KB reports (templates written for this benchmark, random place names
+    drawn from the gazetteer), and
+  - the ANERcorp test text cut into ~3 KB documents (when ../shared/data is present),
+plus start-up time (fresh process: import, gazetteer load, pipeline construction)
+and peak memory (max RSS).
+
+Usage: python3 bench/bench_places.py [--docs 300] [--seed 7]
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared" / "data"
+
+TEMPLATES = [
+    "قالت مصادر محلية إن القوات تقدمت من {a} باتجاه {b} بعد اشتباكات استمرت ساعات.",
+    "أفاد مصدر أمني بأن طائرات مسيرة قصفت مواقع قرب {a} جنوبي {b} مساء أمس.",
+    "وأعلنت السلطات إغلاق الطريق بين {a} و{b} أمام حركة المدنيين حتى إشعار آخر.",
+    "ونزحت مئات العائلات من قرى شمالي {a} إلى مخيمات في {b} خلال الأيام الماضية.",
+    "وذكر شهود عيان أن رتلاً عسكرياً عبر {a} متجهاً نحو {b} وسط إجراءات مشددة.",
+    "وفي {a}، قال مسؤول محلي إن المدينة تشهد هدوءاً حذراً بعد مواجهات في {b}.",
+    "وأشار ناشطون إلى أن الحصار المفروض على {a} دخل شهره الثالث وسط نقص في الغذاء.",
+    "وتحدثت تقارير عن انسحاب المسلحين من أطراف {a} إلى مناطق صحراوية غرب {b}.",
+]
+
+
+def generated_docs(n: int, seed: int, names: list[str]) -> list[str]:
+    rng = random.Random(seed)
+    docs = []
+    for _ in range(n):
+        parts, size = [], 0
+        while size < 3000:
+            s = rng.choice(TEMPLATES).format(a=rng.choice(names), b=rng.choice(names))
+            parts.append(s)
+            size += len(s.encode("utf-8"))
+        docs.append("\n".join(parts))
+    return docs
+
+
+def anercorp_docs(limit_bytes: int = 3000) -> list[str]:
+    path = SHARED / "anercorp" / "ANERCorp_CamelLab_test.txt"
+    if not path.exists():
+        return []
+    docs, current, sentence = [], [], []
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip():
+            sentence.append(line.split()[0])
+            continue
+        if sentence:
+            current.append(" ".join(sentence))
+            sentence = []
+            if len("\n".join(current).encode("utf-8")) >= limit_bytes:
+                docs.append("\n".join(current))
+                current = []
+    if current:
+        docs.append("\n".join(current))
+    return docs
+
+
+def startup_seconds() -> float:
+    code = ("import time; t=time.perf_counter(); from marsad.api import default_pipeline; "
+            "default_pipeline(); print(time.perf_counter()-t)")
+    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+            for _ in range(3)]
+    return min(runs)
+
+
+def measure(label: str, docs: list[str]) -> None:
+    from marsad.api import default_pipeline
+    from marsad.doc import Doc
+    nlp = default_pipeline()
+    stages = dict(nlp.stages)
+    prepared = []
+    for text in docs:
+        doc = Doc(text=text)
+        for name in ("normalize", "segment", "dateline"):
+            doc = stages[name](doc)
+        prepared.append(doc)
+    t = time.perf_counter()
+    for doc in prepared:
+        stages["places"](doc)
+    places_s = time.perf_counter() - t
+    t = time.perf_counter()
+    mentions = 0
+    for text in docs:
+        mentions += len(nlp.run_text(text).mentions)
+    full_s = time.perf_counter() - t
+    kb = sum(len(d.encode("utf-8")) for d in docs) / len(docs) / 1024
+    print(f"{label}: {len(docs)} docs, {kb:.1f} KB average, {mentions / len(docs):.1f} mentions/doc")
+    print(f"  places stage      {len(docs) / places_s:8.0f} articles/s")
+    print(f"  extract (whole)   {len(docs) / full_s:8.0f} articles/s")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=300)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    print(f"start-up (fresh process, best of 3): {startup_seconds():.2f} s")
+    from marsad.gazetteer.index import load_gazetteer
+    gz = load_gazetteer()
+    names = sorted({p.name_ar for p in (gz.get("geonames:99072"), gz.get("geonames:172955")) if p}
+                   | {c.name_ar for key in ("الموصل", "تلعفر", "سنجار", "الرقه", "حلب", "الحسكه", "دير الزور",
+                                            "بغداد", "كركوك", "الرمادي", "الفلوجه", "ادلب", "حمص", "درعا")
+                      for c in gz.candidates(key)[:1]})
+    measure("generated", generated_docs(args.docs, args.seed, names))
+    ane = anercorp_docs()
+    if ane:
+        measure("anercorp-test", ane)
+    else:
+        print("anercorp-test: skipped (../shared/data not found)")
+    print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

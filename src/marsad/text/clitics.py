@@ -1,0 +1,85 @@
+"""Clitic analysis of normalized Arabic words (output of ``normalize_key``).
+
+A word is [conjunction] [preposition | future sin] [article] STEM [pronoun suffix]:
+    وبالموصل → و + ب + ال + موصل;   للرقه → ل + (ا)ل + رقه (ل+ال is written لل);
+    غربيها → غربي + ها.
+``readings`` lists every analysis, the unanalysed word first, so callers try the most
+literal reading before stripping more. Stems keep their article: the dictionary
+decides whether "الموصل" or "موصل" is the name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+CONJUNCTIONS = frozenset({"\u0648", "\u0641"})                       # و ف
+PREPOSITIONS = frozenset({"\u0628", "\u0644", "\u0643"})             # ب ل ك
+FUTURE = "\u0633"                                                     # س
+ARTICLE = "\u0627\u0644"                                              # ال
+IMPERFECT_PREFIXES = frozenset({"\u064A", "\u062A", "\u0646", "\u0627"})  # ي ت ن ا
+PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "كن", "نا", "ني", "ه", "ك", "ي")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    prefix: str                     # the proclitics as written: "وب", "لل", ""
+    stem: str                       # with the article restored after لل: "للرقه" → "الرقه"
+    suffix: str                     # pronoun suffix removed: "ها", ""
+    proclitics: tuple[str, ...]     # ("و", "ب"), ("ل", "ال")
+
+
+def _prefixes(word: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(written prefix, rest, proclitics) for every legal proclitic sequence."""
+    out = [("", word, ())]
+    conj = [("", ())] + [(c, (c,)) for c in CONJUNCTIONS if word.startswith(c)]
+    for c_written, c_tags in conj:
+        rest = word[len(c_written):]
+        if c_written:
+            out.append((c_written, rest, c_tags))
+        for p in PREPOSITIONS:
+            if not rest.startswith(p):
+                continue
+            after = rest[1:]
+            written = c_written + p
+            out.append((written, after, c_tags + (p,)))
+            if p == "\u0644" and after.startswith("\u0644"):
+                # ل + ال contracted: للرقه → ل + الرقه
+                out.append((written + "\u0644", ARTICLE + after[1:], c_tags + (p, ARTICLE)))
+        if rest.startswith(FUTURE) and len(rest) > 1 and rest[1] in IMPERFECT_PREFIXES:
+            out.append((c_written + FUTURE, rest[1:], c_tags + (FUTURE,)))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _readings(word: str, min_stem: int) -> tuple[Reading, ...]:
+    seen, out = set(), []
+
+    def add(prefix, stem, suffix, tags):
+        if len(stem) >= min_stem and (prefix, stem, suffix) not in seen:
+            seen.add((prefix, stem, suffix))
+            out.append(Reading(prefix, stem, suffix, tags))
+
+    for prefix, rest, tags in _prefixes(word):
+        add(prefix, rest, "", tags)
+        for suffix in PRONOUN_SUFFIXES:
+            # the article and a pronoun suffix do not co-occur on one noun
+            if rest.endswith(suffix) and not rest.startswith(ARTICLE):
+                add(prefix, rest[: -len(suffix)], suffix, tags)
+    return tuple(out)
+
+
+def readings(word: str, min_stem: int = 2) -> list[Reading]:
+    """Every clitic analysis of ``word``: the whole word first, then longer prefix strips."""
+    return list(_readings(word, min_stem))
+
+
+def strip_proclitics(word: str, min_stem: int = 2) -> list[str]:
+    """Candidate stems without pronoun suffixes, most literal first (with and without ال)."""
+    out = []
+    for r in _readings(word, min_stem):
+        if r.suffix:
+            continue
+        for stem in (r.stem, r.stem[2:] if r.stem.startswith(ARTICLE) else None):
+            if stem and len(stem) >= min_stem and stem not in out:
+                out.append(stem)
+    return out
