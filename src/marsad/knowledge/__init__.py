@@ -47,6 +47,10 @@ class PlaceCues:
     city_parts: dict[str, str]               # normalized phrase → label
     part_links: frozenset[str]
     not_places: frozenset[str]
+    common_words: frozenset[str]             # learned: ordinary words that are also small places
+    focus_countries: frozenset[str]
+    min_population_elsewhere: int
+    kunya: frozenset[str]
 
 
 KINDS = {"country", "admin1", "admin2", "admin3", "city", "town", "village", "neighbourhood", "region", "natural"}
@@ -68,6 +72,10 @@ def place_cues() -> PlaceCues:
         city_parts=_norm_map(raw["city_parts"], name, lambda v: isinstance(v, str)),
         part_links=frozenset(normalize_key(w) for w in raw["part_links"]),
         not_places=frozenset(normalize_key(w) for w in raw["not_places"]["words"]),
+        common_words=frozenset(_read("common_words.json")["words"]),
+        focus_countries=frozenset(raw["focus"]["countries"]),
+        min_population_elsewhere=int(raw["focus"]["min_population_elsewhere"]),
+        kunya=frozenset(normalize_key(w) for w in raw["kunya"]["words"]),
     )
 
 

@@ -21,6 +21,8 @@ from marsad.pipeline import stage
 from marsad.stages.places.match import NameIndex, find_names
 from marsad.stages.places.refer import find_references
 from marsad.stages.places.resolve import COHERENT_KM, resolve
+
+NEAR_KM = 75.0          # a doubtful name this close to another named place is well supported
 from marsad.text.clitics import readings
 from marsad.text.tokens import tokenize
 
@@ -28,14 +30,34 @@ LOW_KINDS = frozenset({"village", "neighbourhood"})
 BEARING = {"N": 0, "NE": 45, "E": 90, "SE": 135, "S": 180, "SW": 225, "W": 270, "NW": 315}
 
 
-def _is_weak(match, cues) -> bool:
-    """A name that needs support before it counts as a place."""
+def _doubtful(match, cues) -> bool:
+    """A name that may well be an ordinary word or part of a person's name: it needs
+    support from its context before it counts as a place (decided after resolution)."""
     if match.qualifier:
         return False
-    if match.key in cues.not_places:
-        return True
-    single = match.first == match.last
-    return single and all(c.kind in LOW_KINDS for c in match.candidates)
+    first = match.key.split(" ")[0]
+    if first in cues.kunya:
+        return True                                   # أبو حسن: a kunya before a village name
+    if match.first != match.last:
+        return False
+    key = match.key
+    nisba = key.startswith("ال") and key.endswith("ي") and len(key) > 4   # البغدادي: a surname
+    return (key in cues.not_places or key in cues.common_words or nisba
+            or all(c.kind in LOW_KINDS for c in match.candidates))
+
+
+def _support(match, choice, cues) -> tuple[int, list[str]]:
+    """Points of contextual support for a doubtful name; 2 or more and it counts."""
+    points, why = 0, []
+    if match.locative:
+        points, why = points + 1, why + ["introduced by a locative preposition"]
+    near = choice.nearest_km
+    if near is not None and near <= COHERENT_KM:
+        bonus = 2 if near <= NEAR_KM else 1
+        points, why = points + bonus, why + [f"{near:.0f} km from another place in the text"]
+    if match.key in cues.common_words or match.key in cues.not_places:
+        points, why = points - 1, why + ["also an ordinary word"]
+    return points, why
 
 
 def offset_point(lat: float, lon: float, direction: str, km: float) -> tuple[float, float]:
@@ -109,11 +131,20 @@ def make_places(gazetteer=None, **_):
     def places(doc: Doc) -> Doc:
         matches = find_names(doc.tokens, index, cues)
         header = {i for i, m in enumerate(matches) if m.start < doc.body_start}
-        weak = {i for i, m in enumerate(matches) if i not in header and _is_weak(m, cues)}
-        choices = resolve(matches, weak | header)
+        doubtful = {i for i, m in enumerate(matches) if i not in header and _doubtful(m, cues)}
+        choices = resolve(matches, doubtful | header)
         _resolve_dateline(matches, header, choices)
-        kept = [i for i in range(len(matches))
-                if i not in weak or (choices[i].nearest_km is not None and choices[i].nearest_km <= COHERENT_KM)]
+        weak = doubtful | {i for i in range(len(matches))
+                           if i not in header and choices[i].place.kind in LOW_KINDS and not matches[i].qualifier}
+        supported = set()
+        for i in weak:
+            points, why = _support(matches[i], choices[i], cues)
+            if points >= 2:
+                supported.add(i)
+                choices[i].reasons = choices[i].reasons + [f"support {points}: " + "; ".join(why)]
+        # one sense per discourse: a name accepted once counts everywhere in the text
+        accepted_keys = {matches[i].key for i in range(len(matches)) if i not in weak or i in supported}
+        kept = [i for i in range(len(matches)) if i not in weak or matches[i].key in accepted_keys]
 
         by_id: dict[str, Place] = {}
 
@@ -131,7 +162,7 @@ def make_places(gazetteer=None, **_):
         for i in kept:
             m, ch = matches[i], choices[i]
             role = "dateline" if i in header else None
-            evidence = m.evidence + (["coherent-with-context"] if i in weak else [])
+            evidence = m.evidence + (["supported-by-context"] if i in weak else [])
             mention = doc.add_mention(m.start, m.end, "LOC", ref=ch.place.id, evidence=evidence, role=role)
             place_entry(ch.place, ch.score, ch.reasons).mention_ids.append(mention.id)
             if role == "dateline":

@@ -88,7 +88,8 @@ def find_names(tokens: list, index: NameIndex, cues: PlaceCues) -> list[NameMatc
                 if any(t.kind != "word" for t in words):
                     continue
                 key = " ".join([stem, *(t.norm for t in words)])
-                cands = gz.candidates(key)
+                cands = [c for c in gz.candidates(key) if c.kind == "country" or c.country in cues.focus_countries
+                         or (c.population or 0) >= cues.min_population_elsewhere]
                 if cands:
                     found = (prefix, stem, k, key, cands)
                     break
