@@ -1,0 +1,90 @@
+"""Tokenizer: kinds, surfaces and original offsets."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from marsad.text.tokens import Token, tokenize
+
+
+def surfaces(text):
+    return [(t.text, t.kind) for t in tokenize(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("سيطرت القوات على المدينة", [("سيطرت", "word"), ("القوات", "word"), ("على", "word"), ("المدينة", "word")]),
+    # diacritics and tatweel stay inside the word
+    ("قُوَّاتُ الجيـــش", [("قُوَّاتُ", "word"), ("الجيـــش", "word")]),
+    # a clitic joined by tatweel stays one token
+    ("تقدمت بـإتجاه الحدود", [("تقدمت", "word"), ("بـإتجاه", "word"), ("الحدود", "word")]),
+    ("قال لـ«الشرق» إن", [("قال", "word"), ("لـ", "word"), ("«", "punct"), ("الشرق", "word"),
+                          ("»", "punct"), ("إن", "word")]),
+    # numbers in any script with separators and decimal marks
+    ("نزح 1,500 شخص", [("نزح", "word"), ("1,500", "number"), ("شخص", "word")]),
+    ("في عام ٢٠١٧", [("في", "word"), ("عام", "word"), ("٢٠١٧", "number")]),
+    ("ارتفع ١٬٥٠٠ و٣٫٥ و1.5", [("ارتفع", "word"), ("١٬٥٠٠", "number"), ("و", "word"), ("٣٫٥", "number"),
+                               ("و", "word"), ("1.5", "number")]),
+    ("۱۳۹۵ هـ", [("۱۳۹۵", "number"), ("هـ", "word")]),
+    # a number glued to a word splits; a trailing comma is punctuation
+    ("عام 2014م، قتل", [("عام", "word"), ("2014", "number"), ("م", "word"), ("،", "punct"), ("قتل", "word")]),
+    # Arabic and Latin punctuation are separate tokens
+    ("هل انسحبوا؟ نعم؛ لا!", [("هل", "word"), ("انسحبوا", "word"), ("؟", "punct"), ("نعم", "word"),
+                            ("؛", "punct"), ("لا", "word"), ("!", "punct")]),
+    ("دمشق – حلب | عاجل", [("دمشق", "word"), ("–", "punct"), ("حلب", "word"), ("|", "punct"), ("عاجل", "word")]),
+    ('"داعش" (تنظيم)', [('"', "punct"), ("داعش", "word"), ('"', "punct"), ("(", "punct"), ("تنظيم", "word"),
+                        (")", "punct")]),
+    ("انتهى…", [("انتهى", "word"), ("…", "punct")]),
+    # Latin words, with digits after the first letter
+    ("طائرات F16 وReuters", [("طائرات", "word"), ("F16", "latin"), ("و", "word"), ("Reuters", "latin")]),
+    # other visible characters are symbols; hashtags split on underscores
+    ("50% من #حفر_الباطن", [("50", "number"), ("%", "symbol"), ("من", "word"), ("#", "symbol"),
+                             ("حفر", "word"), ("الباطن", "word")]),
+    # bidi and zero-width controls between words are not tokens
+    ("\u200fقال\u200e \ufeffمصدر", [("قال", "word"), ("مصدر", "word")]),
+])
+def test_tokens_kinds_and_surfaces(text, expected):
+    assert surfaces(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت وزارةُ الدفاع العراقية، صباح الثلاثاء، أن ٣ قرى جنوب غربي الموصل باتت بـإتجاه التحرير.",
+    "\u202bدمشق\u202c - (رويترز): قُتل 12 مدنياً و١٬٥٠٠ نزحوا؛ قال د. أحمد: «الوضع سيئ».",
+    "",
+    "   \n\n  ",
+])
+def test_tokens_offsets_match_surface(text):
+    for t in tokenize(text):
+        assert text[t.start:t.end] == t.text
+        assert t.start < t.end
+
+
+@pytest.mark.parametrize("surface, norm", [
+    ("بـإتجاه", "باتجاه"), ("الرَّقَّةِ", "الرقه"), ("مستشفى", "مستشفي"), ("٢٠١٧", "2017"),
+    ("٣٫٥", "3.5"), ("Reuters", "reuters"), ("؟", "?"),
+])
+def test_tokens_norm_is_normalize_key(surface, norm):
+    (tok,) = tokenize(surface)
+    assert tok.norm == norm
+
+
+def test_tokens_are_frozen():
+    tok = tokenize("حلب")[0]
+    assert tok == Token("حلب", 0, 3, "حلب", "word")
+    with pytest.raises(AttributeError):
+        tok.start = 1
+
+
+def test_tokens_fast_on_an_article():
+    sentence = ("قالت مصادر أمنية عراقية لـ«مرصد» إن قوات الجيش سيطرت، الثلاثاء، على ٣ قرى جنوب غربي "
+                "الموصل بعد معارك عنيفة استمرت أياماً مع مسلحي التنظيم الذين فروا باتجاه الصحراء. ")
+    article = sentence * (3000 // len(sentence) + 1)
+    tokenize(article)
+    runs = 50
+    t0 = time.perf_counter()
+    for _ in range(runs):
+        tokens = tokenize(article)
+    per_run = (time.perf_counter() - t0) / runs
+    assert 400 < len(tokens) < 700
+    # ≈0.4 ms on a laptop; the bound leaves room for slow CI machines
+    assert per_run < 0.005
