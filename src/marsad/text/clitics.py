@@ -1,23 +1,36 @@
 """Clitic analysis of normalized Arabic words (output of ``normalize_key``).
 
 A word is [conjunction] [preposition | future sin] [article] STEM [pronoun suffix]:
-    وبالموصل → و + ب + ال + موصل;   للرقه → ل + (ا)ل + رقه (ل+ال is written لل);
+    وبالموصل → و + ب + الموصل;   للرقه → ل + (ا)ل + رقه (ل+ال is written لل);
     غربيها → غربي + ها.
 ``readings`` lists every analysis, the unanalysed word first, so callers try the most
-literal reading before stripping more. Stems keep their article: the dictionary
-decides whether "الموصل" or "موصل" is the name.
+literal reading before stripping more. Stems keep their article (the dictionary decides
+whether "الموصل" or "موصل" is the name); only where ل+ال was contracted is the article
+restored and listed among the proclitics. The analysis is orthographic: it offers
+candidates and never decides, so "مدينه" gives both the word and "مدين" + "ه" (ه is
+also a normalized taa marbuta).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
-CONJUNCTIONS = frozenset({"\u0648", "\u0641"})                       # و ف
-PREPOSITIONS = frozenset({"\u0628", "\u0644", "\u0643"})             # ب ل ك
-FUTURE = "\u0633"                                                     # س
-ARTICLE = "\u0627\u0644"                                              # ال
-IMPERFECT_PREFIXES = frozenset({"\u064A", "\u062A", "\u0646", "\u0627"})  # ي ت ن ا
-PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "كن", "نا", "ني", "ه", "ك", "ي")
+CONJUNCTIONS = frozenset({"\u0648", "\u0641"})                             # و ف
+PREPOSITIONS = frozenset({"\u0628", "\u0644", "\u0643"})                   # ب ل ك
+FUTURE = "\u0633"                                                           # س
+ARTICLE = "\u0627\u0644"                                                    # ال
+IMPERFECT_PREFIXES = frozenset({"\u064A", "\u062A", "\u0646", "\u0627"})   # ي ت ن ا
+PRONOUN_SUFFIXES = frozenset({
+    "\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627", "\u0647\u0646",  # ه ها هم هما هن
+    "\u0643", "\u0643\u0645", "\u0643\u0646",                                        # ك كم كن
+    "\u064A", "\u0646\u0627", "\u0646\u064A",                                        # ي نا ني
+})
+
+# Fixed iteration orders, so readings never depend on set hashing: longest suffix first.
+_CONJ = tuple(sorted(CONJUNCTIONS))
+_PREP = tuple(sorted(PREPOSITIONS))
+_SUFFIXES = tuple(sorted(PRONOUN_SUFFIXES, key=lambda s: (-len(s), s)))
+_LAM = "\u0644"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,22 +42,23 @@ class Reading:
 
 
 def _prefixes(word: str) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(written prefix, rest, proclitics) for every legal proclitic sequence."""
+    """(written prefix, rest, proclitics) for every legal proclitic sequence, shortest first."""
     out = [("", word, ())]
-    conj = [("", ())] + [(c, (c,)) for c in CONJUNCTIONS if word.startswith(c)]
+    conj = [("", ())] + [(c, (c,)) for c in _CONJ if word.startswith(c)]
     for c_written, c_tags in conj:
         rest = word[len(c_written):]
         if c_written:
             out.append((c_written, rest, c_tags))
-        for p in PREPOSITIONS:
+        for p in _PREP:
             if not rest.startswith(p):
                 continue
             after = rest[1:]
             written = c_written + p
             out.append((written, after, c_tags + (p,)))
-            if p == "\u0644" and after.startswith("\u0644"):
+            if p == _LAM and after.startswith(_LAM):
                 # ل + ال contracted: للرقه → ل + الرقه
-                out.append((written + "\u0644", ARTICLE + after[1:], c_tags + (p, ARTICLE)))
+                out.append((written + _LAM, ARTICLE + after[1:], c_tags + (p, ARTICLE)))
+        # future sin only before something that looks like an imperfect verb (سيتم → يتم)
         if rest.startswith(FUTURE) and len(rest) > 1 and rest[1] in IMPERFECT_PREFIXES:
             out.append((c_written + FUTURE, rest[1:], c_tags + (FUTURE,)))
     return out
@@ -52,18 +66,21 @@ def _prefixes(word: str) -> list[tuple[str, str, tuple[str, ...]]]:
 
 @lru_cache(maxsize=65536)
 def _readings(word: str, min_stem: int) -> tuple[Reading, ...]:
-    seen, out = set(), []
+    # the unanalysed word is always the first reading, however short
+    seen, out = {("", word, "")}, [Reading("", word, "", ())]
 
     def add(prefix, stem, suffix, tags):
-        if len(stem) >= min_stem and (prefix, stem, suffix) not in seen:
+        if len(stem) >= min_stem and stem != ARTICLE and (prefix, stem, suffix) not in seen:
             seen.add((prefix, stem, suffix))
             out.append(Reading(prefix, stem, suffix, tags))
 
     for prefix, rest, tags in _prefixes(word):
         add(prefix, rest, "", tags)
-        for suffix in PRONOUN_SUFFIXES:
-            # the article and a pronoun suffix do not co-occur on one noun
-            if rest.endswith(suffix) and not rest.startswith(ARTICLE):
+        # the article and a pronoun suffix do not co-occur on one noun
+        if rest.startswith(ARTICLE):
+            continue
+        for suffix in _SUFFIXES:
+            if rest.endswith(suffix):
                 add(prefix, rest[: -len(suffix)], suffix, tags)
     return tuple(out)
 
