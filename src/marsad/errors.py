@@ -23,6 +23,8 @@ class E:
     GAZ_GEOJSON = ("E021", "{path}: {why}. Expected a GeoJSON FeatureCollection of admin polygons with Arabic "
                            "names; set the property names with --name-ar/--name-en/--level if they differ.")
     GAZ_NO_INDEX = ("E022", "The gazetteer index at {path} is unreadable ({why}). Run `marsad gazetteer rebuild`.")
+    UNKNOWN_PLACE = ("E023", "No place called {name!r} in the gazetteer. Check the spelling, try the Arabic or "
+                             "English name, or look it up with `marsad gazetteer lookup NAME`.")
     CONLL_FORMAT = ("E030", "{path} line {line}: {why}. Expected CoNLL: one token per line (token first), "
                             "a blank line between sentences.")
     MODEL_MISSING = ("E031", "The tagger model {path} is missing. Run `marsad train ner` to build it.")

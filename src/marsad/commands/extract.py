@@ -5,7 +5,8 @@ import json
 import sys
 from importlib import resources
 
-from marsad.api import default_pipeline, extract_file
+from marsad.api import default_pipeline, extract_file, extract_text
+from marsad.ingest.read import read_article
 from marsad.doc import Doc
 from marsad.errors import E, MarsadError
 
@@ -20,6 +21,9 @@ def register(sub) -> None:
     p.add_argument("inputs", nargs="+", metavar="FILE", help="article text files, or - for standard input")
     p.add_argument("--format", default="json", help=f"output format: {', '.join(FORMATS)} (default json)")
     p.add_argument("--encoding", help="force the input encoding (default: detect)")
+    p.add_argument("--near", action="append", metavar="PLACE",
+                   help="a place the articles are about (Arabic or English name, or a place id such as "
+                        "geonames:170063); used as context to resolve ambiguous names. Repeatable.")
     p.set_defaults(func=run_extract)
 
     d = sub.add_parser("demo", help="run extraction on the built-in example reports and summarize them")
@@ -36,9 +40,27 @@ def run_extract(args) -> int:
     if args.format not in FORMATS:
         raise MarsadError(E.UNKNOWN_FORMAT, fmt=args.format, choices=", ".join(FORMATS))
     default_pipeline()  # load resources once, before reading inputs
-    docs = [extract_file(src, args.encoding) for src in args.inputs]
+    near = [resolve_place_hint(name) for name in args.near or []]
+    docs = []
+    for src in args.inputs:
+        article = read_article(src, args.encoding)
+        if near:
+            article.meta["near"] = near
+        docs.append(extract_text(article.text, article.meta))
     emit(docs, args.format)
     return 0
+
+
+def resolve_place_hint(name: str) -> str:
+    """A place id for a --near hint: an id, or the best gazetteer place of that name."""
+    from marsad.gazetteer.index import load_gazetteer
+    gz = load_gazetteer()
+    if gz.get(name):
+        return name
+    found = gz.lookup(name)
+    if not found:
+        raise MarsadError(E.UNKNOWN_PLACE, name=name)
+    return found[0].id
 
 
 def run_demo(args) -> int:

@@ -7,7 +7,10 @@
   the share within 161 km and 25 km of the gold point. The place is the pipeline's own
   mention over the gold span when there is one ("end to end"); otherwise, as the LMD
   task gives the mention, marsad geocodes the gold phrase with the tweet's other places
-  as context ("given the mention"). Both shares are reported.
+  as context, falling back to the tweet's focus place for phrases that name no known
+  place (hospitals, streets) ("given the mention"). Both shares are reported, once
+  from the tweet alone and once with the place in the event's name as a --near hint
+  (the tweets were collected per event; "cairo_bombing_2019" → Cairo).
 """
 from __future__ import annotations
 
@@ -39,19 +42,36 @@ def score_lmr(split: str, root: Path) -> dict:
     nlp, scores = default_pipeline(), Scores({"LOC": Counts()})
     for tweet in idrisi_lmr(split, root):
         doc = nlp.run_text(tweet.text)
-        pred = {(m.start, m.end, "LOC") for m in doc.mentions if m.label == "LOC" and m.role != "anaphor"}
+        pred = {(m.start, m.end, "LOC") for m in doc.mentions
+                if m.label == "LOC" and m.role not in ("anaphor", "hashtag")}
         scores.add({(s, e, "LOC") for s, e in tweet.spans}, pred)
     return scores.as_dict()
 
 
-def score_lmd(split: str, root: Path) -> dict:
-    from marsad.stages.places import geocode_phrase
-    nlp = default_pipeline()
+def event_hint(event: str) -> list[str]:
+    """The place in an IDRISI event folder's name ("cairo_bombing_2019" → Cairo), as a
+    user would pass it with --near; [] when the name holds no known place."""
+    from marsad.gazetteer.index import load_gazetteer
+    gz = load_gazetteer()
+    words = event.split("_")
+    for n in range(len(words), 0, -1):
+        found = gz.lookup(" ".join(words[:n]))
+        if found:
+            return [found[0].id]
+    return []
+
+
+def score_lmd(split: str, root: Path, use_hint: bool = False) -> dict:
+    from marsad.gazetteer.index import load_gazetteer
+    from marsad.stages.places import focus_place, geocode_phrase
+    nlp, gz = default_pipeline(), load_gazetteer()
     total = near = close = near_e2e = close_e2e = unplaced = 0
-    for _, tweet in lmd_tweets(split, root):
-        doc = nlp.run_text(tweet["text"])
+    for event, tweet in lmd_tweets(split, root):
+        hint = event_hint(event) if use_hint else []
+        doc = nlp.run_text(tweet["text"], {"near": hint})
         places = {p.id: p for p in doc.places}
-        context = [p for p in doc.places if p.kind != "relative"]
+        context = [p for p in doc.places if p.kind != "relative"] + [gz.get(h) for h in hint]
+        focus = focus_place(doc) or (gz.get(hint[0]) if hint else None)
         for gold in tweet["location_mentions"]:
             osm = gold.get("osm_json") or {}
             if "lat" not in osm:
@@ -66,7 +86,7 @@ def score_lmd(split: str, root: Path) -> dict:
                 p = places[best.ref]
                 point, end_to_end = (p.lat, p.lon), True
             else:
-                found = geocode_phrase(tweet["text"][s:e], context)
+                found = geocode_phrase(tweet["text"][s:e], context, focus)
                 point = (found.lat, found.lon) if found else None
             if point is None or point[0] is None:
                 unplaced += 1
@@ -84,4 +104,5 @@ def score_lmd(split: str, root: Path) -> dict:
 
 def run(args, root) -> dict:
     return {f"idrisi-lmr-{args.split}": score_lmr(args.split, root),
-            f"idrisi-lmd-{args.split}": score_lmd(args.split, root)}
+            f"idrisi-lmd-{args.split}": score_lmd(args.split, root),
+            f"idrisi-lmd-{args.split}-with-event-place": score_lmd(args.split, root, use_hint=True)}

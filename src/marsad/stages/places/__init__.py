@@ -13,6 +13,7 @@ Steps, in order:
 from __future__ import annotations
 
 import math
+import re
 from functools import cache
 
 from marsad.doc import Doc, Place
@@ -27,6 +28,7 @@ from marsad.text.clitics import readings
 from marsad.text.tokens import tokenize
 
 LOW_KINDS = frozenset({"village", "neighbourhood"})
+COMPOUND_HASHTAG = re.compile(r"#([^\s#_]+(?:_[^\s#_]+)+)")
 BEARING = {"N": 0, "NE": 45, "E": 90, "SE": 135, "S": 180, "SW": 225, "W": 270, "NW": 315}
 
 
@@ -75,16 +77,43 @@ def _shared_resources():
     return gz, NameIndex(gz), place_cues()
 
 
-def geocode_phrase(phrase: str, context: list = ()):
-    """The gazetteer place a short phrase names ("مرفأ بيروت" → Beirut), resolved with
-    ``context`` (places known from the surrounding text). The last name in the phrase
-    wins: in Arabic construct phrases the named place comes last. None if it names none."""
+def geocode_phrase(phrase: str, context: list = (), focus=None):
+    """The place a short location phrase refers to ("مرفأ بيروت" → Beirut), resolved
+    with ``context`` (places known from the surrounding text). The last name in the
+    phrase wins: in Arabic construct phrases the named place comes last. A phrase that
+    names no known place (a hospital, a street) falls back to ``focus``, the place the
+    text is about; so does a phrase whose only name is a fragment ("القصر" in
+    "القصر العيني") pointing to a country the text never mentions. None if neither."""
     gz, index, cues = _shared_resources()
-    matches = find_names(tokenize(phrase), index, cues)
+    tokens = tokenize(phrase)
+    words = [t for t in tokens if t.kind == "word"]
+    # a fragment that is an ordinary word ("القصر" in "القصر العيني") names nothing
+    matches = [m for m in find_names(tokens, index, cues)
+               if m.last - m.first + 1 == len(words)
+               or (m.key not in cues.common_words and m.key not in cues.not_places)]
     if not matches:
-        return None
-    choices = resolve(matches, set(), tuple(context))
-    return choices[len(matches) - 1].place
+        return focus
+    last = matches[-1]
+    place = resolve(matches, set(), tuple(context))[len(matches) - 1].place
+    partial = last.last - last.first + 1 < len(words)
+    if focus is not None and partial and place.country not in {p.country for p in context}:
+        return focus
+    return place
+
+
+def focus_place(doc: Doc):
+    """The place a document is about: the most mentioned place below country level
+    (a country only when nothing more specific is named); ties go to the first named."""
+    best, best_key = None, None
+    order = {m.id: i for i, m in enumerate(doc.mentions)}
+    for p in doc.places:
+        mentions = [m for m in p.mention_ids if m in order]
+        if p.kind == "relative" or not mentions or p.lat is None:
+            continue
+        key = (p.kind != "country", len(mentions), -min(order[m] for m in mentions))
+        if best_key is None or key > best_key:
+            best, best_key = p, key
+    return best
 
 
 class NisbaCountries:
@@ -132,7 +161,8 @@ def make_places(gazetteer=None, **_):
         matches = find_names(doc.tokens, index, cues)
         header = {i for i, m in enumerate(matches) if m.start < doc.body_start}
         doubtful = {i for i, m in enumerate(matches) if i not in header and _doubtful(m, cues)}
-        choices = resolve(matches, doubtful | header)
+        near = [gz.get(pid) for pid in doc.meta.get("near") or []]
+        choices = resolve(matches, doubtful | header, tuple(p for p in near if p is not None))
         _resolve_dateline(matches, header, choices)
         weak = doubtful | {i for i in range(len(matches))
                            if i not in header and choices[i].place.kind in LOW_KINDS and not matches[i].qualifier}
@@ -158,10 +188,13 @@ def make_places(gazetteer=None, **_):
                 entry.score, entry.reasons = score, list(reasons)
             return entry
 
+        hashtags = [h.span(1) for h in COMPOUND_HASHTAG.finditer(doc.text)]
         resolved = {}
         for i in kept:
             m, ch = matches[i], choices[i]
             role = "dateline" if i in header else None
+            if any(s <= m.start and m.end <= e and (m.start, m.end) != (s, e) for s, e in hashtags):
+                role = "hashtag"   # #سيول_الكويت names an event or topic, not where something happens
             evidence = m.evidence + (["supported-by-context"] if i in weak else [])
             mention = doc.add_mention(m.start, m.end, "LOC", ref=ch.place.id, evidence=evidence, role=role)
             place_entry(ch.place, ch.score, ch.reasons).mention_ids.append(mention.id)

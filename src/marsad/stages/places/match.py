@@ -8,6 +8,7 @@ locative preposition introduces it, which the resolver uses as evidence.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from marsad.knowledge import PlaceCues
 from marsad.text.clitics import readings
@@ -40,12 +41,41 @@ class NameIndex:
     def __init__(self, gazetteer):
         self.gazetteer = gazetteer
         self.first: dict[str, int] = {}
+        # Hashtags and hurried typing drop the space before an article: حفرالباطن.
+        self.joined: dict[str, str] = {}
         for name in gazetteer.names():
             parts = name.split(" ")
             if len(parts[0]) < 2:
                 continue
             if self.first.get(parts[0], 0) < len(parts):
                 self.first[parts[0]] = len(parts)
+            if len(parts) > 1 and parts[1].startswith("ال"):
+                self.joined.setdefault("".join(parts), name)
+        self._starts: dict[str, bool] = {}
+
+    def may_start(self, word: str) -> bool:
+        """Whether any clitic reading of ``word`` begins a name (cached per word)."""
+        hit = self._starts.get(word)
+        if hit is None:
+            hit = self._starts[word] = any(stem in self.first or stem in self.joined for _, stem in _stems(word))
+        return hit
+
+    def lookup(self, stem: str, following: list) -> tuple[int, str, list] | None:
+        """The longest name starting with ``stem`` then the ``following`` tokens:
+        (tokens used, key, candidates)."""
+        longest = self.first.get(stem)
+        for k in range(min(longest or 0, len(following) + 1), 0, -1):
+            words = following[:k - 1]
+            if any(t.kind != "word" for t in words):
+                continue
+            key = " ".join([stem, *(t.norm for t in words)])
+            cands = self.gazetteer.candidates(key)
+            if cands:
+                return k, key, cands
+        if stem in self.joined:
+            key = self.joined[stem]
+            return 1, key, self.gazetteer.candidates(key)
+        return None
 
 
 def _clitic_start(token, stem: str) -> int:
@@ -60,40 +90,34 @@ def _clitic_start(token, stem: str) -> int:
     return token.start + norm.offsets[pos]
 
 
-def _stems(word: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=200_000)
+def _stems(word: str) -> tuple[tuple[str, str], ...]:
     """(prefix, stem) readings without pronoun suffixes, whole word first."""
-    out = []
+    out: list[tuple[str, str]] = []
     for r in readings(word):
         if not r.suffix and (r.prefix, r.stem) not in out:
             out.append((r.prefix, r.stem))
-    return out
+    return tuple(out)
 
 
 def find_names(tokens: list, index: NameIndex, cues: PlaceCues) -> list[NameMatch]:
     matches: list[NameMatch] = []
     n, i = len(tokens), 0
-    gz = index.gazetteer
     while i < n:
         tok = tokens[i]
-        if tok.kind != "word":
+        if tok.kind != "word" or not index.may_start(tok.norm):
             i += 1
             continue
         found = None
         for prefix, stem in _stems(tok.norm):
-            longest = index.first.get(stem)
-            if not longest:
+            hit = index.lookup(stem, tokens[i + 1:i + index.first.get(stem, 1)])
+            if not hit:
                 continue
-            for k in range(min(longest, n - i), 0, -1):
-                words = tokens[i + 1:i + k]
-                if any(t.kind != "word" for t in words):
-                    continue
-                key = " ".join([stem, *(t.norm for t in words)])
-                cands = [c for c in gz.candidates(key) if c.kind == "country" or c.country in cues.focus_countries
-                         or (c.population or 0) >= cues.min_population_elsewhere]
-                if cands:
-                    found = (prefix, stem, k, key, cands)
-                    break
-            if found:
+            k, key, cands = hit
+            cands = [c for c in cands if c.kind == "country" or c.country in cues.focus_countries
+                     or (c.population or 0) >= cues.min_population_elsewhere]
+            if cands:
+                found = (prefix, stem, k, key, cands)
                 break
         if not found:
             i += 1

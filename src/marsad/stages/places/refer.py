@@ -12,6 +12,7 @@ reading order, so every reference goes to what a reader would have in mind there
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.knowledge import PlaceCues
 from marsad.text.clitics import readings
@@ -31,8 +32,14 @@ class Reference:
     evidence: str = ""
 
 
-def _readings(word: str) -> list[tuple[str, str, str]]:
-    return [(r.prefix, r.stem, r.suffix) for r in readings(word)]
+@lru_cache(maxsize=200_000)
+def _readings(word: str) -> tuple[tuple[str, str, str], ...]:
+    return tuple((r.prefix, r.stem, r.suffix) for r in readings(word))
+
+
+def _cue_words(cues: PlaceCues) -> frozenset[str]:
+    """Every stem that can begin a reference: directions, city parts, anaphors."""
+    return frozenset(cues.directions) | frozenset(cues.anaphors) | {k.split(" ")[0] for k in cues.city_parts}
 
 
 def combine(first: str, second: str | None) -> str:
@@ -71,6 +78,7 @@ def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, n
     ``nisba_country(word)`` returns an ISO2 code for a nisba adjective like السورية, or None."""
     refs: list[Reference] = []
     history = History()
+    cue_words = _cue_words(cues)
     n, i = len(tokens), 0
 
     ends = {last: place for last, place, _, _, _ in resolved.values()}
@@ -109,7 +117,7 @@ def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, n
             history.add(place, score)
             i = last + 1
             continue
-        if tok.kind != "word":
+        if tok.kind != "word" or not any(stem in cue_words for _, stem, _ in _readings(tok.norm)):
             i += 1
             continue
         ref, consumed = _direction(tokens, i, cues, place_at, history, ends.get(i - 1))

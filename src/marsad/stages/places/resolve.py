@@ -15,7 +15,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-KIND_PRIOR = {"country": 3.0, "admin1": 2.2, "city": 1.6, "admin2": 1.4, "region": 1.2, "town": 0.9,
+# A country outranks any city of the same name (الجزائر، تونس، الكويت mean the country
+# unless a qualifier such as مدينة or a nearby place says otherwise).
+KIND_PRIOR = {"country": 4.0, "admin1": 2.2, "city": 1.6, "admin2": 1.4, "region": 1.2, "town": 0.9,
               "admin3": 0.8, "natural": 0.6, "village": 0.3, "neighbourhood": 0.2}
 COUNTRY_BONUS = 2.0
 QUALIFIER_BONUS = 1.5
@@ -90,9 +92,26 @@ def resolve(matches: list, weak: set[int], context: tuple = ()) -> dict[int, Cho
     return _pass(matches, countries, anchors)
 
 
+def _unique(anchors: list) -> list:
+    seen, out = set(), []
+    for a in anchors:
+        if (a.key, a.place.id) not in seen:
+            seen.add((a.key, a.place.id))
+            out.append(a)
+    return out
+
+
 def _pass(matches, countries, anchors) -> dict[int, Choice]:
-    out = {}
+    # A name's score depends only on its key, qualifier and the context, so repeated
+    # mentions of the same name are scored once.
+    out, memo = {}, {}
+    anchors = _unique(anchors)
     for i, m in enumerate(matches):
+        sig = (m.key, m.qualifier)
+        if sig in memo:
+            ch = memo[sig]
+            out[i] = Choice(place=ch.place, score=ch.score, reasons=list(ch.reasons), nearest_km=ch.nearest_km)
+            continue
         scored = []
         for c in m.candidates:
             value, reasons, nearest = _score(c, m, countries, anchors, m.key)
@@ -101,5 +120,5 @@ def _pass(matches, countries, anchors) -> dict[int, Choice]:
         top = scored[0]
         total = sum(math.exp(s[0] - top[0]) for s in scored)
         reasons = top[2] + ([f"chosen over {len(scored) - 1} other place(s) of that name"] if len(scored) > 1 else [])
-        out[i] = Choice(place=top[1], score=1.0 / total, reasons=reasons, nearest_km=top[3])
+        out[i] = memo[sig] = Choice(place=top[1], score=1.0 / total, reasons=reasons, nearest_km=top[3])
     return out
