@@ -1,55 +1,68 @@
 """Sentence splitting with original offsets.
 
-Boundaries: . ! ? ؟ ۔ (and …) followed by space or end; every line break (Arabic news
-puts one paragraph per line, and lists one item per line); a colon that ends a line.
-Not boundaries: decimal points (3.5, ٣٫٥), one-letter abbreviations and initials
-("د." before a name), a full stop inside quotes that close on the same line.
+Boundaries: every line break (Arabic news puts one paragraph per line, lists one item
+per line, and a line ending in ":" introduces what follows); . ! ? ؟ ۔ … followed by
+space, end of line or straight by an Arabic letter (".وقال" is common in scraped text);
+a bullet "•" inside a line. A list marker at the start of a line (- • * 1. ١) 2-) is
+left out of the sentence span.
+Not boundaries: decimal points (3.5, ٣٫٥), a full stop after a lone letter (the
+abbreviation "د." before a name, initials "ع. م.", "U.S."), a mark inside a quotation
+that closes later on the same line.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-# A sentence-final mark, not between two digits, not after a lone letter (initials), and
-# followed by whitespace/closing quote/end.
-_END = re.compile(r"(?<![0-9\u0660-\u0669])(?<!\s\w)(?<!^\w)[.!?\u061F\u06D4\u2026]+[\"'\u00BB\u201D)]*(?=\s|$)")
-_QUOTE_OPEN = "\"\u00AB\u201C"
-_QUOTE_CLOSE = "\"\u00BB\u201D"
+_MARKS = r".!?\u061F\u06D4\u2026"
+_CLOSERS = r"\"'\u00BB\u201D\u2019)\]"
+_ARABIC_LETTER = r"\u0621-\u063A\u0641-\u064A\u0671-\u06D3"
+# A full stop right after a one-letter word is an abbreviation or an initial.
+_END = re.compile(
+    rf"(?:(?<![\s.(\"\u00AB\u201C][^\W\d_])(?<!^[^\W\d_])\.|[!?\u061F\u06D4\u2026])[{_MARKS}]*"
+    rf"[{_CLOSERS}]*(?=\s|$|[{_ARABIC_LETTER}])"
+    r"|[\u2022\u25AA]"
+)
+_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+_LIST_MARKER = re.compile(r"\s*(?:[-\u2022\u25AA\u25E6*\u2013\u2014]|[0-9\u0660-\u0669]{1,3}[.)\-])\s+")
+_TRIM = " \t\f\v\u00A0\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF"
+_LEAD = re.compile(rf"[{_TRIM}]*")
+_TAIL = re.compile(rf"[{_TRIM}]*$")
+_HAS_CONTENT = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    start: int
+    start: int    # original offsets, trimmed of surrounding whitespace
     end: int
 
 
 def _inside_quote(line: str, pos: int) -> bool:
     """True if ``pos`` lies inside a quotation that closes later on the same line."""
-    before = line[:pos]
-    if before.count('"') % 2 == 1 and '"' in line[pos:]:
+    before, after = line[:pos], line[pos:]
+    if before.count('"') % 2 == 1 and '"' in after:
         return True
-    opened = sum(before.count(q) for q in "\u00AB\u201C") - sum(before.count(q) for q in "\u00BB\u201D")
-    return opened > 0 and any(q in line[pos:] for q in "\u00BB\u201D")
+    opened = before.count("\u00AB") + before.count("\u201C") - before.count("\u00BB") - before.count("\u201D")
+    return opened > 0 and ("\u00BB" in after or "\u201D" in after)
 
 
 def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
-    for line in re.finditer(r"[^\n]+", text):
+    for line in _LINE.finditer(text):
         offset, body = line.start(), line.group()
-        start = 0
-        for m in _END.finditer(body):
-            if _inside_quote(body, m.start()):
+        marker = _LIST_MARKER.match(body)
+        start = marker.end() if marker else 0
+        for m in _END.finditer(body, start):
+            if _inside_quote(body, m.end()):
                 continue
-            _emit(out, text, offset + start, offset + m.end())
+            _emit(out, text, offset + start, offset + (m.start() if m.group() in "\u2022\u25AA" else m.end()))
             start = m.end()
         _emit(out, text, offset + start, offset + len(body))
     return out
 
 
 def _emit(out: list[Sentence], text: str, start: int, end: int) -> None:
-    chunk = text[start:end]
-    stripped = chunk.strip()
-    if not stripped or not any(ch.isalnum() for ch in stripped):
-        return
-    lead = len(chunk) - len(chunk.lstrip())
-    out.append(Sentence(start + lead, start + lead + len(stripped)))
+    start = _LEAD.match(text, start, end).end()
+    end = _TAIL.search(text, start, end).start()
+    if start < end and _HAS_CONTENT.search(text, start, end):
+        out.append(Sentence(start, end))
