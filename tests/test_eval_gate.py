@@ -47,3 +47,27 @@ def test_eval_gate_cli_json(tmp_path, capsys):
 
     assert main(["eval", "ner", "--data", str(tmp_path / "nowhere")]) == 2
     assert "E040" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def places_scores():
+    if not (DATA / "idrisi").is_dir():
+        pytest.skip(f"shared evaluation data not found at {DATA} (needs idrisi/)")
+    from argparse import Namespace
+
+    from marsad.evaluate.places import run
+
+    return run(Namespace(split="dev"), DATA)
+
+
+def test_eval_gate_places_meet_floors(places_scores):
+    failures = []
+    for corpus, metrics in floors()["places"].items():
+        if corpus.startswith("_"):
+            continue
+        for metric, floor in metrics.items():
+            got = places_scores[corpus]
+            got = got["LOC"][metric] if "LOC" in got else got[metric]
+            if got < floor:
+                failures.append(f"{corpus} {metric}: {got:.4f} < floor {floor}")
+    assert not failures, "; ".join(failures)
