@@ -178,3 +178,65 @@ def test_dateline_absent_for_plain_first_sentence(nlp):
     doc = nlp.run_text("قال مسؤول محلي: إن الطريق إلى الموصل مغلق منذ أيام.")
     assert doc.meta.get("dateline") is None
     assert place_of(doc, "الموصل").name == "Mosul"
+
+
+def test_places_joined_hashtag_spelling(nlp):
+    doc = nlp.run_text("غرقت شوارع #تلعفر و#تل_عفر وتلعفر بعد الأمطار قرب الموصل")
+    assert place_of(doc, "تل_عفر").name == "Tal Afar"
+
+
+def test_places_compound_hashtag_is_marked(nlp):
+    doc = nlp.run_text("تداول ناشطون وسم #سيول_حلب بعد أمطار غزيرة في حلب")
+    roles = {m.text: m.role for m in doc.mentions if m.label == "LOC"}
+    assert roles.get("حلب") in (None, "hashtag")
+    tagged = [m for m in doc.mentions if m.role == "hashtag"]
+    assert tagged and tagged[0].ref == "geonames:170063"
+
+
+def test_places_doubtful_village_needs_support(nlp):
+    # الجديدة (a village) next to a locative and a nearby named city counts…
+    doc = nlp.run_text("وصلت التعزيزات إلى الجديدة قرب حلب")
+    assert any(p.name == "Al Jadida" for p in doc.places)
+    # …but without support it stays an ordinary word.
+    doc = nlp.run_text("وأعلنت الحكومة الجديدة خطة لإعادة الإعمار في حلب")
+    assert not any(p.name == "Al Jadida" for p in doc.places)
+
+
+def test_places_reasons_are_recorded(nlp):
+    doc = nlp.run_text("سيطرت القوات على سنجار قرب تلعفر")
+    sinjar = place_of(doc, "سنجار")
+    assert sinjar.reasons and sinjar.reasons[0].startswith("prior")
+    assert 0.0 < sinjar.score <= 1.0
+
+
+def test_places_near_hint_resolves_ambiguity():
+    nlp = Pipeline(("normalize", "segment", "dateline", "places"), gazetteer=NearGazetteer())
+    plain = nlp.run_text("وصلت القافلة إلى سنجار")
+    hinted = nlp.run_text("وصلت القافلة إلى سنجار", {"near": ["geonames:170063"]})
+    assert place_of(hinted, "سنجار").country == "SY"
+    assert place_of(plain, "سنجار").country == "IQ"
+
+
+class NearGazetteer(FakeGazetteer):
+    def get(self, place_id):
+        return next((p for p, _ in PLACES if p.id == place_id), None)
+
+
+def test_places_focus_is_most_mentioned_specific_place(nlp):
+    from marsad.stages.places import focus_place
+    doc = nlp.run_text("في سوريا، قصفت الطائرات حلب. وقال سكان حلب إن القصف طال الرقة")
+    assert focus_place(doc).name == "Aleppo"
+
+
+class ForeignGazetteer(FakeGazetteer):
+    def __init__(self):
+        super().__init__()
+        self.by_key[normalize_key("ألفين")] = [P("geonames:4674000", "Alvin", "ألفين", "town", "US", 29.42, -95.24, 24000)]
+        self.by_key[normalize_key("هيوستن")] = [P("geonames:4699066", "Houston", "هيوستن", "city", "US", 29.76, -95.36, 2300000)]
+
+
+def test_places_foreign_small_towns_are_not_candidates():
+    nlp = Pipeline(("normalize", "segment", "dateline", "places"), gazetteer=ForeignGazetteer())
+    doc = nlp.run_text("احتل التنظيم المدينة عام ألفين وأربعة عشر ثم زار وفد هيوستن")
+    names = {p.name for p in doc.places}
+    assert "Alvin" not in names and "Houston" in names
