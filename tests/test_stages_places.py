@@ -240,3 +240,30 @@ def test_places_foreign_small_towns_are_not_candidates():
     doc = nlp.run_text("احتل التنظيم المدينة عام ألفين وأربعة عشر ثم زار وفد هيوستن")
     names = {p.name for p in doc.places}
     assert "Alvin" not in names and "Houston" in names
+
+
+def test_dateline_author_name_is_not_a_place(nlp):
+    # "سنجار" here is (part of) the author's name in the byline, not a dateline place.
+    doc = nlp.run_text("وكالة الرصد | حلب – سوريا (سنجار الحلبي)\n\nقصفت الطائرات مواقع في الرقة.")
+    assert doc.meta["author"] == "سنجار الحلبي"
+    assert not any(p.name == "Sinjar" for p in doc.places)
+
+
+def test_places_named_governorate_pulls_its_towns():
+    gz = AdminGazetteer()
+    nlp = Pipeline(("normalize", "segment", "dateline", "places"), gazetteer=gz)
+    doc = nlp.run_text("وفي محافظة حلب قالت مصادر إن قرية سنجار تعرضت للقصف")
+    sinjar = place_of(doc, "سنجار")
+    assert sinjar.country == "SY"
+    assert any("inside" in r for r in sinjar.reasons)
+
+
+class AdminGazetteer(FakeGazetteer):
+    def __init__(self):
+        super().__init__()
+        self.gov = P("geonames:170062", "Aleppo Governorate", "محافظة حلب", "admin1", "SY", 36.1, 37.5)
+        self.by_key[normalize_key("محافظة حلب")] = [self.gov]
+
+    def containing(self, lat, lon):
+        inside = 34.5 < lat < 37.0 and 36.5 < lon < 38.5
+        return [self.gov] if inside else []

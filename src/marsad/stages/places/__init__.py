@@ -159,10 +159,19 @@ def make_places(gazetteer=None, **_):
 
     def places(doc: Doc) -> Doc:
         matches = find_names(doc.tokens, index, cues)
+        # In the header only the parts the dateline stage read as places are places
+        # (not a word of the outlet's name or the author's).
+        dateline_parts = [(p["start"], p["end"]) for p in doc.header if p["role"] == "place"]
+        matches = [m for m in matches if m.start >= doc.body_start
+                   or any(s <= m.start and m.end <= e for s, e in dateline_parts)]
         header = {i for i, m in enumerate(matches) if m.start < doc.body_start}
         doubtful = {i for i, m in enumerate(matches) if i not in header and _doubtful(m, cues)}
-        near = [gz.get(pid) for pid in doc.meta.get("near") or []]
-        choices = resolve(matches, doubtful | header, tuple(p for p in near if p is not None))
+        near = tuple(p for p in (gz.get(pid) for pid in doc.meta.get("near") or []) if p is not None)
+        choices = resolve(matches, doubtful | header, near)
+        admins = {ch.place.id: ch.place for i, ch in choices.items()
+                  if i not in header and i not in doubtful and ch.place.kind in ADMIN_KINDS}
+        if admins:
+            choices = resolve(matches, doubtful | header, near, inside=_inside_named(gz, admins))
         _resolve_dateline(matches, header, choices)
         weak = doubtful | {i for i in range(len(matches))
                            if i not in header and choices[i].place.kind in LOW_KINDS and not matches[i].qualifier}
@@ -220,6 +229,26 @@ def make_places(gazetteer=None, **_):
         return doc
 
     return places
+
+
+ADMIN_KINDS = frozenset({"admin1", "admin2", "admin3"})
+
+
+def _inside_named(gz, admins: dict):
+    """``inside(candidate)`` → (id, name) of a named admin area containing it, or None.
+    Uses imported polygons when there are any, else the GeoNames admin1 code."""
+    def inside(c):
+        if c.kind in ADMIN_KINDS or c.kind == "country" or c.lat is None:
+            return None
+        for area in gz.containing(c.lat, c.lon):
+            if area.id in admins:
+                return area.id, area.name
+        code = getattr(c, "admin1", "")
+        for a in admins.values():
+            if a.kind == "admin1" and code and a.country == c.country and getattr(a, "admin1", "") == code:
+                return a.id, a.name
+        return None
+    return inside
 
 
 def _resolve_dateline(matches, header: set[int], choices) -> None:

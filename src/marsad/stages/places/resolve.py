@@ -5,7 +5,8 @@ reason a user can read:
   prior      – feature kind (country > governorate > city > … > village) and population;
   country    – the candidate's country is itself named in the text;
   proximity  – distance to the places the text names unambiguously;
-  qualifier  – a word before the name asks for this kind (مدينة → city, قضاء → district).
+  qualifier  – a word before the name asks for this kind (مدينة → city, قضاء → district);
+  containment – the candidate lies inside a governorate or district the text names.
 Nothing is special-cased by name: Sinjar lands in Iraq because Tal Afar and Mosul are
 near it and Iraq is named, Raqqa in Syria because Syria is named and it is the big one.
 The reported ``score`` is the winner's share of exp(score) over all candidates.
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 KIND_PRIOR = {"country": 4.0, "admin1": 2.2, "city": 1.6, "admin2": 1.4, "region": 1.2, "town": 0.9,
               "admin3": 0.8, "natural": 0.6, "village": 0.3, "neighbourhood": 0.2}
 COUNTRY_BONUS = 2.0
+CONTAINED_BONUS = 2.0      # inside a governorate/district the text names
 QUALIFIER_BONUS = 1.5
 PROXIMITY_BONUS = 3.0
 PROXIMITY_RANGE_KM = 400.0
@@ -46,9 +48,14 @@ def prior(c) -> tuple[float, str]:
     return value, f"{c.kind}, population {c.population or 0:,}"
 
 
-def _score(c, match, countries: set[str], anchors: list, own_key: str) -> tuple[float, list[str], float | None]:
+def _score(c, match, countries: set[str], anchors: list, own_key: str, inside=None):
     value, why = prior(c)
     reasons = [f"prior {value:.2f} ({why})"]
+    container = inside(c) if inside else None
+    # the area must be named separately: "محافظة كركوك" does not vouch for Kirkuk city
+    if container and all(x.id != container[0] for x in match.candidates):
+        value += CONTAINED_BONUS
+        reasons.append(f"+{CONTAINED_BONUS} inside {container[1]}, named in the text")
     if c.kind != "country" and c.country in countries:
         value += COUNTRY_BONUS
         reasons.append(f"+{COUNTRY_BONUS} its country {c.country} is named in the text")
@@ -75,21 +82,22 @@ class Anchor:
     place: object
 
 
-def resolve(matches: list, weak: set[int], context: tuple = ()) -> dict[int, Choice]:
+def resolve(matches: list, weak: set[int], context: tuple = (), inside=None) -> dict[int, Choice]:
     """Pick a candidate for every match (by index). Two passes: the first uses only
     countries and unambiguous names as context, the second every first-pass choice.
-    ``context``: places already known from elsewhere (e.g. the rest of a document)."""
+    ``context``: places already known from elsewhere (e.g. the rest of a document);
+    ``inside(candidate)``: the name of an admin area named in the text that contains it."""
     given_countries = {p.country for p in context if p.kind == "country"}
     given = [Anchor("context:" + p.id, p) for p in context if p.kind != "country" and p.lat is not None]
     countries = given_countries | {m.candidates[0].country for i, m in enumerate(matches)
                                    if i not in weak and m.candidates[0].kind == "country" and len(m.candidates) == 1}
     anchors = given + [Anchor(m.key, m.candidates[0]) for i, m in enumerate(matches)
                        if i not in weak and len(m.candidates) == 1 and m.candidates[0].kind != "country"]
-    choices = _pass(matches, countries, anchors)
+    choices = _pass(matches, countries, anchors, inside)
     anchors = given + [Anchor(matches[i].key, ch.place) for i, ch in choices.items()
                        if i not in weak and ch.place.kind != "country"]
     countries |= {ch.place.country for i, ch in choices.items() if i not in weak and ch.place.kind == "country"}
-    return _pass(matches, countries, anchors)
+    return _pass(matches, countries, anchors, inside)
 
 
 def _unique(anchors: list) -> list:
@@ -101,7 +109,7 @@ def _unique(anchors: list) -> list:
     return out
 
 
-def _pass(matches, countries, anchors) -> dict[int, Choice]:
+def _pass(matches, countries, anchors, inside=None) -> dict[int, Choice]:
     # A name's score depends only on its key, qualifier and the context, so repeated
     # mentions of the same name are scored once.
     out, memo = {}, {}
@@ -114,7 +122,7 @@ def _pass(matches, countries, anchors) -> dict[int, Choice]:
             continue
         scored = []
         for c in m.candidates:
-            value, reasons, nearest = _score(c, m, countries, anchors, m.key)
+            value, reasons, nearest = _score(c, m, countries, anchors, m.key, inside)
             scored.append((value, c, reasons, nearest))
         scored.sort(key=lambda s: -s[0])
         top = scored[0]
