@@ -267,3 +267,10 @@ class AdminGazetteer(FakeGazetteer):
     def containing(self, lat, lon):
         inside = 34.5 < lat < 37.0 and 36.5 < lon < 38.5
         return [self.gov] if inside else []
+
+
+def test_places_city_that_is_also_a_word_needs_one_cue():
+    gz = FakeGazetteer()
+    gz.by_key[normalize_key("الرمادي")] = [P("geonames:98860", "Ramadi", "الرمادي", "city", "IQ", 33.42, 43.30, 274539)]
+    nlp = Pipeline(("normalize", "segment", "dateline", "places"), gazetteer=gz)
+    assert place_of(nlp.run_text("وقعت اشتباكات في الرمادي صباح اليوم"), "الرمادي").name == "Ramadi"

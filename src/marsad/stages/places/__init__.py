@@ -28,6 +28,7 @@ from marsad.text.clitics import readings
 from marsad.text.tokens import tokenize
 
 LOW_KINDS = frozenset({"village", "neighbourhood"})
+BIG_KINDS = frozenset({"city", "admin1", "country"})
 COMPOUND_HASHTAG = re.compile(r"#([^\s#_]+(?:_[^\s#_]+)+)")
 BEARING = {"N": 0, "NE": 45, "E": 90, "SE": 135, "S": 180, "SW": 225, "W": 270, "NW": 315}
 
@@ -178,7 +179,8 @@ def make_places(gazetteer=None, **_):
         supported = set()
         for i in weak:
             points, why = _support(matches[i], choices[i], cues)
-            if points >= 2:
+            # a city (الرمادي) needs less support than a village that shares a word's spelling
+            if points >= (1 if choices[i].place.kind in BIG_KINDS else 2):
                 supported.add(i)
                 choices[i].reasons = choices[i].reasons + [f"support {points}: " + "; ".join(why)]
         # one sense per discourse: a name accepted once counts everywhere in the text
