@@ -10,12 +10,12 @@ from functools import cache
 
 from marsad.doc import Doc
 from marsad.ingest.read import read_article
-from marsad.pipeline import DEFAULT_STAGES, Pipeline
+from marsad.pipeline import Pipeline
 
 
 @cache
 def default_pipeline() -> Pipeline:
-    return Pipeline(DEFAULT_STAGES)
+    return Pipeline()
 
 
 def extract_text(text: str, meta: dict | None = None, pipeline: Pipeline | None = None) -> Doc:
