@@ -10,10 +10,10 @@ class E:
     FILE_NOT_FOUND = ("E001", "Input {path} does not exist. Check the path, or pass - to read standard input.")
     EMPTY_INPUT = ("E002", "Input {path} is empty (no text after removing whitespace). Give a file with article text.")
     BINARY_INPUT = ("E003", "Input {path} looks binary ({why}), not text. marsad reads plain-text articles; "
-                            "save the page as text or use `marsad ingest` for HTML/WARC.")
+                            "save the article's text as a .txt file (UTF-8, UTF-16 or Windows-1256) and pass that.")
     UNDECODABLE = ("E004", "Cannot decode {path}: {why}. Save it as UTF-8, or give an encoding with --encoding "
                            "(e.g. --encoding cp1256).")
-    IS_DIRECTORY = ("E005", "Input {path} is a directory. Give one file, or use `marsad ingest` for folders.")
+    IS_DIRECTORY = ("E005", "Input {path} is a directory. Give the article files inside it, e.g. {path}/*.txt.")
     UNKNOWN_FORMAT = ("E006", "Unknown output format {fmt!r}. Use one of: {choices}.")
     PIPELINE_MISSING = ("E010", "Pipeline stage {stage!r} requires {attr!r}, but no earlier stage assigns it. "
                                 "Stages in order: {order}.")
