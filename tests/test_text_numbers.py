@@ -6,7 +6,7 @@ import time
 import pytest
 
 from marsad.text.normalize import normalize_key
-from marsad.text.numbers import NumberSpan, find_numbers, parse_digits, parse_number_words
+from marsad.text.numbers import NumberSpan, find_numbers, lexicon, parse_digits, parse_number_words
 from marsad.text.tokens import tokenize
 
 
@@ -30,6 +30,9 @@ def found(text):
     ("يبلغ عدد سكان البلدة ألف وخمسمئة نسمة", [("ألف وخمسمئة", 1500, False, "words")]),
     ("في ألفين وأربعة وعشرين عادت العائلات", [("ألفين وأربعة وعشرين", 2024, False, "words")]),
     ("نزح مليون ونصف من سكان المحافظة", [("مليون ونصف", 1500000, False, "words")]),
+    ("خصص المانحون نصف مليار دولار وربع مليون أخرى", [("نصف مليار", 500000000, False, "words"),
+                                                     ("ربع مليون", 250000, False, "words")]),
+    ("وصل ثلاثة آلاف وربع", [("ثلاثة آلاف وربع", 3250, False, "words")]),
     # units in both genders and cases
     ("قتل ثلاثة مدنيين وأصيبت امرأة واحدة", [("ثلاثة", 3, False, "words"), ("واحدة", 1, False, "words")]),
     ("اعتقلت القوات اثنين من المشتبه بهم", [("اثنين", 2, False, "words")]),
@@ -86,6 +89,7 @@ def found(text):
     ("قال أحد القادة لست متأكداً", []),
     ("الخميس والأربعاء والسبت والأحد", []),
     ("وقع الحادث في ساعة متأخرة", []),
+    ("انسحب نصف المقاتلين بعد ربع ساعة", []),
     # a standalone الف (written without hamza) is a thousand
     ("دفع الف دينار", [("الف", 1000, False, "words")]),
     # a و that is not followed by a number is not part of it
@@ -136,6 +140,15 @@ def test_numbers_parse_words_from_normalize_key():
 ])
 def test_numbers_parse_digits(norm, value):
     assert parse_digits(norm) == value
+
+
+def test_numbers_lexicon_is_normalized_on_load():
+    lex = lexicon()
+    assert lex.units["ثلاثه"] == 3 and "ثلاثة" not in lex.units
+    assert lex.hundreds["ميه"] == 100 and lex.hundreds["مايه"] == 100
+    assert lex.scales["الفا"] == 1000 and lex.approximate["الالاف"] == 1000
+    assert "ثلاثاء" not in lex.starts and "ثانيه" not in lex.starts and "عشيره" not in lex.starts
+    assert "وخمسه" in lex.starts and "بالفين" in lex.starts
 
 
 def test_numbers_value_types():

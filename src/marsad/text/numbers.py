@@ -7,7 +7,7 @@ phrase, read by ``parse_number_words`` with this grammar (و joins parts, glued 
 
     number   := approx [plural scale]            عشرات الآلاف, بضع مئات, آلاف
               | part [و number below that scale]
-    part     := group [scale] | dual scale | scale | part و نصف
+    part     := group [scale] | dual scale | scale | fraction scale | part و fraction
     group    := hundreds [و sub100] | sub100       ثلاثمئة وخمسون, ثلاث مئة
     sub100   := unit عشر | unit [و tens] | tens    أحد عشر, خمسة وعشرين
 
@@ -54,7 +54,7 @@ class _Lexicon:
     hundred_words: frozenset[str]
     scales: dict[str, int]
     dual_scales: dict[str, tuple[int, int]]
-    half: frozenset[str]
+    fractions: dict[str, tuple[int, int]]
     approximate: dict[str, int]
     ordinals: frozenset[str]
     clitics: tuple[str, ...]
@@ -86,13 +86,13 @@ def lexicon() -> _Lexicon:
     ordinals = frozenset(f"{art}{normalize_key(w)}{fem}" for w in raw["ordinals"]
                          for art in ("", "\u0627\u0644") for fem in ("", "\u0647"))
     clitics = tuple(normalize_key(c) for c in raw["clitics"])
-    half = frozenset(normalize_key(w) for w in raw["half"])
-    # teen heads and "half" never open a phrase on their own (أحد = "one of", نصف = half)
+    fractions = _norm_dict(raw, "fractions")
+    # teen heads and fractions open a phrase only before عشر or a scale (أحد = "one of")
     openers = set(units) | set(tens) | set(hundreds) | set(scales) | set(dual_scales) | set(approximate) \
-        | set(teen_heads)
+        | set(teen_heads) | set(fractions)
     starts = openers | {c + w for c in clitics for w in openers}
     return _Lexicon(units, teen_heads, teen_tails, tens, hundreds, hundred_words, scales, dual_scales,
-                    half, approximate, ordinals, clitics, frozenset(openers | half), frozenset(starts))
+                    fractions, approximate, ordinals, clitics, frozenset(openers), frozenset(starts))
 
 
 class _Reader:
@@ -155,6 +155,10 @@ class _Reader:
         rest = self.after_conj(hundreds[1], self.sub100)
         return (hundreds[0] + rest[0], rest[1]) if rest else hundreds
 
+    def fraction(self, word: str, scale: int) -> int:
+        num, den = self.lex.fractions[word]
+        return scale * num // den
+
     def number(self, i: int, below: float = float("inf")):
         """(value, next, approximate); a scale must stay below ``below`` (ألف after مليون)."""
         lex, w = self.lex, self.word(i)
@@ -177,11 +181,14 @@ class _Reader:
         elif w in lex.scales and lex.scales[w] < below and w not in lex.approximate:
             scale = lex.scales[w]
             value, j = scale, i + 1
+        elif w in lex.fractions and lex.scales.get(self.word(i + 1), below) < below:
+            return self.fraction(w, lex.scales[self.word(i + 1)]), i + 2, False    # نصف مليون
         else:
             return None
-        half = self.after_conj(j, lambda k: (scale // 2, k + 1) if self.word(k) in lex.half else None)
-        if half:
-            return value + half[0], half[1], False
+        part = self.after_conj(j, lambda k: (self.fraction(self.word(k), scale), k + 1)
+                               if self.word(k) in lex.fractions else None)     # مليون ونصف
+        if part:
+            return value + part[0], part[1], False
         rest = self.after_conj(j, lambda k: self.number(k, below=scale))
         if rest:
             return value + rest[0], rest[1], False
