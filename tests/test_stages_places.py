@@ -274,3 +274,12 @@ def test_places_city_that_is_also_a_word_needs_one_cue():
     gz.by_key[normalize_key("الرمادي")] = [P("geonames:98860", "Ramadi", "الرمادي", "city", "IQ", 33.42, 43.30, 274539)]
     nlp = Pipeline(("normalize", "segment", "dateline", "places"), gazetteer=gz)
     assert place_of(nlp.run_text("وقعت اشتباكات في الرمادي صباح اليوم"), "الرمادي").name == "Ramadi"
+
+
+def test_places_focus_prefers_near_place_inside_named_country():
+    from marsad.stages.places import focus_place
+    nlp = Pipeline(("normalize", "segment", "dateline", "places"), gazetteer=NearGazetteer())
+    doc = nlp.run_text("تضررت مستشفيات كثيرة في سوريا")
+    aleppo = NearGazetteer().get("geonames:170063")
+    assert focus_place(doc).name == "Syria"
+    assert focus_place(doc, [aleppo]).name == "Aleppo"

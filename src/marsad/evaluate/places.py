@@ -71,7 +71,7 @@ def score_lmd(split: str, root: Path, use_hint: bool = False) -> dict:
         doc = nlp.run_text(tweet["text"], {"near": hint})
         places = {p.id: p for p in doc.places}
         context = [p for p in doc.places if p.kind != "relative"] + [gz.get(h) for h in hint]
-        focus = focus_place(doc) or (gz.get(hint[0]) if hint else None)
+        focus = focus_place(doc, [gz.get(h) for h in hint])
         for gold in tweet["location_mentions"]:
             osm = gold.get("osm_json") or {}
             if "lat" not in osm:

@@ -102,18 +102,23 @@ def geocode_phrase(phrase: str, context: list = (), focus=None):
     return place
 
 
-def focus_place(doc: Doc):
+def focus_place(doc: Doc, near: list = ()):
     """The place a document is about: the most mentioned place below country level
-    (a country only when nothing more specific is named); ties go to the first named."""
+    (a country only when nothing more specific is named); ties go to the first named.
+    ``near`` (places the user said the documents are about, --near) wins when the text
+    names nothing, or names only the country that place lies in."""
     best, best_key = None, None
     order = {m.id: i for i, m in enumerate(doc.mentions)}
     for p in doc.places:
-        mentions = [m for m in p.mention_ids if m in order]
+        mentions = [m for m in p.mention_ids if m in order and doc.mentions[order[m]].role != "dateline"]
         if p.kind == "relative" or not mentions or p.lat is None:
             continue
         key = (p.kind != "country", len(mentions), -min(order[m] for m in mentions))
         if best_key is None or key > best_key:
             best, best_key = p, key
+    for hint in near:
+        if best is None or (best.kind == "country" and hint.country == best.country):
+            return hint
     return best
 
 
