@@ -276,13 +276,15 @@ def make_persons(**_):
                         f.strong = True
                         f.evidence = [f"introducer:{intro[1]}"] + f.evidence
                 if f:
-                    # a role just before the introducer: المتحدث بإسمه الملقب "…"
+                    # a role after the name wins (… مسؤول ديوان المال); else one just before
+                    # the introducer: المتحدث بإسمه الملقب "…"
+                    f.role_span = role_after(f.after if f.after >= 0 else f.parts[-1] + 1)
                     for back in range(i - 1, max(-1, i - 1 - MAX_COMPLEMENT), -1):
                         if not word(back):
                             break
                         t = match_phrase(back, cues.titles, max_title)
                         if t and t[1][1] == "role":
-                            f.role_span = (back, i)
+                            f.role_span = f.role_span or (back, i)
                             break
             elif title:
                 written, kind = title[1]
@@ -369,6 +371,8 @@ def make_persons(**_):
                 p = people[key] = {"id": f"person:{len(order) + 1}", "name_ar": name_ar, "name": rom,
                                    "role": None, "affiliation": None, "mention_ids": []}
                 order.append(p)
+            elif len(name_ar.split()) > len(p["name_ar"].split()):
+                p["name_ar"], p["name"] = name_ar, rom      # the fullest written form names the person
             return p
 
         strong_people: set[str] = set()
@@ -384,11 +388,15 @@ def make_persons(**_):
                     m.evidence = list(m.evidence) + ["overridden-by:person-name"]
             doc.places[:] = [p for p in doc.places if p.mention_ids or p.kind == "relative"]
 
+        # a shorter form found by a pattern (أبي بكر) is the longer name it begins (أبو بكر البغدادي)
+        full_keys = sorted({name_key(f.parts) for f in found}, key=len, reverse=True)
+        expand = {k: next((full for full in full_keys if full.startswith(k + " ")), k) for k in full_keys}
+
         for f in found:
             s, e = toks[f.parts[0]].start, toks[f.parts[-1]].end
             # the first word may carry a proclitic (وأبو، لأبي): the mention starts after it
             s = _after_prefix(toks[f.parts[0]], name_key(f.parts).split()[0], cues)
-            key = name_key(f.parts)
+            key = expand[name_key(f.parts)]
             p = add_person(key, doc.text[s:e], f.parts, romanize(f.parts))
             if f.strong:
                 unlink_loc(f.parts)
