@@ -183,6 +183,13 @@ def make_sources(**_):
                         return rec, end
             return None
 
+        def outlet_named(k) -> int:
+            """End token of an outlet named at k (رويترز، وكالة فرانس برس), else 0."""
+            for size in range(min(max_outlet, n - k), 0, -1):
+                if cues.outlets.get(tuple(toks[j].norm for j in range(k, k + size))):
+                    return k + size
+            return 0
+
         def head_ok(i, keys) -> bool:
             return bool(set(keys) & heads) or i in mention_at
 
@@ -194,6 +201,9 @@ def make_sources(**_):
             if not word(k) and k not in mention_at:
                 return None
             keys = _prep(toks[k].norm) if strip else _conj(toks[k].norm)
+            named = outlet_named(k)
+            if named and not head_ok(k, keys):
+                return k, named, None
             if toks[k].norm in cues.stops or is_verb(k) or not head_ok(k, keys) and not strip:
                 return None
             if strip and not head_ok(k, keys) and not any(x.startswith("ال") for x in keys):
@@ -318,7 +328,8 @@ def make_sources(**_):
             conj = _conj(norm)
             prep = match_prep(i)
             if prep:
-                size, written = prep
+                size, _ = prep
+                written = doc.text[toks[i].start:toks[i + size - 1].end]
                 at = i + size
                 np = np_forward(at, strip=True)
                 while np:
