@@ -135,6 +135,20 @@ def make_persons(**_):
     max_title = max(len(k) for k in cues.titles)
     max_intro = max(len(k) for k in cues.introducers)
     max_given = max(len(k) for k in cues.given)
+    title_first = frozenset(k[0] for k in cues.titles)
+    intro_first = frozenset(k[0] for k in cues.introducers)
+    given_first = frozenset(k[0] for k in cues.given)
+    any_first = title_first | intro_first | given_first | frozenset(cues.kunya)
+    firsts = {id(cues.titles): title_first, id(cues.introducers): intro_first}
+    first_cache: dict[tuple[str, frozenset], bool] = {}
+
+    def may_start(norm: str, table_first: frozenset) -> bool:
+        """Can a phrase of the table start with this word (through proclitics)? Cached per word."""
+        key = (norm, table_first)
+        hit = first_cache.get(key)
+        if hit is None:
+            hit = first_cache[key] = any(st in table_first for st in _stems(norm))
+        return hit
 
     def is_given(tok, key) -> bool:
         if (key,) not in cues.given:
@@ -176,6 +190,8 @@ def make_persons(**_):
 
         def match_phrase(i, table, longest) -> tuple[int, object] | None:
             """Longest phrase of ``table`` at token i (first word may carry proclitics)."""
+            if not may_start(toks[i].norm, firsts[id(table)]):
+                return None
             for size in range(min(longest, n - i), 0, -1):
                 if not all(word(j) or toks[j].norm == "." for j in range(i, i + size)):
                     continue
@@ -195,7 +211,7 @@ def make_persons(**_):
 
         def given_at(i, any_prefix=True) -> int:
             """Length in tokens of a given name at i (عبد الله is two), else 0."""
-            if not word(i) or label(i) in ("ORG", "PERS"):
+            if not word(i) or label(i) in ("ORG", "PERS") or not may_start(toks[i].norm, given_first):
                 return 0
             for size in range(min(max_given, n - i), 0, -1):
                 rest = tuple(toks[j].norm for j in range(i + 1, i + size))
@@ -255,7 +271,7 @@ def make_persons(**_):
         found: list[Found] = []
         i = bisect.bisect_left(starts, doc.body_start)      # the header's author is the byline's
         while i < n:
-            if not word(i) or label(i) in ("ORG", "PERS"):
+            if not word(i) or label(i) in ("ORG", "PERS") or not may_start(toks[i].norm, any_first):
                 i += 1
                 continue
             f = None
@@ -420,8 +436,9 @@ def make_persons(**_):
 
         # short forms later in the text: البغدادي, أبو بكر
         if surnames or kunya_pairs:
+            tails = tuple(surnames) + (tuple(cues.kunya) if kunya_pairs else ())   # cheap pre-filter
             for k in range(n):
-                if label(k) in ("PERS", "ORG") or not word(k):
+                if not toks[k].norm.endswith(tails) or label(k) in ("PERS", "ORG") or not word(k):
                     continue
                 stems = _stems(toks[k].norm)
                 p, size, ev = None, 1, None

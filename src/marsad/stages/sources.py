@@ -138,6 +138,18 @@ def make_sources(**_):
     max_prep = max(len(k) for k in cues.preps)
     max_outlet = max(len(k) for k in cues.outlets)
     heads = cues.anonymous | cues.institutions | cues.channels
+    prep_first = frozenset(k[0] for k in cues.preps)
+    cue_words = prep_first | frozenset(cues.verbs) | cues.continuation | cues.masdars | {"في"}
+    is_cue_cache: dict[str, tuple[bool, bool]] = {}
+
+    def cue_kind(norm: str) -> tuple[bool, bool]:
+        """(may start a prepositional cue, may be any cue word) – cached per word."""
+        hit = is_cue_cache.get(norm)
+        if hit is None:
+            stems = _conj(norm)
+            hit = is_cue_cache[norm] = (any(st in prep_first for st in stems),
+                                        any(st in cue_words for st in stems))
+        return hit
 
     def sources(doc: Doc) -> Doc:
         toks, n = doc.tokens, len(doc.tokens)
@@ -261,6 +273,8 @@ def make_sources(**_):
             return start, v
 
         def match_prep(i):
+            if not cue_kind(toks[i].norm)[0]:
+                return None
             for size in range(min(max_prep, n - i), 0, -1):
                 if not all(word(j) for j in range(i, i + size)):
                     continue
@@ -321,7 +335,7 @@ def make_sources(**_):
         first = bisect.bisect_left(starts, doc.body_start)
         i = first
         while i < n:
-            if not word(i):
+            if not word(i) or not cue_kind(toks[i].norm)[1]:
                 i += 1
                 continue
             norm = toks[i].norm
