@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 
 from marsad.text.normalize import normalize_key
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 
 # Proclitic sequences, longest first: conjunction (و ف), preposition (ب ل ك), article (ال).
 _PROCLITICS = ("وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل",
@@ -73,13 +73,15 @@ def _shape(word: str) -> str:
 
 
 class _Word:
-    __slots__ = ("norm", "forms", "own", "win")
+    __slots__ = ("norm", "forms", "own", "win", "cue", "stem")
 
-    def __init__(self, norm, forms, own, win):
+    def __init__(self, norm, forms, own, win, cue, stem):
         self.norm = norm
         self.forms = forms
         self.own = own
         self.win = win  # offset -> tuple of features as seen from a neighbour
+        self.cue = cue  # cue classes of the word
+        self.stem = stem
 
 
 class Featurizer:
@@ -87,14 +89,22 @@ class Featurizer:
 
     ``lexicon``: normalized place names (one or more words) — membership of a token, of
     its clitic-stripped forms, and of token bigrams/trigrams becomes a feature.
-    ``extra``: further named lexicons (e.g. ``{"ORG": names, "PERS": names}``), used the
+    ``extra``: further named lexicons (e.g. ``{"ORG": names, "PNAME": names}``), used the
     same way under their own feature names.
+    ``options``: optional context features among ``OPTIONS``: "heads" (distance to and
+    stem of the nearest ORG head word / title / place word / speech verb to the left,
+    from ``cues.json``), "wide_lex" (lexicon hits of the ±2 tokens), "nb_affix" (stem
+    affixes of the ±1 tokens).
     """
 
     CACHE_LIMIT = 300_000
 
+    # optional context features, switched on by name through ``options``
+    OPTIONS = ("heads", "wide_lex", "nb_affix")  # all available; the default set is in crf.DEFAULT_OPTIONS
+
     def __init__(self, lexicon: frozenset[str] = frozenset(), extra: dict[str, frozenset[str]] | None = None,
-                 cues: dict[str, frozenset[str]] | None = None):
+                 cues: dict[str, frozenset[str]] | None = None, options: Sequence[str] | None = None):
+        self.options = frozenset(options or ())
         self.lexicons: dict[str, frozenset[str]] = {"GAZ": frozenset(lexicon)}
         for name, names in (extra or {}).items():
             self.lexicons[name] = frozenset(names)
@@ -103,6 +113,8 @@ class Featurizer:
         self._cache: dict[str, _Word] = {}
         # longest name length (in words) worth trying per lexicon
         self._maxn = {k: min(3, max((n.count(" ") + 1 for n in v), default=1)) for k, v in self.lexicons.items()}
+        # first words of the multiword names, to skip most tokens at once
+        self._firsts = {k: frozenset(n.split(" ", 1)[0] for n in v if " " in n) for k, v in self.lexicons.items()}
 
     # -- per word -----------------------------------------------------------------
     def _word(self, token: str) -> _Word:
@@ -154,9 +166,14 @@ class Featurizer:
                 fs.append(o + "sh=" + shape)
                 fs.append(o + "s2=" + norm[-2:])
                 fs.extend(o + "lex=" + lx for lx in lex)
+                if "nb_affix" in self.options:
+                    fs.append(o + "cp3=" + core[:3])
+                    fs.append(o + "cs3=" + core[-3:])
+            elif "wide_lex" in self.options:
+                fs.extend(o + "lex=" + lx for lx in lex)
             fs.extend(o + "cue=" + c for c in cue)
             win[off] = tuple(fs)
-        w = _Word(norm, tuple(forms), tuple(own), win)
+        w = _Word(norm, tuple(forms), tuple(own), win, tuple(cue), stem)
         self._cache[token] = w
         return w
 
@@ -183,13 +200,18 @@ class Featurizer:
                 if i < n - 2:
                     f.extend(words[i + 2].win[2])
             out.append(f)
+        if "heads" in self.options:
+            self._heads(words, out)
         # multiword lexicon matches: mark every token of a matched 2-3 word name
         for name, names in self.lexicons.items():
             maxn = self._maxn[name]
             if maxn < 2:
                 continue
+            heads = self._firsts[name]
             for i in range(n - 1):
-                firsts = (norms[i],) + words[i].forms
+                firsts = [f for f in (norms[i],) + words[i].forms if f in heads]
+                if not firsts:
+                    continue
                 for size in range(2, maxn + 1):
                     if i + size > n:
                         break
@@ -199,3 +221,25 @@ class Featurizer:
                         for j in range(i + 1, i + size):
                             out[j].append(f"mw{name}=I")
         return out
+
+    # head words to the left: "inside an ORG phrase" / "after a title" / "after a speech verb"
+    HEAD_CUES = (("ORG_BEFORE", "orgh", 4), ("PERS_BEFORE", "ttl", 3), ("LOC_BEFORE", "loch", 3),
+                 ("SPEECH", "spk", 3))
+
+    def _heads(self, words: list[_Word], out: list[list[str]]) -> None:
+        n = len(words)
+        for cue, tag, reach in self.HEAD_CUES:
+            last = -100
+            for i in range(n):
+                d = i - last
+                if d <= reach:
+                    out[i].append(f"{tag}={d}")
+                    out[i].append(f"{tag}w={words[last].stem}")
+                if cue in words[i].cue:
+                    last = i
+                elif words[i].norm in _BREAKS:
+                    last = -100
+
+
+# tokens that end a phrase: a head word's reach stops here
+_BREAKS = frozenset({",", "،", ".", ":", "؛", ";", "(", ")", "\"", "-", "و", "في", "من", "الى", "على", "ان", "عن", "الي"})
