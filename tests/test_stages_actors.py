@@ -256,3 +256,12 @@ def test_actors_unreadable_extra_file_raises_knowledge_error(tmp_path, monkeypat
     monkeypatch.setenv(ENV_VAR, str(path))
     with pytest.raises(MarsadError, match="E050"):
         load_actors()
+
+
+def test_actors_weak_alias_needs_support(nlp):
+    doc = nlp.run_text("وقال إن الخطة يجب أن تشكل القاعدة لأي اتفاق لاحق")
+    assert orgs(doc) == []
+    doc = nlp.run_text("واعتقلت الشرطة عناصر القاعدة في المدينة")
+    assert actor_at(doc, "القاعدة") == "actor:al-qaeda"
+    doc = nlp.run_text("تبنى تنظيم القاعدة الهجوم. وتعهدت الحكومة بملاحقة القاعدة")
+    assert actor_at(doc, "القاعدة", nth=1) == "actor:al-qaeda"

@@ -11,6 +11,8 @@ Sections of the file:
   generic     – context-dependent phrases: "قوات النظام" → {"SY": actor id, "default": null};
   ambiguous   – aliases two actors may share: alias → [actor ids];
   anaphors    – "التنظيم" → {"types": [...], "head": null}: the organisation last named;
+  weak        – aliases that are also ordinary words (القاعدة): they need the same actor
+                named another way in the document, or a cue word (زعيم, عناصر…) before them;
   not_actors  – phrases that start like an actor name but are not one ("القاعدة الجوية").
 
 Users extend the dictionary with a file of the same shape (any section may be left out)
@@ -81,6 +83,8 @@ class ActorDictionary:
     media_cues: frozenset[str]                 # normalized words that introduce an outlet name
     needs_cue: frozenset[str]                  # outlet ids whose names are also ordinary words
     heads: dict[str, frozenset[str]]           # actor id → first words of its names
+    weak: frozenset[str] = frozenset()         # alias keys that are also ordinary words
+    weak_cues: frozenset[str] = frozenset()    # words that make a weak alias count
 
     def __len__(self) -> int:
         return len(self.actors)
@@ -174,6 +178,8 @@ def _load(extra: str | None) -> ActorDictionary:
     ambiguous: dict[str, set[str]] = {}
     anaphors: dict[str, Anaphor] = {}
     not_actors: set[str] = set()
+    weak: set[str] = set()
+    weak_cues: set[str] = set()
     for path, raw in files:
         ids_here = set()
         for rec in raw.get("actors", []):
@@ -198,6 +204,8 @@ def _load(extra: str | None) -> ActorDictionary:
             anaphors[name_key(word)] = Anaphor(frozenset(types), name_key(head) if head else None,
                                                frozenset(name_key(w) for w in spec.get("skip_heads", [])))
         not_actors.update(name_key(p) for p in raw.get("not_actors", {}).get("phrases", []))
+        weak.update(name_key(a) for a in raw.get("weak", {}).get("aliases", []))
+        weak_cues.update(name_key(w) for w in raw.get("weak", {}).get("cues", []))
 
     media = base.get("media", {})
     for actor in _media_actors(media, shipped):
@@ -227,6 +235,8 @@ def _load(extra: str | None) -> ActorDictionary:
                                         "list it under \"ambiguous\" if both are meant")
             holders.append(actor.id)
             heads.setdefault(actor.id, set()).add(key.split(" ")[0])
+    for key in weak - names.keys():
+        _fail(extra or shipped, f"weak alias {key!r} is not an alias of any actor")
     for key, (path, mapping) in generic.items():
         if key in names:
             _fail(path, f"generic phrase {mapping['_phrase']!r} is also an alias of {names[key][0]!r}")
@@ -244,6 +254,8 @@ def _load(extra: str | None) -> ActorDictionary:
         media_cues=cues,
         needs_cue=frozenset(media.get("needs_cue", [])),
         heads={k: frozenset(v) for k, v in heads.items()},
+        weak=frozenset(weak),
+        weak_cues=frozenset(weak_cues),
     )
 
 

@@ -5,15 +5,17 @@ Steps, in order:
                 proclitics و ف ب ل ك ال (ل+ال → لل), longest first; "not_actors" phrases
                 (القاعدة الجوية) match too and hide what they start with; outlet names that
                 are also ordinary words need a cue word before them (قناة الجزيرة);
-  2. places   – a name that overlaps a LOC mention counts only when it covers more tokens
+  2. support  – an alias that is also an ordinary word (القاعدة) needs a cue word before
+                it or the same actor named another way in the document;
+  3. places   – a name that overlaps a LOC mention counts only when it covers more tokens
                 than the place (ولاية نينوى, جبهة فتح الشام); otherwise the place wins;
-  3. context  – generic phrases (قوات النظام, القوات الحكومية, الجيش) and ambiguous aliases
+  4. context  – generic phrases (قوات النظام, القوات الحكومية, الجيش) and ambiguous aliases
                 take the actor of the country the passage is about: the country most named
                 in the sentence (places, and actors of a nationality), else in the document
                 (place mentions only, the dateline left out). No entry for it: no mention;
-  4. anaphora – التنظيم, الجماعة, الحركة… point back to the organisation of a fitting type
+  5. anaphora – التنظيم, الجماعة, الحركة… point back to the organisation of a fitting type
                 named last before them; with none named yet they are left alone;
-  5. emit     – ORG mentions (ref = actor id, evidence says why) and ``doc.actors``.
+  6. emit     – ORG mentions (ref = actor id, evidence says why) and ``doc.actors``.
 """
 from __future__ import annotations
 
@@ -133,6 +135,17 @@ def find_actors(tokens: list, index: ActorIndex, body_start: int = 0) -> list[Ac
     return out
 
 
+def _supported(matches: list[ActorMatch], tokens: list, index: ActorIndex) -> list[ActorMatch]:
+    """Keep a weak alias (القاعدة) only with a cue word before it, or when the document
+    names the same actor another way."""
+    d = index.d
+    if not d.weak:
+        return matches
+    strong = {a for m in matches if m.kind == "name" and m.key not in d.weak for a in m.ids}
+    return [m for m in matches if m.kind != "name" or m.key not in d.weak or set(m.ids) & strong
+            or (m.first > 0 and any(stem in d.weak_cues for _, stem in _stems(tokens[m.first - 1].norm)))]
+
+
 def _clear_of_places(matches: list[ActorMatch], loc_spans: list[tuple[int, int]]) -> list[ActorMatch]:
     """Drop a match overlapping a LOC mention unless it strictly contains the place."""
     if not loc_spans:
@@ -223,7 +236,7 @@ def make_actors(actor_dictionary: ActorDictionary | None = None, **_):
     def actors(doc: Doc) -> Doc:
         matches = find_actors(doc.tokens, index, doc.body_start)
         loc_spans = [(m.start, m.end) for m in doc.mentions if m.label == "LOC"]
-        matches = _clear_of_places(matches, loc_spans)
+        matches = _supported(_clear_of_places(matches, loc_spans), doc.tokens, index)
         entries: dict[str, list[str]] = {}
         for m in resolve(matches, doc, d):
             mention = doc.add_mention(m.start, m.end, "ORG", ref=m.actor, evidence=list(m.evidence),
