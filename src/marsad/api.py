@@ -10,12 +10,13 @@ from functools import cache
 
 from marsad.doc import Doc
 from marsad.ingest.read import read_article
-from marsad.pipeline import Pipeline
+from marsad.pipeline import Pipeline, default_stages
 
 
 @cache
-def default_pipeline() -> Pipeline:
-    return Pipeline()
+def default_pipeline(with_tagger: bool = False) -> Pipeline:
+    """The default chain; ``with_tagger`` adds the statistical tagger stage ("ner")."""
+    return Pipeline(default_stages(("ner",) if with_tagger else ()))
 
 
 def extract_text(text: str, meta: dict | None = None, pipeline: Pipeline | None = None) -> Doc:

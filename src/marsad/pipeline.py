@@ -36,8 +36,9 @@ def stage(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...]
 
 
 # The order of DESIGN.md. Stage modules register themselves when imported.
-STAGE_MODULES = ("basic", "dateline", "places", "actors", "persons", "sources")
+STAGE_MODULES = ("basic", "dateline", "places", "actors", "persons", "sources", "ner")
 ORDER = ("normalize", "segment", "dateline", "places", "actors", "persons", "sources")
+OPTIONAL = ("ner",)   # registered, but only run when asked for (slower)
 
 
 def _load_stage_modules() -> None:
@@ -51,10 +52,12 @@ def _load_stage_modules() -> None:
                 raise
 
 
-def default_stages() -> tuple[str, ...]:
-    """The default chain: every registered stage, in DESIGN.md's order."""
+def default_stages(optional: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The default chain: every registered stage, in DESIGN.md's order, plus the
+    ``optional`` stages asked for (the tagger "ner" runs after persons, before sources)."""
     _load_stage_modules()
-    return tuple(name for name in ORDER if name in REGISTRY)
+    order = ORDER[:-1] + tuple(o for o in optional if o in OPTIONAL) + ORDER[-1:]
+    return tuple(name for name in order if name in REGISTRY)
 
 
 def check_chain(names: tuple[str, ...]) -> list[StageSpec]:

@@ -24,6 +24,9 @@ def register(sub) -> None:
     p.add_argument("--near", action="append", metavar="PLACE",
                    help="a place the articles are about (Arabic or English name, or a place id such as "
                         "geonames:170063); used as context to resolve ambiguous names. Repeatable.")
+    p.add_argument("--with-tagger", action="store_true",
+                   help="also run the statistical tagger: confirms names the dictionaries found (evidence "
+                        "'tagger') and adds the names they missed, without a place or actor link (slower)")
     p.set_defaults(func=run_extract)
 
     d = sub.add_parser("demo", help="run extraction on the built-in example reports and summarize them")
@@ -39,14 +42,14 @@ def example_paths() -> list:
 def run_extract(args) -> int:
     if args.format not in FORMATS:
         raise MarsadError(E.UNKNOWN_FORMAT, fmt=args.format, choices=", ".join(FORMATS))
-    default_pipeline()  # load resources once, before reading inputs
+    nlp = default_pipeline(args.with_tagger)  # load resources once, before reading inputs
     near = [resolve_place_hint(name) for name in args.near or []]
     docs = []
     for src in args.inputs:
         article = read_article(src, args.encoding)
         if near:
             article.meta["near"] = near
-        docs.append(extract_text(article.text, article.meta))
+        docs.append(extract_text(article.text, article.meta, nlp))
     emit(docs, args.format)
     return 0
 
