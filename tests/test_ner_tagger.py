@@ -37,3 +37,22 @@ def test_ner_tag_conll_command(tmp_path, capsys):
 def test_ner_tag_conll_command_reports_bad_input(tmp_path, capsys):
     assert main(["tag", "--conll", str(tmp_path / "missing.conll")]) == 2
     assert "E001" in capsys.readouterr().err
+
+
+def test_ner_default_featurizer_knows_given_names_and_organisations():
+    from marsad.ner.crf import default_featurizer
+
+    fz = default_featurizer()
+    feats = fz.sentence(["وقال", "محمد", "إن", "الأمم", "المتحدة"])
+    assert "lex=PNAME" in feats[1]
+    assert "mwORG=B" in feats[3] and "mwORG=I" in feats[4]
+
+
+def test_ner_propagation_surname_and_clitic():
+    from marsad.ner.crf import propagate
+
+    sents = [["التقى", "عمر", "كوناري", "أمس"], ["وقال", "كوناري", "إن"], ["ورحب", "وكوناري", "بذلك"]]
+    preds = [["O", "B-PERS", "I-PERS", "O"], ["O", "O", "O"], ["O", "O", "O"]]
+    out = propagate(sents, preds, window=5)
+    assert out[1] == ["O", "B-PERS", "O"]
+    assert out[2] == ["O", "B-PERS", "O"]
