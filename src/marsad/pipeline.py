@@ -36,8 +36,10 @@ def stage(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...]
 
 
 # The order of DESIGN.md. Stage modules register themselves when imported.
-STAGE_MODULES = ("basic", "dateline", "places", "actors", "persons", "sources", "ner")
-ORDER = ("normalize", "segment", "dateline", "places", "actors", "persons", "sources")
+STAGE_MODULES = ("basic", "dateline", "places", "actors", "persons", "ner", "sources",
+                 "time", "quantities", "events")
+ORDER = ("normalize", "segment", "dateline", "places", "actors", "persons", "ner", "sources",
+         "time", "quantities", "events")
 OPTIONAL = ("ner",)   # registered, but only run when asked for (slower)
 
 
@@ -53,11 +55,11 @@ def _load_stage_modules() -> None:
 
 
 def default_stages(optional: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """The default chain: every registered stage, in DESIGN.md's order, plus the
-    ``optional`` stages asked for (the tagger "ner" runs after persons, before sources)."""
+    """The default chain: every registered stage in DESIGN.md's order, leaving out the
+    optional ones (the tagger "ner") unless asked for in ``optional``."""
     _load_stage_modules()
-    order = ORDER[:-1] + tuple(o for o in optional if o in OPTIONAL) + ORDER[-1:]
-    return tuple(name for name in order if name in REGISTRY)
+    return tuple(name for name in ORDER
+                 if name in REGISTRY and (name not in OPTIONAL or name in optional))
 
 
 def check_chain(names: tuple[str, ...]) -> list[StageSpec]:
