@@ -2,26 +2,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 import pytest
 
+from fakes import FakeGazetteer, P
 from marsad.errors import MarsadError
 from marsad.knowledge.actors import ENV_VAR, TYPES, load_actors
 from marsad.pipeline import Pipeline
-from marsad.text.normalize import normalize_key
-
-
-@dataclass
-class P:
-    id: str
-    name: str
-    name_ar: str
-    kind: str
-    country: str
-    lat: float
-    lon: float
-    population: int = 0
 
 
 PLACES = [
@@ -36,26 +23,9 @@ PLACES = [
 ]
 
 
-class FakeGazetteer:
-    def __init__(self):
-        self.by_key: dict[str, list] = {}
-        for place, names in PLACES:
-            for name in names:
-                self.by_key.setdefault(normalize_key(name), []).append(place)
-
-    def candidates(self, key):
-        return self.by_key.get(key, [])
-
-    def names(self):
-        return self.by_key.keys()
-
-    def containing(self, lat, lon):
-        return []
-
-
 @pytest.fixture(scope="module")
 def nlp():
-    return Pipeline(("normalize", "segment", "dateline", "places", "actors"), gazetteer=FakeGazetteer())
+    return Pipeline(("normalize", "segment", "dateline", "places", "actors"), gazetteer=FakeGazetteer(PLACES))
 
 
 def orgs(doc):
@@ -229,7 +199,7 @@ def test_actors_extra_file_adds_actors(tmp_path, monkeypatch):
                          "aliases": ["كتيبة الاختبار"], "type": "militia", "country": "IQ",
                          "parent": "actor:pmf", "cameo": "IRQUAF"}]}
     monkeypatch.setenv(ENV_VAR, _write(tmp_path, extra))
-    nlp = Pipeline(("normalize", "segment", "dateline", "places", "actors"), gazetteer=FakeGazetteer())
+    nlp = Pipeline(("normalize", "segment", "dateline", "places", "actors"), gazetteer=FakeGazetteer(PLACES))
     doc = nlp.run_text("وانسحبت كتيبة الاختبار من مواقعها")
     assert actor_at(doc, "كتيبة الاختبار") == "actor:test-brigade"
 

@@ -1,24 +1,12 @@
 """The places stage on hand-written sentences, with a small hand-built gazetteer."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
+from fakes import P
+from fakes import FakeGazetteer as _Fake
 from marsad.pipeline import Pipeline
 from marsad.text.normalize import normalize_key
-
-
-@dataclass
-class P:
-    id: str
-    name: str
-    name_ar: str
-    kind: str
-    country: str
-    lat: float
-    lon: float
-    population: int = 0
 
 
 PLACES = [
@@ -40,21 +28,9 @@ PLACES = [
 ]
 
 
-class FakeGazetteer:
+class FakeGazetteer(_Fake):
     def __init__(self):
-        self.by_key: dict[str, list] = {}
-        for place, names in PLACES:
-            for name in names:
-                self.by_key.setdefault(normalize_key(name), []).append(place)
-
-    def candidates(self, key):
-        return self.by_key.get(key, [])
-
-    def names(self):
-        return self.by_key.keys()
-
-    def containing(self, lat, lon):
-        return []
+        super().__init__(PLACES)
 
 
 @pytest.fixture(scope="module")
@@ -217,9 +193,7 @@ def test_places_near_hint_resolves_ambiguity():
     assert place_of(plain, "سنجار").country == "IQ"
 
 
-class NearGazetteer(FakeGazetteer):
-    def get(self, place_id):
-        return next((p for p, _ in PLACES if p.id == place_id), None)
+NearGazetteer = FakeGazetteer   # the shared fake answers get(id) too
 
 
 def test_places_focus_is_most_mentioned_specific_place(nlp):
