@@ -14,18 +14,17 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
 
 from marsad.doc import Doc, Place
 from marsad.knowledge import place_cues
 from marsad.pipeline import stage
+from marsad.stages.places.focus import focus_place, geocode_phrase  # noqa: F401  (public API)
 from marsad.stages.places.match import NameIndex, find_names
 from marsad.stages.places.refer import find_references
 from marsad.stages.places.resolve import COHERENT_KM, resolve
 
 NEAR_KM = 75.0          # a doubtful name this close to another named place is well supported
 from marsad.text.clitics import readings
-from marsad.text.tokens import tokenize
 
 LOW_KINDS = frozenset({"village", "neighbourhood"})
 BIG_KINDS = frozenset({"city", "admin1", "country"})
@@ -69,57 +68,6 @@ def offset_point(lat: float, lon: float, direction: str, km: float) -> tuple[flo
     dlat = km / 111.2 * math.cos(bearing)
     dlon = km / (111.2 * max(math.cos(math.radians(lat)), 0.01)) * math.sin(bearing)
     return round(lat + dlat, 5), round(lon + dlon, 5)
-
-
-@cache
-def _shared_resources():
-    from marsad.gazetteer.index import load_gazetteer
-    gz = load_gazetteer()
-    return gz, NameIndex(gz), place_cues()
-
-
-def geocode_phrase(phrase: str, context: list = (), focus=None):
-    """The place a short location phrase refers to ("مرفأ بيروت" → Beirut), resolved
-    with ``context`` (places known from the surrounding text). The last name in the
-    phrase wins: in Arabic construct phrases the named place comes last. A phrase that
-    names no known place (a hospital, a street) falls back to ``focus``, the place the
-    text is about; so does a phrase whose only name is a fragment ("القصر" in
-    "القصر العيني") pointing to a country the text never mentions. None if neither."""
-    gz, index, cues = _shared_resources()
-    tokens = tokenize(phrase)
-    words = [t for t in tokens if t.kind == "word"]
-    # a fragment that is an ordinary word ("القصر" in "القصر العيني") names nothing
-    matches = [m for m in find_names(tokens, index, cues)
-               if m.last - m.first + 1 == len(words)
-               or (m.key not in cues.common_words and m.key not in cues.not_places)]
-    if not matches:
-        return focus
-    last = matches[-1]
-    place = resolve(matches, set(), tuple(context))[len(matches) - 1].place
-    partial = last.last - last.first + 1 < len(words)
-    if focus is not None and partial and place.country not in {p.country for p in context}:
-        return focus
-    return place
-
-
-def focus_place(doc: Doc, near: list = ()):
-    """The place a document is about: the most mentioned place below country level
-    (a country only when nothing more specific is named); ties go to the first named.
-    ``near`` (places the user said the documents are about, --near) wins when the text
-    names nothing, or names only the country that place lies in."""
-    best, best_key = None, None
-    order = {m.id: i for i, m in enumerate(doc.mentions)}
-    for p in doc.places:
-        mentions = [m for m in p.mention_ids if m in order and doc.mentions[order[m]].role != "dateline"]
-        if p.kind == "relative" or not mentions or p.lat is None:
-            continue
-        key = (p.kind != "country", len(mentions), -min(order[m] for m in mentions))
-        if best_key is None or key > best_key:
-            best, best_key = p, key
-    for hint in near:
-        if best is None or (best.kind == "country" and hint.country == best.country):
-            return hint
-    return best
 
 
 class NisbaCountries:
