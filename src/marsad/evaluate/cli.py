@@ -16,6 +16,7 @@ from marsad.evaluate.corpora import data_root
 EVALUATIONS: dict[str, str] = {
     "ner": "marsad.evaluate.ner",
     "places": "marsad.evaluate.places",
+    "events": "marsad.evaluate.events",
 }
 
 
