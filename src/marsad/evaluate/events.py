@@ -53,7 +53,7 @@ CRITERIA = ("type", "type+location", "type+actor")
 _STOP = {"مدينة", "مدينه", "بلدة", "بلده", "قرية", "قريه", "حي", "منطقة", "منطقه", "محافظة", "محافظه", "مخيم",
          "قضاء", "ناحية", "ناحيه", "نهر", "جنوب", "شمال", "شرق", "غرب", "وسط", "في", "من", "على", "الى", "الي",
          "عن", "مع", "قوات", "قوة", "قوه", "عناصر", "جيش", "حركة", "حركه", "the", "of", "al", "city"}
-_CLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_CONJ, _PREP = ("", "و", "ف"), ("", "ب", "ل", "ك")
 
 
 def sentence_text(tokens) -> str:
@@ -95,18 +95,36 @@ def load_gold(path: str | Path | None = None) -> list[dict]:
 
 # ---------------------------------------------------------------- matching
 
+def _variants(word: str) -> set[str]:
+    """The word and its forms without the proclitics و ف, ب ل ك, ال (min. 3 letters left)."""
+    out = {word}
+    for c in _CONJ:
+        if not word.startswith(c):
+            continue
+        w1 = word[len(c):]
+        for p in _PREP:
+            if not w1.startswith(p):
+                continue
+            w2 = w1[len(p):]
+            for art in ("", "ال", "ل"):
+                if w2.startswith(art) and len(w2) - len(art) >= 3:
+                    out.add(w2[len(art):])
+    return out
+
+
 def _words(text: str | None) -> set[str]:
+    """Content words of ``text``, normalized, each with its clitic-free variants."""
     if not text:
         return set()
     from marsad.text.normalize import normalize_key
-    out = set()
+    out: set[str] = set()
     for w in re.findall(r"\w+", normalize_key(text).lower()):
-        for c in _CLITICS:
-            if w.startswith(c) and len(w) - len(c) >= 3:
-                w = w[len(c):]
-                break
-        if w not in _STOP and len(w) >= 2 and not w.isdigit():
-            out.add(w)
+        if w.isdigit() or len(w) < 2:
+            continue
+        variants = _variants(w)
+        if variants & _STOP:
+            continue
+        out |= variants
     return out
 
 
