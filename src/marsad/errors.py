@@ -15,6 +15,8 @@ class E:
                            "(e.g. --encoding cp1256).")
     IS_DIRECTORY = ("E005", "Input {path} is a directory. Give the article files inside it, e.g. {path}/*.txt.")
     UNKNOWN_FORMAT = ("E006", "Unknown output format {fmt!r}. Use one of: {choices}.")
+    BAD_PUBLISHED = ("E007", "Publication date {value!r} is not a date in the form YYYY-MM-DD "
+                             "(e.g. --published 2017-01-05).")
     PIPELINE_MISSING = ("E010", "Pipeline stage {stage!r} requires {attr!r}, but no earlier stage assigns it. "
                                 "Stages in order: {order}.")
     UNKNOWN_STAGE = ("E011", "Unknown pipeline stage {stage!r}. Known stages: {known}.")

@@ -24,6 +24,8 @@ def register(sub) -> None:
     p.add_argument("--near", action="append", metavar="PLACE",
                    help="a place the articles are about (Arabic or English name, or a place id such as "
                         "geonames:170063); used as context to resolve ambiguous names. Repeatable.")
+    p.add_argument("--published", metavar="YYYY-MM-DD",
+                   help="publication date of the inputs; relative dates (أمس، الأحد الماضي) are resolved against it")
     p.add_argument("--with-tagger", action="store_true",
                    help="also run the statistical tagger: confirms names the dictionaries found (evidence "
                         "'tagger') and adds the names they missed, without a place or actor link (slower)")
@@ -42,6 +44,7 @@ def example_paths() -> list:
 def run_extract(args) -> int:
     if args.format not in FORMATS:
         raise MarsadError(E.UNKNOWN_FORMAT, fmt=args.format, choices=", ".join(FORMATS))
+    published = check_published(args.published) if args.published else None
     nlp = default_pipeline(args.with_tagger)  # load resources once, before reading inputs
     near = [resolve_place_hint(name) for name in args.near or []]
     docs = []
@@ -49,9 +52,22 @@ def run_extract(args) -> int:
         article = read_article(src, args.encoding)
         if near:
             article.meta["near"] = near
+        if published:
+            article.meta["published"] = published
         docs.append(extract_text(article.text, article.meta, nlp))
     emit(docs, args.format)
     return 0
+
+
+def check_published(value: str) -> str:
+    """A --published value as YYYY-MM-DD, or MarsadError naming it."""
+    import datetime
+    try:
+        if len(value) != 10:
+            raise ValueError(value)
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise MarsadError(E.BAD_PUBLISHED, value=value) from None
 
 
 def resolve_place_hint(name: str) -> str:
