@@ -18,7 +18,9 @@ displaced, money, count. An approximate plural (عشرات، مئات، آلاف
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from bisect import bisect_left, bisect_right
+from functools import cache, lru_cache
+from operator import attrgetter
 
 from marsad.doc import Doc
 from marsad.errors import E, MarsadError
@@ -35,6 +37,7 @@ CLITICS = ("و", "ف", "ب", "ل", "وب", "ول")
 ARTICLE = "ال"
 OF = "من"
 PEOPLE = frozenset({"fighters", "civilians", "families", "displaced", "count"})
+_start, _end = attrgetter("start"), attrgetter("end")
 MAX_VERB_GAP = 1        # words allowed between a casualty verb and the number (or its bound)
 
 
@@ -103,21 +106,22 @@ def is_head_word(norm: str) -> bool:
     return norm in quantity_words().head_words
 
 
-def _readings(word: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=8192)
+def _readings(word: str) -> tuple[tuple[str, str], ...]:
     out = [("", word)]
     if word.startswith("لل") and len(word) > 3:
         out.append(("ل", ARTICLE + word[2:]))
     for c in CLITICS:
         if word.startswith(c) and len(word) - len(c) >= 2:
             out.append((c, word[len(c):]))
-    return out
+    return tuple(out)
 
 
 def _match_forward(words: list[str], i: int, index: dict, clitic_ok: bool = False):
     """Longest phrase of ``index`` starting at words[i]: (entry, next)."""
     if i >= len(words):
         return None
-    for clitic, first in (_readings(words[i]) if clitic_ok else [("", words[i])]):
+    for clitic, first in (_readings(words[i]) if clitic_ok else (("", words[i]),)):
         for entry in index.get(first, ()):
             key = entry[0]
             if all(i + q < len(words) and words[i + q] == key[q] for q in range(1, len(key))):
@@ -157,16 +161,14 @@ def make_quantities(**_):
             return doc
         dates = sorted((m.start, m.end) for m in doc.mentions if m.label == "DATE")
         words = [t.norm for t in toks]
-        starts = {t.start: i for i, t in enumerate(toks)}
-        ends = {t.end: i for i, t in enumerate(toks)}
         for sp in spans:
             if any(s < sp.end and sp.start < e for s, e in dates):
                 continue
-            i, j = starts.get(sp.start), ends.get(sp.end)
-            if j is None:
+            # the token holding the number's first character (a clitic may be glued: وعشرات)
+            i = bisect_right(toks, sp.start, key=_start) - 1
+            j = bisect_left(toks, sp.end, key=_end)
+            if i < 0 or j >= len(toks) or toks[j].end != sp.end:
                 continue
-            if i is None:       # a clitic glued to a number word: وعشرات
-                i = next((k for k in range(j, -1, -1) if toks[k].start < sp.start), j)
             q = _read_quantity(qw, doc.text, words, toks, i, j + 1, sp)
             if q is None:
                 continue

@@ -27,8 +27,10 @@ from __future__ import annotations
 import calendar as _cal
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from marsad.doc import Doc
 from marsad.errors import E, MarsadError
@@ -40,9 +42,10 @@ from marsad.text.numbers import find_numbers
 NAME = "time_words.json"
 CLITICS = ("وب", "ول", "وف", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 LINK_CLITIC = "و"
-GREG_YEARS = (1800, 2100)
+GREG_YEARS = (1000, 2100)
 HIJRI_YEARS = (1300, 1500)
 _NUMERIC = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_start, _end = attrgetter("start"), attrgetter("end")
 DASHES = frozenset({"-", "\u2013", "/"})
 
 
@@ -67,6 +70,7 @@ class TimeWords:
     not_today: frozenset[str]
     past: frozenset[str]
     future: frozenset[str]
+    current: frozenset[str]
     ordinals: dict[tuple[str, ...], int]
     firsts: dict[str, list]                                  # first word → phrases, longest first
     triggers: frozenset[str]                                 # every opening word, with clitics
@@ -133,7 +137,7 @@ def time_words() -> TimeWords:
         hijri_marks=_words(raw, "hijri_marks"), greg_marks=_words(raw, "gregorian_marks"),
         links=_words(raw, "range_links"), range_starts=_words(raw, "range_starts"),
         not_today=_words(raw, "not_today"), past=_words(raw, "past_marks"),
-        future=_words(raw, "future_marks"), ordinals=ordinals)
+        future=_words(raw, "future_marks"), current=_words(raw, "current_marks"), ordinals=ordinals)
     firsts: dict[str, list] = {}
     for kind, table in (("month", months), ("relative", relative), ("ordinal", ordinals)):
         for k in table:
@@ -146,7 +150,8 @@ def time_words() -> TimeWords:
     return TimeWords(**tw, firsts=firsts, triggers=frozenset(triggers))
 
 
-def _strip(word: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=8192)
+def _strip(word: str) -> tuple[tuple[str, str], ...]:
     """(clitic, rest) readings of a normalized word, the bare word first."""
     out = [("", word)]
     if word.startswith("لل") and len(word) > 3:
@@ -154,7 +159,7 @@ def _strip(word: str) -> list[tuple[str, str]]:
     for c in CLITICS:
         if word.startswith(c) and len(word) - len(c) >= 2:
             out.append((c, word[len(c):]))
-    return out
+    return tuple(out)
 
 
 @dataclass
@@ -200,14 +205,12 @@ class _Reader:
         self.toks = doc.tokens
         self.n = len(self.toks)
         self.nums: dict[int, tuple[int | float, int, bool, str]] = {}   # token → (value, end tok, approx, written)
-        starts = {t.start: i for i, t in enumerate(self.toks)}
-        ends = {t.end: i for i, t in enumerate(self.toks)}
-        for sp in find_numbers(doc.text, self.toks):
-            i = starts.get(sp.start)
-            if i is None:       # clitic glued before a number word: the token starts earlier
-                i = next((k for k in range(len(self.toks)) if self.toks[k].start < sp.start < self.toks[k].end), None)
-            j = ends.get(sp.end)
-            if i is not None and j is not None:
+        toks = self.toks
+        for sp in find_numbers(doc.text, toks):
+            # the token holding the first character (a clitic may be glued: وخمسة)
+            i = bisect_right(toks, sp.start, key=_start) - 1
+            j = bisect_left(toks, sp.end, key=_end)
+            if i >= 0 and j < self.n and toks[j].end == sp.end:
                 self.nums[i] = (sp.value, j + 1, sp.approximate, sp.written)
 
     # -- small readers: each returns None or a result ending at a token index --------
@@ -269,6 +272,8 @@ class _Reader:
         if self.word(j) in ("،", ","):
             j += 1
         had_word = False
+        if self.word(j) == "من" and any(w in self.tw.year_words for _, w in _strip(self.word(j + 1))):
+            j += 1
         for clitic, w in _strip(self.word(j)):
             if w in self.tw.year_words and clitic in ("", "ل"):
                 j, had_word = j + 1, True
@@ -312,6 +317,12 @@ class _Reader:
         out = _Date(i, k, m=m, d=d, cal=cal)
         if yr:
             out.y, out.cal, out.end = yr[0], yr[1], yr[2]
+        else:
+            mod = self.word(k)
+            if mod in self.tw.past or mod in self.tw.future or mod in self.tw.current:
+                out.end = k + 1
+                out.extra["modifier"] = "past" if mod in self.tw.past else "future" if mod in self.tw.future \
+                    else "current"
         prev = _strip(self.word(i - 1))[-1][1] if i > 0 else ""
         out.anchored = bool(d or yr or self.word(i - 1) in self.tw.month_words or prev in self.tw.month_words
                             or key not in self.tw.need_anchor)
@@ -409,7 +420,15 @@ def _value(d: _Date, pub: dt.date | None) -> dict:
                 h = Gregorian(pub.year, pub.month, pub.day).to_hijri()
                 y = h.year if d.m <= h.month else h.year - 1
             else:
-                y = pub.year if d.m <= pub.month else pub.year - 1
+                mod = d.extra.get("modifier")
+                if mod == "current":
+                    y = pub.year
+                elif mod == "future":
+                    y = pub.year if d.m > pub.month else pub.year + 1
+                elif mod == "past":
+                    y = pub.year if d.m < pub.month else pub.year - 1
+                else:
+                    y = pub.year if d.m <= pub.month else pub.year - 1
             val["year_inferred"] = True
         else:
             val["month"] = d.m
@@ -505,10 +524,8 @@ def make_time(**_):
 
 
 def _token_at(toks, offset: int) -> int:
-    for i, t in enumerate(toks):
-        if t.end > offset:
-            return i
-    return len(toks)
+    """The first token ending after ``offset``."""
+    return bisect_right(toks, offset, key=_end)
 
 
 def _range_with(r: _Reader, a: _Date, pub):
@@ -612,7 +629,16 @@ def _read_at(r: _Reader, i: int, pub):
         return i, d.end, _value(d, pub), "time:explicit"
     d = r.year_only(i)
     if d:
-        return i, d.end, _value(d, pub), "time:year"
+        val = _value(d, pub)
+        if r.word(d.end) in tw.links:
+            y2 = r.year(d.end + 1, d.cal)
+            if y2 and y2[1] == d.cal and y2[0] > d.y:
+                end = _value(_Date(0, 0, y=y2[0], cal=y2[1]), pub)
+                if val["value"] and end["value"]:
+                    val["end"] = end.get("end") or end["value"]
+                    start = i - 1 if i > 0 and r.word(i - 1) in tw.range_starts else i
+                    return start, y2[2], val, "time:range"
+        return i, d.end, val, "time:year"
     return None
 
 
