@@ -1,0 +1,270 @@
+"""The event trigger lexicon (``triggers.json``), validated on load, and its matcher.
+
+The file holds knowledge: trigger entries (PLOVER type, mode, ACLED and CAMEO codes,
+citation forms, argument hints), the inflection affixes the matcher may strip, and the
+cue words that set an event's status. This module holds the mechanism:
+
+* ``load_triggers()`` reads and checks the file (unknown type or mode, unknown ACLED
+  names, a bad CAMEO root, an entry without forms, a form claimed by two types unless
+  both entries say ``"ambiguous": true``) and raises ``MarsadError(E.KNOWLEDGE_FILE)``;
+* ``TriggerLexicon.analyze(word)`` lists the citation keys a normalized word can stand
+  for: proclitics (و ف ب ل ك س ال, لل) and object pronouns come from
+  ``marsad.text.clitics.readings``; perfect suffixes (ت وا نا…), imperfect prefixes and
+  suffixes (ي ت ن أ … ون ان ين) and noun endings (ات ة ين ون تين ا) are stripped here, so
+  "وقصفت" → perfect "قصف", "سيقصفون" → imperfect "يقصف", "والغارات" → noun "غارة";
+* ``TriggerLexicon.match(tokens, i)`` finds the longest trigger starting at token ``i``.
+Results are cached per word, so a document costs one dictionary lookup per token.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from marsad.errors import E, MarsadError
+from marsad.text.clitics import ARTICLE, FUTURE, readings
+from marsad.text.normalize import normalize_key
+
+FILE = "triggers.json"
+POS = ("verb", "noun", "participle", "phrase")
+GENITIVE = frozenset({"actor", "target", "none"})
+_VERBAL_CLITICS = frozenset({"\u0648", "\u0641", "\u0644", FUTURE})   # و ف ل س
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry (a lemma with its forms)."""
+    index: int
+    type: str
+    mode: str
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    cameo_root: str
+    genitive: str
+    specificity: float
+    ambiguous: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    trigger: Trigger
+    pos: str                     # perfect | imperfect | noun | phrase
+    words: tuple[str, ...]       # normalized; one word unless a phrase
+    text: str                    # as written in the file
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    key: str                     # citation key looked up in the lexicon
+    pos: str                     # perfect | imperfect | noun
+    prefix: str                  # proclitics as written
+    suffix: str                  # object/possessive pronoun removed
+    article: bool                # ال present (no construct genitive can follow)
+    future: bool                 # future س on an imperfect
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    form: Form
+    first: int                   # token indices, inclusive
+    last: int
+    analysis: Analysis
+
+
+def _fail(why: str):
+    path = str(resources.files("marsad.knowledge").joinpath(FILE))
+    raise MarsadError(E.KNOWLEDGE_FILE, path=path, why=why)
+
+
+def _words(items) -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in items)
+
+
+class TriggerLexicon:
+    def __init__(self, raw: dict):
+        self.raw = raw
+        infl = raw.get("inflection") or {}
+        self.perfect_suffixes = tuple(sorted({normalize_key(s) for s in infl.get("perfect_suffixes", [])},
+                                             key=len, reverse=True)) + ("",)
+        self.imperfect_prefixes = _words(infl.get("imperfect_prefixes", []))
+        self.imperfect_suffixes = tuple(sorted({normalize_key(s) for s in infl.get("imperfect_suffixes", [])},
+                                               key=len, reverse=True)) + ("",)
+        self.noun_endings = tuple((normalize_key(a), normalize_key(b)) for a, b in infl.get("noun_endings", []))
+        cues = raw.get("cues") or {}
+        self.cues = {k: _words(v) for k, v in cues.items() if not k.startswith("_") and k != "embedding"}
+        self.embedding = frozenset(cues.get("embedding", ()))
+        heads = raw.get("argument_heads") or {}
+        self.agent_heads = _words(heads.get("agent", ()))
+        self.patient_heads = _words(heads.get("patient", ()))
+        self.triggers: list[Trigger] = []
+        self.single: dict[tuple[str, str], list[Form]] = {}     # (key, pos) → forms
+        self.phrases: dict[str, list[Form]] = {}                 # first-word key → longest first
+        self._analyses: dict[str, tuple[Analysis, ...]] = {}
+        self._nkeys: dict[str, frozenset[str]] = {}
+        self._load(raw)
+
+    # ---- loading and validation
+    def _load(self, raw: dict) -> None:
+        types = raw.get("types")
+        acled = raw.get("acled")
+        if not isinstance(types, dict) or not isinstance(acled, dict) or not isinstance(raw.get("triggers"), list):
+            _fail('needs the sections "types", "acled" and "triggers"')
+        owners: dict[tuple[str, str], list[Trigger]] = {}
+        for n, e in enumerate(raw["triggers"]):
+            where = f"trigger #{n + 1} ({(e.get('verb') or e.get('noun') or e.get('phrase') or ['?'])[0]})"
+            t = e.get("type")
+            if t not in types:
+                _fail(f"{where}: unknown type {t!r} (known: {', '.join(types)})")
+            if e.get("mode") not in types[t]["modes"]:
+                _fail(f"{where}: unknown mode {e.get('mode')!r} for {t} (known: {', '.join(types[t]['modes'])})")
+            at, sub = e.get("acled_event_type"), e.get("acled_sub_event_type")
+            if (at is None) != (sub is None) or (at is not None and sub not in acled.get(at, ())):
+                _fail(f"{where}: unknown ACLED type/sub-type {at!r}/{sub!r}")
+            cameo = e.get("cameo_root") or types[t].get("cameo_root")
+            if not (isinstance(cameo, str) and len(cameo) == 2 and cameo.isdigit() and 1 <= int(cameo) <= 20):
+                _fail(f"{where}: cameo_root must be a two-digit CAMEO root 01–20, got {cameo!r}")
+            gen = e.get("genitive", "actor")
+            if gen not in GENITIVE:
+                _fail(f"{where}: genitive must be one of {sorted(GENITIVE)}, got {gen!r}")
+            spec = e.get("specificity", 0.7)
+            if not isinstance(spec, (int, float)) or not 0 < spec <= 1:
+                _fail(f"{where}: specificity must be a number in (0, 1], got {spec!r}")
+            forms = [(pos, f) for pos in POS for f in e.get(pos) or ()]
+            if not forms or any(not isinstance(f, str) or not normalize_key(f) for _, f in forms):
+                _fail(f"{where}: empty forms (give at least one non-empty verb, noun, participle or phrase)")
+            trig = Trigger(n, t, e["mode"], at, sub, cameo, gen, float(spec), bool(e.get("ambiguous")))
+            self.triggers.append(trig)
+            for pos, text in forms:
+                for form in self._forms(trig, pos, text):
+                    key = (" ".join(form.words), form.pos)
+                    owners.setdefault(key, []).append(trig)
+                    self._index(form)
+        for (key, pos), trigs in owners.items():
+            kinds = {tr.type for tr in trigs}
+            if len(kinds) > 1 and not all(tr.ambiguous for tr in trigs):
+                _fail(f"the form {key!r} ({pos}) is listed under {' and '.join(sorted(kinds))}; "
+                      'mark both entries "ambiguous": true or remove one')
+        for forms in self.phrases.values():
+            forms.sort(key=lambda f: -len(f.words))
+
+    def _forms(self, trig: Trigger, pos: str, text: str):
+        words = tuple(normalize_key(text).split(" "))
+        if pos == "phrase" and len(words) > 1:
+            yield Form(trig, "phrase", words, text)
+        elif pos == "verb":
+            w = words[0]
+            imperfect = w[0] == "\u064A" and len(w) >= 3      # citation imperfect: يقصف
+            yield Form(trig, "imperfect" if imperfect else "perfect", (w,), text)
+        else:
+            yield Form(trig, "noun", (words[0],), text)
+
+    def _index(self, form: Form) -> None:
+        if form.pos == "phrase":
+            firsts = {a.key for a in self.analyze(form.words[0])} | {form.words[0]}
+            for k in firsts:
+                lst = self.phrases.setdefault(k, [])
+                if form not in lst:
+                    lst.append(form)
+        else:
+            self.single.setdefault((form.words[0], form.pos), []).append(form)
+
+    # ---- analysis
+    def analyze(self, word: str) -> tuple[Analysis, ...]:
+        """Every (citation key, part of speech) a normalized word may stand for (cached)."""
+        hit = self._analyses.get(word)
+        if hit is not None:
+            return hit
+        out: list[Analysis] = []
+        seen = set()
+
+        def add(key, pos, r, article, future=False):
+            if len(key) >= 2 and (key, pos) not in seen:
+                seen.add((key, pos))
+                out.append(Analysis(key, pos, r.prefix, r.suffix, article, future))
+
+        for r in readings(word):
+            s, procl = r.stem, r.proclitics
+            article = s.startswith(ARTICLE) or ARTICLE in procl
+            # nouns: with and without the article, then their endings
+            if FUTURE not in procl:
+                bases = [s, s[2:]] if s.startswith(ARTICLE) and len(s) > 3 else [s]
+                for b in bases:
+                    add(b, "noun", r, article)
+                    for end, rep in self.noun_endings:
+                        if b.endswith(end) and len(b) - len(end) >= 2:
+                            add(b[: len(b) - len(end)] + rep, "noun", r, article)
+            if article or not set(procl) <= _VERBAL_CLITICS:
+                continue
+            if "\u0644" not in procl and FUTURE not in procl:
+                for suf in self.perfect_suffixes:
+                    if s.endswith(suf) and len(s) - len(suf) >= 2:
+                        add(s[: len(s) - len(suf)] if suf else s, "perfect", r, False)
+            if len(s) >= 3 and s[0] in self.imperfect_prefixes:
+                rest = s[1:]
+                for suf in self.imperfect_suffixes:
+                    if rest.endswith(suf) and len(rest) - len(suf) >= 2:
+                        add("\u064A" + (rest[: len(rest) - len(suf)] if suf else rest), "imperfect", r, False,
+                            FUTURE in procl)
+        hit = self._analyses[word] = tuple(out)
+        return hit
+
+    def noun_keys(self, word: str) -> frozenset[str]:
+        """Noun citation keys of a word (for the later words of a phrase)."""
+        hit = self._nkeys.get(word)
+        if hit is None:
+            hit = self._nkeys[word] = frozenset(a.key for a in self.analyze(word) if a.pos == "noun") | {word}
+        return hit
+
+    def match(self, tokens: list, i: int, usable=lambda j: True, prefer_verb: bool = False) -> Hit | None:
+        """The longest trigger starting at token ``i`` (phrases first, then single words;
+        among single words the reading that strips least, verb readings first when
+        ``prefer_verb``: after الذي, قد, لم…)."""
+        word = tokens[i].norm
+        analyses = self.analyze(word)
+        if not analyses:
+            return None
+        best: Hit | None = None
+        for a in analyses:
+            for form in self.phrases.get(a.key, ()):
+                n = len(form.words)
+                if best is not None and n <= best.last - best.first + 1:
+                    break
+                if i + n > len(tokens) or not all(usable(i + k) for k in range(1, n)):
+                    continue
+                if all(tokens[i + k].kind == "word" and form.words[k] in self.noun_keys(tokens[i + k].norm)
+                       for k in range(1, n)):
+                    best = Hit(form, i, i + n - 1, a)
+                    break
+        if best is not None:
+            return best
+        if prefer_verb:
+            analyses = sorted(analyses, key=lambda a: a.pos == "noun")
+        for a in analyses:
+            forms = self.single.get((a.key, a.pos))
+            if forms:
+                return Hit(max(forms, key=lambda f: f.trigger.specificity), i, i, a)
+        return None
+
+    def has(self, cue: str, word: str) -> bool:
+        """Whether ``word`` (through its proclitics) is one of the cue words ``cue``."""
+        vocab = self.cues.get(cue, frozenset())
+        return word in vocab or any(r.stem in vocab for r in readings(word) if not r.suffix)
+
+
+@cache
+def load_triggers() -> TriggerLexicon:
+    path = resources.files("marsad.knowledge").joinpath(FILE)
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise MarsadError(E.KNOWLEDGE_FILE, path=str(path), why=str(exc)) from None
+    return TriggerLexicon(raw)
+
+
+def count_forms(lexicon: TriggerLexicon) -> dict[str, int]:
+    """Number of trigger forms per PLOVER type."""
+    out: dict[str, int] = {}
+    for e in lexicon.raw["triggers"]:
+        out[e["type"]] = out.get(e["type"], 0) + sum(len(e.get(p) or ()) for p in POS)
+    return out

@@ -1,0 +1,561 @@
+"""The events stage: who did what to whom, where, when, and how sure the text is.
+
+Steps, per sentence (header lines before ``doc.body_start`` are left out):
+  1. clauses  – the sentence is cut at punctuation (، , ؛ : …) and clause words (لكن،
+                بينما، حيث، بعد أن…), listed under ``cues.clause_breaks`` in triggers.json;
+  2. triggers – the lexicon's longest match at each token (``TriggerLexicon.match``:
+                clitics, inflection, phrases); tokens inside a place, actor or person
+                name are never triggers (الحشد الشعبي is an actor, not a mobilization);
+                two triggers of one type side by side are one event (اتفاق وقف إطلاق النار);
+  3. actor / target, from Arabic word order, in this order:
+       passive verb (a damma on its first letter: أُغلقت) → actor only from "من قبل X",
+       "على يد X";  a relative pronoun before the verb (الذي هرب) → the nearest person
+       named before it in the sentence, else the nearest actor;  VSO (قصفت طائرات
+       التحالف…) → the actor named right after the verb;  SVO (القوات العراقية أغلقت…)
+       → the nearest actor before the trigger in the clause;  a verbal noun in construct
+       (إغلاق القوات العراقية…, استهداف مواقع داعش) → the genitive is the actor or the
+       target by the head noun before it (argument_heads) or the entry's "genitive"
+       hint;  "تلقي/تعرض X … ضربات" → X is the target;  "من قبل X" always names the
+       actor;  "على/ضد X" after the trigger names the target.  Actors joined by و or ،
+       are all kept ("actors"/"targets"; "actor"/"target" hold the first).  Named
+       actors inside an attribution ("مصادر في جهاز الأمن") are speakers, not actors;
+  4. location – the most specific LOC mention in the clause, then in the sentence, then
+                the document focus (``focus_place``); never a dateline mention;
+  5. date     – the nearest DATE mention in the clause, then the sentence (its value);
+  6. status   – hypothetical (إذا، لو، في حال…, إن before the verb, or an action that is
+                threatened/demanded: هدد بقصف، دعا إلى وقف إطلاق النار) > denied (نفى…
+                earlier in the sentence) > denied with ``"negated": true`` (لم، لن، لا،
+                ما + perfect، ليس، غير، عدم right before the trigger, across تم/يتم/قد) >
+                planned (سـ/سوف, يعتزم، يخطط، تستعد…, المرتقب after it) > attempted
+                (يحاول، محاولة، سعى، أحبط…) > reported. Negated actions are never
+                "reported": they are "denied" with "negated": true, so a reader can tell
+                a denial by a speaker (negated false) from a negated statement of fact;
+  7. source   – ``source_at`` the trigger; casualties from QUANTITY mentions of the
+                sentence whose value has a casualty "kind" (killed, wounded…);
+  8. confidence – trigger specificity plus the arguments found.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from marsad.doc import Doc
+from marsad.knowledge.triggers import Hit, TriggerLexicon, load_triggers
+from marsad.pipeline import stage
+from marsad.stages.places import focus_place
+from marsad.stages.sources import source_at
+
+BREAK_PUNCT = frozenset({",", "،", ";", "؛", ":", ".", "!", "?", "؟", "(", ")", "[", "]", "-", "–", "—", "|", "…"})
+DAMMA = "\u064F"
+KIND_RANK = {"neighbourhood": 8, "village": 7, "town": 7, "relative": 6, "city": 5, "admin3": 4,
+             "natural": 4, "admin2": 3, "region": 3, "admin1": 2, "country": 1}
+VERBAL = frozenset({"perfect", "imperfect"})
+_VERB_CUES = frozenset({"قد", "لقد", "وقد", "فقد", "ثم", "لم", "لن", "سوف", "ولم", "ولن", "فلم", "كما"})
+
+
+class _Entity:
+    __slots__ = ("ref", "label", "first", "last", "start")
+
+    def __init__(self, ref, label, first, last, start):
+        self.ref, self.label, self.first, self.last, self.start = ref, label, first, last, start
+
+
+class _Sentence:
+    """Token-level view of one sentence: entities, places, dates, clause bounds."""
+
+    def __init__(self, doc: Doc, lex: TriggerLexicon, first: int, last: int, ctx: dict):
+        self.doc, self.lex, self.first, self.last = doc, lex, first, last
+        self.toks = doc.tokens
+        self.ent_at: dict[int, _Entity] = ctx["ent_at"]
+        self.covered: set[int] = ctx["covered"]
+        self.in_source = ctx["in_source"]
+
+    # ---- small predicates
+    def word(self, j: int) -> bool:
+        return self.first <= j <= self.last and self.toks[j].kind == "word"
+
+    def is_break(self, j: int) -> bool:
+        t = self.toks[j]
+        if t.kind == "punct":
+            return t.text in BREAK_PUNCT or t.norm in BREAK_PUNCT
+        return t.kind == "word" and t.norm in self.lex.cues["clause_breaks"] or (
+            t.norm in ("ان", "وان") and j > 0 and self.toks[j - 1].norm in ("بعد", "قبل", "وبعد"))
+
+    def is_prep(self, j: int) -> bool:
+        return self.toks[j].norm in self.lex.cues["prepositions"]
+
+    def entity_in(self, j: int) -> _Entity | None:
+        return self.ent_at.get(j)
+
+    # ---- argument search
+    def after(self, j: int, end: int, gap: int = 2, allow_prep=frozenset(), lam=False):
+        """The entity right after token ``j`` (up to ``gap`` head nouns between), and the
+        head words skipped. A preposition stops the search unless listed in ``allow_prep``;
+        ``lam``: an entity written with ل (للقوات) counts too."""
+        heads: list[str] = []
+        k = j + 1
+        prep = None
+        while k <= end:
+            ent = self.entity_in(k)
+            if ent is not None and ent.first == k:
+                t = self.toks[k]
+                clitic = self.doc.text[t.start:ent.start]
+                if ("ب" in clitic or "ل" in clitic or "ك" in clitic) and not (lam and "ل" in clitic) and not prep:
+                    return None, heads
+                return ent, heads
+            t = self.toks[k]
+            if t.kind != "word" and t.kind != "number":
+                return None, heads
+            if self.is_prep(k):
+                if t.norm in allow_prep and prep is None and not heads:
+                    prep = t.norm
+                    k += 1
+                    continue
+                return None, heads
+            if k in self.covered or len(heads) >= gap or self.is_break(k):
+                return None, heads
+            heads.append(t.norm)
+            k += 1
+        return None, heads
+
+    def before(self, j: int, start: int, reach: int = 8) -> _Entity | None:
+        """The nearest ungoverned entity before token ``j`` in the clause (the subject)."""
+        k = j - 1
+        while k >= max(start, j - reach):
+            ent = self.entity_in(k)
+            if ent is not None and not self.in_source(ent.start):
+                if not self.governed(ent):
+                    return ent
+                k = ent.first - 1
+                continue
+            k -= 1
+        return None
+
+    def governed(self, ent: _Entity) -> bool:
+        """Whether a preposition governs the entity (ب/ل/ك on it, or a preposition before it
+        and its head nouns)."""
+        t = self.toks[ent.first]
+        clitic = self.doc.text[t.start:ent.start]
+        if any(c in clitic for c in "بلك"):
+            return True
+        k = ent.first - 1
+        for _ in range(3):
+            if k < self.first or self.toks[k].kind != "word":
+                return False
+            if self.is_prep(k):
+                return True
+            if k in self.covered:
+                return False
+            k -= 1
+        return False
+
+    def coordinated(self, ent: _Entity, end: int) -> list[_Entity]:
+        """``ent`` and the entities joined to it by و or ، (فصائل المعارضة وروسيا وقوات النظام)."""
+        out = [ent]
+        while True:
+            k = ent.last + 1
+            joined = False
+            if k <= end and (self.toks[k].norm == "و" or self.toks[k].text in ("،", ",")):
+                joined, k = True, k + 1
+            nxt = None
+            for step in range(2):
+                if k + step > end:
+                    break
+                cand = self.entity_in(k + step)
+                if cand is not None and cand.first == k + step and cand is not ent:
+                    nxt = cand
+                    break
+                if step == 0 and (self.toks[k].kind != "word" or k in self.covered or self.is_prep(k)):
+                    break
+            if nxt is None:
+                return out
+            lead = self.toks[k]
+            if not joined and not lead.norm.startswith("و"):
+                return out
+            out.append(nxt)
+            ent = nxt
+
+    def by_agent(self, j: int, end: int) -> _Entity | None:
+        """"من قبل X" / "على يد X" after token ``j`` in the clause."""
+        k = j + 1
+        while k < end:
+            pair = self.toks[k].norm + " " + self.toks[k + 1].norm
+            if pair in self.lex.cues["by_agent"]:
+                ent, _ = self.after(k + 1, end, gap=2)
+                return ent
+            if self.toks[k].norm in self.lex.cues["by_agent"]:
+                ent, _ = self.after(k, end, gap=2)
+                return ent
+            k += 1
+        return None
+
+    def relative_antecedent(self, rel: int) -> _Entity | None:
+        """The person (else actor) a relative pronoun points back to: apposition chains
+        ("X، مسؤول ديوان التنظيم الذي…") describe the person named first."""
+        nearest = None
+        k = rel - 1
+        while k >= max(self.first, rel - 14):
+            t = self.toks[k]
+            if t.kind == "punct" and t.text in (".", "؛", ";", "!", "?", "؟"):
+                break
+            ent = self.entity_in(k)
+            if ent is not None:
+                if ent.label == "PERS":
+                    return ent
+                nearest = nearest or ent
+                k = ent.first - 1
+                continue
+            k -= 1
+        return nearest
+
+
+def _clauses(s: _Sentence) -> list[tuple[int, int]]:
+    out, start = [], s.first
+    for j in range(s.first, s.last + 1):
+        if s.is_break(j):
+            if j > start:
+                out.append((start, j - 1))
+            start = j + 1 if s.toks[j].kind == "punct" else j
+    if start <= s.last:
+        out.append((start, s.last))
+    return out
+
+
+def _passive(tok, prefix_len: int) -> bool:
+    """A damma on the first letter of the stem (أُغلقت، قُتل): the verb is passive."""
+    letters = 0
+    for ch in tok.text:
+        mark = "\u064B" <= ch <= "\u065F" or ch == "\u0640"
+        if not mark:
+            letters += 1
+            if letters > prefix_len + 1:
+                return False
+        elif letters == prefix_len + 1 and ch == DAMMA:
+            return True
+    return False
+
+
+def _status(s: _Sentence, hit: Hit, clause: tuple[int, int], embedded: bool) -> tuple[str, bool]:
+    lex, toks = s.lex, s.toks
+    c0, c1 = clause
+    i, a = hit.first, hit.analysis
+    window = [k for k in range(max(c0, i - 6), i) if toks[k].kind == "word"]
+    sent_before = range(s.first, i)
+    # negation right before the trigger, across auxiliaries (لم يتم، لن تقوم…)
+    negated = False
+    k = i - 1
+    for _ in range(3):
+        if k < c0 or toks[k].kind != "word":
+            break
+        w = toks[k].norm
+        if lex.has("negation", w) or (w in lex.cues["negation_before_perfect"] and a.pos == "perfect"):
+            negated = True
+            break
+        if not lex.has("auxiliaries", w):
+            break
+        k -= 1
+    cond = any(lex.has("condition", toks[k].norm) for k in range(c0, i) if toks[k].kind == "word") or any(
+        toks[k].norm + " " + toks[k + 1].norm in lex.cues["condition"] for k in range(c0, i - 1))
+    first_word = next((k for k in range(s.first, i) if toks[k].kind == "word"), None)
+    if first_word is not None and lex.has("condition", toks[first_word].norm):
+        cond = True
+    if i - 1 >= c0 and lex.has("condition_verb", toks[i - 1].norm) and a.pos in VERBAL:
+        cond = True
+    after = next((k for k in range(i + (hit.last - hit.first) + 1, min(c1, hit.last + 3) + 1)
+                  if toks[k].kind == "word"), None)
+    if after is not None and lex.has("hypothetical_after", toks[after].norm):
+        cond = True
+    if cond or embedded:
+        return "hypothetical", negated
+    if any(toks[k].kind == "word" and lex.has("denial", toks[k].norm) for k in sent_before):
+        return "denied", negated
+    if negated:
+        return "denied", True
+    planned = a.future or any(lex.has("plan", toks[k].norm) for k in window) or any(
+        toks[k].norm.startswith("س") and toks[k].norm[1:] in lex.cues["future_auxiliaries"]
+        or toks[k].norm.startswith("وس") and toks[k].norm[2:] in lex.cues["future_auxiliaries"]
+        for k in window[-3:])
+    if after is not None and lex.has("plan_after", toks[after].norm):
+        planned = True
+    if planned:
+        return "planned", False
+    if any(lex.has("attempt", toks[k].norm) for k in window):
+        return "attempted", False
+    return "reported", False
+
+
+@stage("events", requires=("tokens", "sentences", "mentions"), assigns=("events",))
+def make_events(trigger_lexicon: TriggerLexicon | None = None, **_):
+    lex = trigger_lexicon or load_triggers()
+    casualty_kinds = lex.cues.get("casualty_kinds", frozenset())
+
+    def events(doc: Doc) -> Doc:
+        doc.events = []
+        toks = doc.tokens
+        if not toks or not doc.sentences:
+            return doc
+        starts = [t.start for t in toks]
+        place_kind = {p.id: p.kind for p in doc.places}
+
+        def tok_index(offset: int) -> int:
+            return max(0, bisect_right(starts, offset) - 1)
+
+        ent_at: dict[int, _Entity] = {}
+        covered: set[int] = set()
+        locs, dates, quants = [], [], []
+        for m in doc.mentions:
+            if m.label in ("ORG", "PERS", "LOC"):
+                a, b = tok_index(m.start), tok_index(max(m.start, m.end - 1))
+                covered.update(range(a, b + 1))
+                if m.label != "LOC" and m.ref:
+                    ent = _Entity(m.ref, m.label, a, b, m.start)
+                    for k in range(a, b + 1):
+                        if k not in ent_at or ent_at[k].last - ent_at[k].first < b - a:
+                            ent_at[k] = ent
+                elif m.label == "LOC" and m.ref and m.role != "dateline":
+                    locs.append((a, m))
+            elif m.label == "DATE" and isinstance(m.value, dict):
+                dates.append((tok_index(m.start), m))
+            elif m.label == "QUANTITY" and isinstance(m.value, dict):
+                quants.append((tok_index(m.start), m))
+        src_spans = sorted((s["start"], s["end"]) for s in doc.sources if "start" in s)
+
+        def in_source(offset: int) -> bool:
+            return any(a <= offset < b for a, b in src_spans)
+
+        ctx = {"ent_at": ent_at, "covered": covered, "in_source": in_source}
+        focus = None
+        focus_done = False
+        n = 0
+        for si, sent in enumerate(doc.sentences):
+            if sent.end <= doc.body_start:
+                continue
+            first = bisect_left(starts, max(sent.start, doc.body_start))
+            last = bisect_left(starts, sent.end) - 1
+            if first > last:
+                continue
+            s = _Sentence(doc, lex, first, last, ctx)
+            hits = _find(s, lex, covered)
+            if not hits:
+                continue
+            clauses = _clauses(s)
+            for hit in hits:
+                clause = next(((a, b) for a, b in clauses if a <= hit.first <= b), (first, last))
+                ev = _event(s, lex, hit, clause, hits)
+                # location: clause, then sentence, then the document focus
+                loc, where = _location(locs, place_kind, clause, (first, last), hit.first)
+                if loc is None:
+                    if not focus_done:
+                        fp = focus_place(doc)
+                        focus, focus_done = (fp.id if fp is not None else None), True
+                    loc, where = focus, "focus" if focus else None
+                ev["location"], ev["location_from"] = loc, where
+                ev["date"] = _date(dates, clause, (first, last), hit.first)
+                ev["casualties"] = _casualties(quants, (first, last), casualty_kinds)
+                ev["source"] = source_at(doc, toks[hit.first].start)
+                ev["sentence"] = si
+                ev["confidence"] = _confidence(hit, ev, where)
+                ev["id"] = f"ev{n}"
+                n += 1
+                doc.events.append(ev)
+        return doc
+
+    return events
+
+
+def _find(s: _Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
+    hits: list[Hit] = []
+    j = s.first
+    usable = lambda k: k <= s.last and k not in covered  # noqa: E731
+    while j <= s.last:
+        t = s.toks[j]
+        if t.kind != "word" or j in covered:
+            j += 1
+            continue
+        prev = s.toks[j - 1].norm if j > s.first else ""
+        prefer_verb = prev in _VERB_CUES or prev in lex.cues["relatives"] or (
+            prev in lex.cues["negation_before_perfect"])
+        hit = lex.match(s.toks, j, usable, prefer_verb)
+        if hit is None:
+            j += 1
+            continue
+        # two triggers of one type side by side are one event: اتفاق وقف إطلاق النار
+        if hits and hits[-1].last == j - 1 and hits[-1].form.trigger.type == hit.form.trigger.type:
+            prev_hit = hits[-1]
+            keep = hit if hit.form.trigger.specificity > prev_hit.form.trigger.specificity else prev_hit
+            hits[-1] = Hit(keep.form, prev_hit.first, hit.last, prev_hit.analysis)
+        else:
+            hits.append(hit)
+        j = hit.last + 1
+    return hits
+
+
+def _event(s: _Sentence, lex: TriggerLexicon, hit: Hit, clause: tuple[int, int], hits: list[Hit]) -> dict:
+    trig, a = hit.form.trigger, hit.analysis
+    c0, c1 = clause
+    toks = s.toks
+    actor = target = None
+    actors: list[_Entity] = []
+    targets: list[_Entity] = []
+    verbal = a.pos in VERBAL or (hit.form.pos == "phrase" and a.pos in VERBAL)
+    agent = s.by_agent(hit.last, c1)
+    prev = toks[hit.first - 1].norm if hit.first > c0 else ""
+    prev2 = toks[hit.first - 2].norm if hit.first - 1 > c0 else ""
+    relative = prev in lex.cues["relatives"] or (prev in ("قد", "لقد") and prev2 in lex.cues["relatives"])
+    if verbal:
+        passive = _passive(toks[hit.first], len(a.prefix))
+        if passive:
+            actor = agent
+        elif relative:
+            actor = s.relative_antecedent(hit.first - (1 if prev in lex.cues["relatives"] else 2))
+        if actor is None and not passive:
+            ent, _ = s.after(hit.last, c1, gap=2)
+            if ent is not None and not s.in_source(ent.start):
+                actor = ent
+            else:
+                actor = agent or s.before(hit.first, c0)
+        if actor is not None and actor.first > hit.last:
+            target, _ = s.after(actor.last, c1, gap=3, allow_prep=lex.cues["target_prepositions"])
+        elif not passive:
+            target, _ = s.after(hit.last, c1, gap=3, allow_prep=lex.cues["target_prepositions"])
+        else:
+            target = None
+    else:
+        # verbal noun / noun: construct genitive, receivers, من قبل, the controller before it
+        gen = heads = None
+        if not a.article and not a.suffix:
+            gen, heads = s.after(hit.last, c1, gap=2, lam=True)
+        recv = _receiver_subject(s, lex, hit, c0)
+        role = None
+        if gen is not None and trig.genitive != "none":
+            role = trig.genitive
+            if heads and heads[-1] in lex.agent_heads or (heads and heads[0] in lex.agent_heads):
+                role = "actor"
+            elif heads and (heads[0] in lex.patient_heads or heads[-1] in lex.patient_heads):
+                role = "target"
+        if role == "actor":
+            actor = gen
+            target, _ = s.after(gen.last, c1, gap=3, allow_prep=lex.cues["target_prepositions"])
+        elif role == "target":
+            target = gen
+        if recv is not None and target is None:
+            target = recv
+        if actor is None:
+            actor = agent
+        if actor is None and recv is None:
+            cand = s.before(hit.first, c0)
+            if cand is not None and cand is not target:
+                actor = cand
+        if target is None:
+            t2, _ = s.after(hit.last, c1, gap=3, allow_prep=lex.cues["target_prepositions"])
+            if t2 is not None and t2 is not actor and s.toks[t2.first - 1].norm in lex.cues["target_prepositions"] \
+                    or (t2 is not None and t2 is not actor and _prep_before(s, t2, lex)):
+                target = t2
+    if actor is not None:
+        actors = s.coordinated(actor, c1)
+    if target is not None and target is not actor:
+        targets = s.coordinated(target, c1)
+    else:
+        target = None
+    embedded = _embedded(s, lex, hit, hits, c0)
+    status, negated = _status(s, hit, clause, embedded)
+    t0, t1 = toks[hit.first], toks[hit.last]
+    return {
+        "id": None, "type": trig.type, "mode": trig.mode,
+        "actor": actors[0].ref if actors else None,
+        "target": targets[0].ref if targets else None,
+        "actors": _unique(e.ref for e in actors), "targets": _unique(e.ref for e in targets),
+        "location": None, "date": None, "status": status, "negated": negated, "source": None,
+        "evidence": {"start": toks[c0].start, "end": toks[c1].end},
+        "confidence": None,
+        "trigger": {"start": t0.start, "end": t1.end, "text": s.doc.text[t0.start:t1.end]},
+        "acled_event_type": trig.acled_event_type, "acled_sub_event_type": trig.acled_sub_event_type,
+        "cameo_root": trig.cameo_root, "casualties": {},
+    }
+
+
+def _unique(refs) -> list[str]:
+    out: list[str] = []
+    for r in refs:
+        if r not in out:
+            out.append(r)
+    return out
+
+
+def _prep_before(s: _Sentence, ent: _Entity, lex: TriggerLexicon) -> bool:
+    """A target preposition (على، ضد…) before the entity, across up to two head nouns."""
+    k = ent.first - 1
+    for _ in range(3):
+        if k < s.first or s.toks[k].kind != "word":
+            return False
+        if s.toks[k].norm in lex.cues["target_prepositions"]:
+            return True
+        k -= 1
+    return False
+
+
+def _receiver_subject(s: _Sentence, lex: TriggerLexicon, hit: Hit, c0: int) -> _Entity | None:
+    """X in "تلقي X ضربات" / "تعرضت مواقع X لقصف": the receiver is the target."""
+    k = hit.first - 1
+    while k >= max(c0, hit.first - 6):
+        ent = s.entity_in(k)
+        if ent is not None:
+            r = ent.first - 1
+            for _ in range(3):
+                if r < c0 or s.toks[r].kind != "word":
+                    break
+                if lex.has("receivers", s.toks[r].norm):
+                    return ent
+                if s.is_prep(r):
+                    break
+                r -= 1
+            return None
+        k -= 1
+    return None
+
+
+def _embedded(s: _Sentence, lex: TriggerLexicon, hit: Hit, hits: list[Hit], c0: int) -> bool:
+    """An action threatened or demanded (هدد بقصف، دعا إلى وقف إطلاق النار) has not happened."""
+    for h in hits:
+        if h is hit or h.last >= hit.first or h.first < c0:
+            continue
+        if h.form.trigger.type in lex.embedding and hit.first - h.last <= 4:
+            return True
+    return False
+
+
+def _location(locs, place_kind, clause, sentence, at):
+    for lo, hi in (clause, sentence):
+        cands = [(KIND_RANK.get(place_kind.get(m.ref, ""), 0), -abs(k - at), m.ref)
+                 for k, m in locs if lo <= k <= hi]
+        if cands:
+            return max(cands)[2], ("clause" if (lo, hi) == clause else "sentence")
+    return None, None
+
+
+def _date(dates, clause, sentence, at):
+    for lo, hi in (clause, sentence):
+        cands = [(abs(k - at), m.value) for k, m in dates if lo <= k <= hi]
+        if cands:
+            return min(cands, key=lambda c: c[0])[1]
+    return None
+
+
+def _casualties(quants, sentence, kinds) -> dict:
+    out: dict[str, int] = {}
+    lo, hi = sentence
+    for k, m in quants:
+        kind = m.value.get("kind")
+        if lo <= k <= hi and kind in kinds and isinstance(m.value.get("value"), (int, float)):
+            out[kind] = out.get(kind, 0) + m.value["value"]
+    return out
+
+
+def _confidence(hit: Hit, ev: dict, where: str | None) -> float:
+    spec = hit.form.trigger.specificity
+    c = 0.3 + 0.3 * spec
+    c += 0.15 if ev["actor"] else 0.0
+    c += 0.08 if ev["target"] else 0.0
+    c += {"clause": 0.07, "sentence": 0.05, "focus": 0.02}.get(where or "", 0.0)
+    c += 0.05 if ev["date"] else 0.0
+    c += 0.05 if hit.form.pos == "phrase" else 0.0
+    return round(min(c, 0.97), 3)
