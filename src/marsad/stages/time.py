@@ -506,7 +506,7 @@ def make_time(**_):
         pub = _published(doc)
         r = _Reader(doc, tw)
         found: list[tuple[int, int, dict, str]] = []     # (start tok, end tok, value, evidence)
-        i = max(0, _token_at(toks, doc.body_start))
+        i = 0      # the header too: a dateline may carry the date of the report
         while i < n:
             t = toks[i]
             if t.kind == "number" or (t.kind == "word" and t.norm in triggers):
@@ -521,11 +521,6 @@ def make_time(**_):
         return doc
 
     return run
-
-
-def _token_at(toks, offset: int) -> int:
-    """The first token ending after ``offset``."""
-    return bisect_right(toks, offset, key=_end)
 
 
 def _range_with(r: _Reader, a: _Date, pub):
