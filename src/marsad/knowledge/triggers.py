@@ -102,6 +102,9 @@ class TriggerLexicon:
         self.phrases: dict[str, list[Form]] = {}                 # first-word key → longest first
         self._analyses: dict[str, tuple[Analysis, ...]] = {}
         self._nkeys: dict[str, frozenset[str]] = {}
+        self._cands: dict[str, tuple] = {}
+        self._has: dict[tuple[str, str], bool] = {}
+        self._classes: dict[str, frozenset[str]] = {}
         self._load(raw)
 
     # ---- loading and validation
@@ -216,40 +219,57 @@ class TriggerLexicon:
             hit = self._nkeys[word] = frozenset(a.key for a in self.analyze(word) if a.pos == "noun") | {word}
         return hit
 
+    def candidates(self, word: str):
+        """(phrase candidates, best single-word hit, best verb-first hit) for a word (cached)."""
+        hit = self._cands.get(word)
+        if hit is not None:
+            return hit
+        analyses = self.analyze(word)
+        phrases = tuple((a, f) for a in analyses for f in self.phrases.get(a.key, ()))
+        phrases = tuple(sorted(phrases, key=lambda af: -len(af[1].words)))
+
+        def single(order):
+            for a in order:
+                forms = self.single.get((a.key, a.pos))
+                if forms:
+                    return a, max(forms, key=lambda f: f.trigger.specificity)
+            return None
+        hit = self._cands[word] = (phrases, single(analyses),
+                                   single(sorted(analyses, key=lambda a: a.pos == "noun")))
+        return hit
+
     def match(self, tokens: list, i: int, usable=lambda j: True, prefer_verb: bool = False) -> Hit | None:
         """The longest trigger starting at token ``i`` (phrases first, then single words;
         among single words the reading that strips least, verb readings first when
         ``prefer_verb``: after الذي, قد, لم…)."""
-        word = tokens[i].norm
-        analyses = self.analyze(word)
-        if not analyses:
+        phrases, plain, verb_first = self.candidates(tokens[i].norm)
+        for a, form in phrases:
+            n = len(form.words)
+            if i + n > len(tokens) or not all(usable(i + k) for k in range(1, n)):
+                continue
+            if all(tokens[i + k].kind == "word" and form.words[k] in self.noun_keys(tokens[i + k].norm)
+                   for k in range(1, n)):
+                return Hit(form, i, i + n - 1, a)
+        chosen = verb_first if prefer_verb else plain
+        if chosen is None:
             return None
-        best: Hit | None = None
-        for a in analyses:
-            for form in self.phrases.get(a.key, ()):
-                n = len(form.words)
-                if best is not None and n <= best.last - best.first + 1:
-                    break
-                if i + n > len(tokens) or not all(usable(i + k) for k in range(1, n)):
-                    continue
-                if all(tokens[i + k].kind == "word" and form.words[k] in self.noun_keys(tokens[i + k].norm)
-                       for k in range(1, n)):
-                    best = Hit(form, i, i + n - 1, a)
-                    break
-        if best is not None:
-            return best
-        if prefer_verb:
-            analyses = sorted(analyses, key=lambda a: a.pos == "noun")
-        for a in analyses:
-            forms = self.single.get((a.key, a.pos))
-            if forms:
-                return Hit(max(forms, key=lambda f: f.trigger.specificity), i, i, a)
-        return None
+        return Hit(chosen[1], i, i, chosen[0])
+
+    def classes(self, word: str) -> frozenset[str]:
+        """The cue classes (negation, denial, plan…) a word belongs to (cached)."""
+        hit = self._classes.get(word)
+        if hit is None:
+            hit = self._classes[word] = frozenset(c for c in self.cues if self.has(c, word))
+        return hit
 
     def has(self, cue: str, word: str) -> bool:
         """Whether ``word`` (through its proclitics) is one of the cue words ``cue``."""
-        vocab = self.cues.get(cue, frozenset())
-        return word in vocab or any(r.stem in vocab for r in readings(word) if not r.suffix)
+        key = (cue, word)
+        hit = self._has.get(key)
+        if hit is None:
+            vocab = self.cues.get(cue, frozenset())
+            hit = self._has[key] = word in vocab or any(r.stem in vocab for r in readings(word) if not r.suffix)
+        return hit
 
 
 @cache

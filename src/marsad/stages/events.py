@@ -68,6 +68,8 @@ class _Sentence:
         self.ent_at: dict[int, _Entity] = ctx["ent_at"]
         self.covered: set[int] = ctx["covered"]
         self.in_source = ctx["in_source"]
+        self.trigger_tokens: set[int] = set()
+        self.marks: dict[str, list[int]] = {}
 
     # ---- small predicates
     def word(self, j: int) -> bool:
@@ -234,51 +236,74 @@ def _passive(tok, prefix_len: int) -> bool:
     return False
 
 
+def _written_conditional(text: str, lex: TriggerLexicon) -> bool:
+    """إن (with hamza below, as written) before a verb; أن and undotted ان are not conditions."""
+    bare = "".join(ch for ch in text if not ("\u064B" <= ch <= "\u065F" or ch == "\u0640"))
+    for pre in ("", "و"):
+        if bare.startswith(pre) and bare[len(pre):] in lex.raw["cues"]["condition_verb"]:
+            return True
+    return False
+
+
+def _cue_marks(s: _Sentence) -> dict[str, list[int]]:
+    """Token indices of the sentence's cue words, by class (one pass per sentence)."""
+    marks: dict[str, list[int]] = {}
+    toks, classes = s.toks, s.lex.classes
+    for k in range(s.first, s.last + 1):
+        if toks[k].kind == "word":
+            for c in classes(toks[k].norm):
+                marks.setdefault(c, []).append(k)
+            if k < s.last and toks[k].norm + " " + toks[k + 1].norm in s.lex.cues["condition"]:
+                marks.setdefault("condition", []).append(k)
+    return marks
+
+
+def _any_in(marks: dict, cue: str, lo: int, hi: int) -> bool:
+    """Whether a ``cue`` word lies at a token index in [lo, hi)."""
+    return any(lo <= k < hi for k in marks.get(cue, ()))
+
+
 def _status(s: _Sentence, hit: Hit, clause: tuple[int, int], embedded: bool) -> tuple[str, bool]:
-    lex, toks = s.lex, s.toks
+    lex, toks, marks = s.lex, s.toks, s.marks
     c0, c1 = clause
     i, a = hit.first, hit.analysis
-    window = [k for k in range(max(c0, i - 6), i) if toks[k].kind == "word"]
-    sent_before = range(s.first, i)
+    lo = max(c0, i - 6)
     # negation right before the trigger, across auxiliaries (لم يتم، لن تقوم…)
     negated = False
     k = i - 1
     for _ in range(3):
         if k < c0 or toks[k].kind != "word":
             break
-        w = toks[k].norm
-        if lex.has("negation", w) or (w in lex.cues["negation_before_perfect"] and a.pos == "perfect"):
+        cl = lex.classes(toks[k].norm)
+        if "negation" in cl or ("negation_before_perfect" in cl and toks[k].norm in
+                                lex.cues["negation_before_perfect"] and a.pos == "perfect"):
             negated = True
             break
-        if not lex.has("auxiliaries", w):
+        if "auxiliaries" not in cl:
             break
         k -= 1
-    cond = any(lex.has("condition", toks[k].norm) for k in range(c0, i) if toks[k].kind == "word") or any(
-        toks[k].norm + " " + toks[k + 1].norm in lex.cues["condition"] for k in range(c0, i - 1))
+    cond = _any_in(marks, "condition", c0, i)
     first_word = next((k for k in range(s.first, i) if toks[k].kind == "word"), None)
-    if first_word is not None and lex.has("condition", toks[first_word].norm):
+    if first_word is not None and "condition" in lex.classes(toks[first_word].norm):
         cond = True
-    if i - 1 >= c0 and lex.has("condition_verb", toks[i - 1].norm) and a.pos in VERBAL:
+    if i - 1 >= c0 and a.pos in VERBAL and _written_conditional(toks[i - 1].text, lex):
         cond = True
-    after = next((k for k in range(i + (hit.last - hit.first) + 1, min(c1, hit.last + 3) + 1)
-                  if toks[k].kind == "word"), None)
-    if after is not None and lex.has("hypothetical_after", toks[after].norm):
-        cond = True
-    if cond or embedded:
+    after = next((k for k in range(hit.last + 1, min(c1, hit.last + 3) + 1) if toks[k].kind == "word"), None)
+    after_cl = lex.classes(toks[after].norm) if after is not None else frozenset()
+    if cond or embedded or "hypothetical_after" in after_cl:
         return "hypothetical", negated
-    if any(toks[k].kind == "word" and lex.has("denial", toks[k].norm) for k in sent_before):
+    if _any_in(marks, "denial", s.first, i):
         return "denied", negated
     if negated:
         return "denied", True
-    planned = a.future or any(lex.has("plan", toks[k].norm) for k in window) or any(
-        toks[k].norm.startswith("س") and toks[k].norm[1:] in lex.cues["future_auxiliaries"]
-        or toks[k].norm.startswith("وس") and toks[k].norm[2:] in lex.cues["future_auxiliaries"]
-        for k in window[-3:])
-    if after is not None and lex.has("plan_after", toks[after].norm):
-        planned = True
+    planned = a.future or _any_in(marks, "plan", lo, i) or "plan_after" in after_cl or any(
+        toks[k].kind == "word" and (toks[k].norm[1:] in lex.cues["future_auxiliaries"] and toks[k].norm[0] == "س"
+                                    or toks[k].norm[2:] in lex.cues["future_auxiliaries"]
+                                    and toks[k].norm.startswith("وس"))
+        for k in range(max(c0, i - 3), i))
     if planned:
         return "planned", False
-    if any(lex.has("attempt", toks[k].norm) for k in window):
+    if _any_in(marks, "attempt", lo, i):
         return "attempted", False
     return "reported", False
 
@@ -317,6 +342,9 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, **_):
                 dates.append((tok_index(m.start), m))
             elif m.label == "QUANTITY" and isinstance(m.value, dict):
                 quants.append((tok_index(m.start), m))
+        locs.sort(key=lambda x: x[0])
+        dates.sort(key=lambda x: x[0])
+        quants.sort(key=lambda x: x[0])
         src_spans = sorted((s["start"], s["end"]) for s in doc.sources if "start" in s)
 
         def in_source(offset: int) -> bool:
@@ -337,6 +365,8 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, **_):
             hits = _find(s, lex, covered)
             if not hits:
                 continue
+            s.trigger_tokens = {k for h in hits for k in range(h.first, h.last + 1)}
+            s.marks = _cue_marks(s)
             clauses = _clauses(s)
             for hit in hits:
                 clause = next(((a, b) for a, b in clauses if a <= hit.first <= b), (first, last))
@@ -366,15 +396,16 @@ def _find(s: _Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
     hits: list[Hit] = []
     j = s.first
     usable = lambda k: k <= s.last and k not in covered  # noqa: E731
+    toks, candidates, empty = s.toks, lex.candidates, ((), None, None)
     while j <= s.last:
-        t = s.toks[j]
-        if t.kind != "word" or j in covered:
+        t = toks[j]
+        if t.kind != "word" or j in covered or candidates(t.norm) == empty:
             j += 1
             continue
-        prev = s.toks[j - 1].norm if j > s.first else ""
+        prev = toks[j - 1].norm if j > s.first else ""
         prefer_verb = prev in _VERB_CUES or prev in lex.cues["relatives"] or (
             prev in lex.cues["negation_before_perfect"])
-        hit = lex.match(s.toks, j, usable, prefer_verb)
+        hit = lex.match(toks, j, usable, prefer_verb)
         if hit is None:
             j += 1
             continue
@@ -408,8 +439,9 @@ def _event(s: _Sentence, lex: TriggerLexicon, hit: Hit, clause: tuple[int, int],
         elif relative:
             actor = s.relative_antecedent(hit.first - (1 if prev in lex.cues["relatives"] else 2))
         if actor is None and not passive:
-            ent, _ = s.after(hit.last, c1, gap=2)
-            if ent is not None and not s.in_source(ent.start):
+            ent, heads = s.after(hit.last, c1, gap=2)
+            # VSO: only agent heads (طائرات، قوات، مسلحو…) may stand between verb and actor
+            if ent is not None and not s.in_source(ent.start) and all(h in lex.agent_heads for h in heads):
                 actor = ent
             else:
                 actor = agent or s.before(hit.first, c0)
@@ -441,7 +473,7 @@ def _event(s: _Sentence, lex: TriggerLexicon, hit: Hit, clause: tuple[int, int],
             target = recv
         if actor is None:
             actor = agent
-        if actor is None and recv is None:
+        if actor is None and recv is None and not _in_prepositional_phrase(s, hit, c0):
             cand = s.before(hit.first, c0)
             if cand is not None and cand is not target:
                 actor = cand
@@ -481,6 +513,15 @@ def _unique(refs) -> list[str]:
     return out
 
 
+def _in_prepositional_phrase(s: _Sentence, hit: Hit, c0: int) -> bool:
+    """A verbal noun after a preposition (بعد اتفاق، بتقدم) has no subject before it; ل of
+    purpose (يحاول مسلحو داعش … للهروب) keeps the subject of the verb it depends on."""
+    prefix = hit.analysis.prefix
+    if "ب" in prefix or "ك" in prefix:
+        return True
+    return hit.first > c0 and s.is_prep(hit.first - 1)
+
+
 def _prep_before(s: _Sentence, ent: _Entity, lex: TriggerLexicon) -> bool:
     """A target preposition (على، ضد…) before the entity, across up to two head nouns."""
     k = ent.first - 1
@@ -497,6 +538,8 @@ def _receiver_subject(s: _Sentence, lex: TriggerLexicon, hit: Hit, c0: int) -> _
     """X in "تلقي X ضربات" / "تعرضت مواقع X لقصف": the receiver is the target."""
     k = hit.first - 1
     while k >= max(c0, hit.first - 6):
+        if k in s.trigger_tokens:
+            return None
         ent = s.entity_in(k)
         if ent is not None:
             r = ent.first - 1
@@ -523,10 +566,17 @@ def _embedded(s: _Sentence, lex: TriggerLexicon, hit: Hit, hits: list[Hit], c0: 
     return False
 
 
+def _in_span(items, lo, hi):
+    """Items (token index, mention), sorted by token index, with lo <= index <= hi."""
+    a = bisect_left(items, lo, key=lambda x: x[0])
+    b = bisect_right(items, hi, key=lambda x: x[0])
+    return items[a:b]
+
+
 def _location(locs, place_kind, clause, sentence, at):
     for lo, hi in (clause, sentence):
         cands = [(KIND_RANK.get(place_kind.get(m.ref, ""), 0), -abs(k - at), m.ref)
-                 for k, m in locs if lo <= k <= hi]
+                 for k, m in _in_span(locs, lo, hi)]
         if cands:
             return max(cands)[2], ("clause" if (lo, hi) == clause else "sentence")
     return None, None
@@ -534,7 +584,7 @@ def _location(locs, place_kind, clause, sentence, at):
 
 def _date(dates, clause, sentence, at):
     for lo, hi in (clause, sentence):
-        cands = [(abs(k - at), m.value) for k, m in dates if lo <= k <= hi]
+        cands = [(abs(k - at), m.value) for k, m in _in_span(dates, lo, hi)]
         if cands:
             return min(cands, key=lambda c: c[0])[1]
     return None
@@ -543,9 +593,9 @@ def _date(dates, clause, sentence, at):
 def _casualties(quants, sentence, kinds) -> dict:
     out: dict[str, int] = {}
     lo, hi = sentence
-    for k, m in quants:
+    for k, m in _in_span(quants, lo, hi):
         kind = m.value.get("kind")
-        if lo <= k <= hi and kind in kinds and isinstance(m.value.get("value"), (int, float)):
+        if kind in kinds and isinstance(m.value.get("value"), (int, float)):
             out[kind] = out.get(kind, 0) + m.value["value"]
     return out
 
