@@ -191,3 +191,24 @@ def test_registered_in_cli():
     from marsad.evaluate.cli import EVALUATIONS
     assert EVALUATIONS["events"] == "marsad.evaluate.events"
     assert ev.DESCRIPTION and callable(ev.add_arguments) and callable(ev.run)
+
+
+def test_a_part_of_a_place_matches_the_place_but_a_direction_does_not():
+    doc = Doc(text="اغتال مسلحون ضابطا في الموصل وسط المدينة")
+    m1 = doc.add_mention(22, 28, "LOC", ref="geonames:99072")
+    m2 = doc.add_mention(29, 40, "LOC", ref="relative:centre:geonames:99072")
+    doc.places.append(Place("geonames:99072", "Mosul", "الموصل", "city", "IQ", 36.3, 43.1, 1.0, [m1.id]))
+    doc.places.append(Place("relative:centre:geonames:99072", "centre of Mosul", "وسط المدينة", "relative", "IQ",
+                            36.3, 43.1, 1.0, [m2.id], anchor={"place": "geonames:99072", "direction": None,
+                                                              "part": "centre"}))
+    doc.places.append(Place("relative:W:geonames:99072", "W of Mosul", "غرب الموصل", "relative", "IQ",
+                            36.3, 43.0, 1.0, [], anchor={"place": "geonames:99072", "direction": "W"}))
+    doc.events.append({"type": "ASSAULT", "actor": None, "location": "relative:centre:geonames:99072",
+                       "status": "reported"})
+    doc.events.append({"type": "ASSAULT", "actor": None, "location": "relative:W:geonames:99072",
+                       "status": "reported"})
+    centre, west = predicted_events(doc)
+    g_id = gold("ASSAULT", loc="الفلوجة", loc_id="geonames:99072")  # by id only (surface deliberately other)
+    assert location_match(g_id, centre)
+    assert not location_match(g_id, west)
+    assert location_match(gold("ASSAULT", loc="الموصل"), centre)

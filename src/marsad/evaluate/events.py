@@ -17,7 +17,10 @@ gold and predicted events are paired greedily one to one under each criterion:
 - ``type+location``: same type and the same place: the predicted location's place
   (name, Arabic name or the text of one of its mentions) overlaps the gold
   ``location_text``, or its id equals the gold ``location_id``. A gold event without a
-  location matches only a predicted event without one;
+  location matches only a predicted event without one. A predicted part of a place
+  ("وسط المدينة" → centre of Mosul, a relative place with an anchor and a part but no
+  direction) also goes by its anchor place's id and names; a place in a direction from
+  another ("غرب بغداد") goes by its own names only;
 - ``type+actor``: same type and the same actor: ids equal (a predicted person whose
   ``affiliation`` is the gold actor id counts), or, for a free-text gold actor
   (``"?:name"``), the predicted actor's or person's name or mention text overlaps it.
@@ -145,6 +148,7 @@ class Predicted:
     actor_names: list[str] = field(default_factory=list)
     actor_affiliation: str | None = None
     raw: dict | None = None
+    location_ids: list[str] = field(default_factory=list)  # the place and, for a part of a place, the place
 
 
 def predicted_events(doc) -> list[Predicted]:
@@ -156,9 +160,17 @@ def predicted_events(doc) -> list[Predicted]:
     for ev in doc.events:
         loc, act = ev.get("location"), ev.get("actor")
         loc_names: list[str] = []
+        loc_ids = [loc] if loc else []
         if loc and loc in places:
             p = places[loc]
             loc_names = [p.name, p.name_ar] + [mentions[m].text for m in p.mention_ids if m in mentions]
+            anchor = p.anchor or {}
+            if anchor.get("place") and anchor.get("part") and not anchor.get("direction"):
+                # a part of a place ("centre of Mosul") lies inside it: it also goes by the place's names
+                loc_ids.append(anchor["place"])
+                a = places.get(anchor["place"])
+                if a is not None:
+                    loc_names += [a.name, a.name_ar] + [mentions[m].text for m in a.mention_ids if m in mentions]
         act_names: list[str] = []
         affiliation = None
         if act and act in actors:
@@ -167,7 +179,7 @@ def predicted_events(doc) -> list[Predicted]:
                                                             if m in mentions]
             affiliation = a.get("affiliation")
         out.append(Predicted(ev.get("type"), ev.get("status"), loc, [n for n in loc_names if n], act,
-                             [n for n in act_names if n], affiliation, ev))
+                             [n for n in act_names if n], affiliation, ev, loc_ids))
     return out
 
 
@@ -176,7 +188,7 @@ def location_match(gold: dict, pred: Predicted) -> bool:
         return pred.location is None
     if pred.location is None:
         return False
-    if gold.get("location_id") and gold["location_id"] == pred.location:
+    if gold.get("location_id") and gold["location_id"] in (pred.location_ids or [pred.location]):
         return True
     return overlaps(gold.get("location_text"), pred.location_names)
 
