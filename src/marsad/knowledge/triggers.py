@@ -197,7 +197,9 @@ class TriggerLexicon:
                     for end, rep in self.noun_endings:
                         if b.endswith(end) and len(b) - len(end) >= 2:
                             add(b[: len(b) - len(end)] + rep, "noun", r, article)
-            if article or not set(procl) <= _VERBAL_CLITICS:
+            # verbs take no article, but some begin with ال (التقى، الغى): only a written
+            # contracted article (لل) rules a verb out
+            if ARTICLE in procl or not set(procl) <= _VERBAL_CLITICS:
                 continue
             if "\u0644" not in procl and FUTURE not in procl:
                 for suf in self.perfect_suffixes:

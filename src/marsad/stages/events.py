@@ -126,11 +126,23 @@ class _Sentence:
             ent = self.entity_in(k)
             if ent is not None and not self.in_source(ent.start):
                 if not self.governed(ent):
-                    return ent
+                    return self.head_of_list(ent, start)
                 k = ent.first - 1
                 continue
             k -= 1
         return None
+
+    def head_of_list(self, ent: _Entity, start: int) -> _Entity:
+        """The first entity of a list ending in ``ent`` (الحكومة السورية وفصائل المعارضة)."""
+        while True:
+            k = ent.first - 1
+            joined = self.toks[ent.first].norm.startswith("و") and self.doc.text[self.toks[ent.first].start] == "و"
+            if k >= start and (self.toks[k].norm == "و" or self.toks[k].text in ("،", ",")):
+                joined, k = True, k - 1
+            prev = self.entity_in(k) if k >= start else None
+            if not joined or prev is None or prev.last != k or prev is ent:
+                return ent
+            ent = prev
 
     def governed(self, ent: _Entity) -> bool:
         """Whether a preposition governs the entity (ب/ل/ك on it, or a preposition before it
@@ -446,7 +458,7 @@ def _event(s: _Sentence, lex: TriggerLexicon, hit: Hit, clause: tuple[int, int],
             else:
                 actor = agent or s.before(hit.first, c0)
         if actor is not None and actor.first > hit.last:
-            target, _ = s.after(actor.last, c1, gap=3, allow_prep=lex.cues["target_prepositions"])
+            target, _ = s.after(s.coordinated(actor, c1)[-1].last, c1, gap=3, allow_prep=lex.cues["target_prepositions"])
         elif not passive:
             target, _ = s.after(hit.last, c1, gap=3, allow_prep=lex.cues["target_prepositions"])
         else:
@@ -466,7 +478,7 @@ def _event(s: _Sentence, lex: TriggerLexicon, hit: Hit, clause: tuple[int, int],
                 role = "target"
         if role == "actor":
             actor = gen
-            target, _ = s.after(gen.last, c1, gap=3, allow_prep=lex.cues["target_prepositions"])
+            target, _ = s.after(s.coordinated(gen, c1)[-1].last, c1, gap=3, allow_prep=lex.cues["target_prepositions"])
         elif role == "target":
             target = gen
         if recv is not None and target is None:
@@ -519,7 +531,7 @@ def _in_prepositional_phrase(s: _Sentence, hit: Hit, c0: int) -> bool:
     prefix = hit.analysis.prefix
     if "ب" in prefix or "ك" in prefix:
         return True
-    return hit.first > c0 and s.is_prep(hit.first - 1)
+    return hit.first > c0 and s.is_prep(hit.first - 1) and s.toks[hit.first - 1].norm not in ("الي", "الى")
 
 
 def _prep_before(s: _Sentence, ent: _Entity, lex: TriggerLexicon) -> bool:

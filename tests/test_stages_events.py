@@ -1,0 +1,290 @@
+"""Tests for the events stage and the trigger lexicon, on sentences written for them."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from marsad.doc import Doc
+from marsad.errors import MarsadError
+from marsad.knowledge.triggers import TriggerLexicon, count_forms, load_triggers
+from marsad.pipeline import Pipeline
+
+PIPE = Pipeline()
+PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+CONTRACT = ("id", "type", "mode", "actor", "target", "location", "date", "status", "source", "evidence",
+            "confidence", "trigger", "acled_event_type", "acled_sub_event_type", "cameo_root", "casualties")
+
+
+def run(text: str) -> Doc:
+    return PIPE.run_text(text)
+
+
+def events_of(text: str, type_: str | None = None) -> list[dict]:
+    return [e for e in run(text).events if type_ is None or e["type"] == type_]
+
+
+def one(text: str, type_: str) -> dict:
+    found = events_of(text, type_)
+    assert found, f"no {type_} event in {text!r}: {run(text).events}"
+    return found[0]
+
+
+# ---- the lexicon
+
+def test_events_lexicon_covers_every_plover_type_with_300_forms():
+    counts = count_forms(load_triggers())
+    assert set(counts) == set(PLOVER)
+    assert sum(counts.values()) >= 300
+    assert counts["ASSAULT"] >= counts["AGREE"]
+
+
+@pytest.mark.parametrize("word,key,type_", [
+    ("وقصفوا", "قصف", "ASSAULT"),          # و + perfect + وا
+    ("سيقصفون", "يقصف", "ASSAULT"),        # future س + imperfect + ون
+    ("بالغارات", "غاره", "ASSAULT"),        # ب + ال + sound plural of غارة
+    ("للاشتباكات", "اشتباك", "ASSAULT"),    # ل+ال contracted
+    ("واعتقلتهم", "اعتقل", "COERCE"),       # و + perfect ت + object pronoun
+    ("تنسحبان", "ينسحب", "RETREAT"),        # imperfect dual
+    ("فرّوا", "فر", "RETREAT"),
+    ("والمتظاهرين", "متظاهر", "PROTEST"),   # participle plural
+])
+def test_events_lexicon_matches_through_clitics_and_inflection(word, key, type_):
+    lex = load_triggers()
+    from marsad.text.tokens import tokenize
+    toks = tokenize(word)
+    hit = lex.match(toks, 0)
+    assert hit is not None and hit.form.trigger.type == type_
+    assert hit.analysis.key == key
+
+
+def _raw():
+    return copy.deepcopy(load_triggers().raw)
+
+
+@pytest.mark.parametrize("change,message", [
+    (lambda r: r["triggers"][0].update(type="FIGHT"), "unknown type"),
+    (lambda r: r["triggers"][0].update(mode="bombing"), "unknown mode"),
+    (lambda r: [r["triggers"][0].pop(k, None) for k in ("verb", "noun", "participle", "phrase")], "empty forms"),
+    (lambda r: r["triggers"][0].update(verb=[""]), "empty forms"),
+    (lambda r: r["triggers"].append({"type": "AGREE", "mode": "deal", "acled_event_type": None,
+                                     "acled_sub_event_type": None, "cameo_root": "05", "noun": ["غارة"]}),
+     "ambiguous"),
+    (lambda r: r["triggers"][0].update(cameo_root="190"), "cameo_root"),
+    (lambda r: r["triggers"][0].update(acled_sub_event_type="Bombing"), "ACLED"),
+])
+def test_events_lexicon_validation_errors(change, message):
+    raw = _raw()
+    change(raw)
+    with pytest.raises(MarsadError) as err:
+        TriggerLexicon(raw)
+    assert err.value.code == "E050" and message in str(err.value)
+
+
+def test_events_lexicon_shared_form_allowed_when_marked_ambiguous():
+    raw = _raw()
+    raw["triggers"].append({"type": "AGREE", "mode": "deal", "acled_event_type": None,
+                            "acled_sub_event_type": None, "cameo_root": "05", "noun": ["ضربة"], "ambiguous": True})
+    first = next(e for e in raw["triggers"] if "ضربة" in e.get("noun", ()))
+    first["ambiguous"] = True
+    TriggerLexicon(raw)
+
+
+# ---- one event per major type, with the contract's fields
+
+@pytest.mark.parametrize("text,type_,actor", [
+    ("قصفت الطائرات الروسية مواقع تنظيم داعش في ريف حلب.", "ASSAULT", None),
+    ("القوات العراقية أغلقت الطرق المؤدية إلى الموصل.", "COERCE", "actor:iraq-forces"),
+    ("اعتقلت الشرطة العراقية خمسة أشخاص في بغداد.", "COERCE", "actor:iraq-police"),
+    ("سيطرت قوات سوريا الديمقراطية على مدينة منبج.", "COERCE", "actor:sdf"),
+    ("انسحب مقاتلو هيئة تحرير الشام من بلدة خان شيخون.", "RETREAT", None),
+    ("التقى وفد الحكومة السورية وفصائل المعارضة في جنيف.", "CONSULT", "actor:syria-gov"),
+    ("تظاهر آلاف السوريين في مدينة إدلب.", "PROTEST", None),
+    ("اتهمت الحكومة العراقية تنظيم داعش بتفجير المسجد.", "ACCUSE", None),
+    ("فرضت الولايات المتحدة عقوبات على الحكومة السورية.", "SANCTION", None),
+    ("وصلت قافلة مساعدات إنسانية إلى مدينة دوما.", "AID", None),
+    ("أفرجت السلطات التركية عن عشرة صحفيين.", "CONCEDE", None),
+    ("رفضت الحكومة السورية المبادرة الروسية.", "REJECT", "actor:syria-gov"),
+    ("طالب الجيش الحر بانسحاب الميليشيات الإيرانية.", "REQUEST", None),
+    ("توعد تنظيم داعش الحكومة العراقية بالانتقام.", "THREATEN", "actor:isis"),
+    ("أعلنت روسيا دعمها للجيش السوري.", "SUPPORT", None),
+    ("وقعت الحكومة السورية والمعارضة اتفاق هدنة في درعا.", "AGREE", None),
+    ("حشد الجيش التركي تعزيزات على الحدود مع سوريا.", "MOBILIZE", None),
+    ("نسق الجيش العراقي مع قوات البيشمركة لتأمين الطريق.", "COOPERATE", None),
+])
+def test_events_major_types(text, type_, actor):
+    ev = one(text, type_)
+    assert all(k in ev for k in CONTRACT)
+    assert ev["status"] == "reported" and ev["negated"] is False
+    assert 0 < ev["confidence"] <= 1
+    assert ev["cameo_root"].isdigit() and len(ev["cameo_root"]) == 2
+    assert text[ev["trigger"]["start"]:ev["trigger"]["end"]] == ev["trigger"]["text"]
+    assert ev["evidence"]["start"] <= ev["trigger"]["start"] < ev["evidence"]["end"]
+    if actor:
+        assert ev["actor"] == actor
+
+
+def test_events_acled_codes_of_an_air_strike():
+    ev = one("شنت طائرات التحالف الدولي غارات جوية على مواقع داعش.", "ASSAULT")
+    assert (ev["mode"], ev["acled_event_type"], ev["acled_sub_event_type"]) == (
+        "aerial", "Explosions/Remote violence", "Air/drone strike")
+    assert ev["target"] == "actor:isis"
+
+
+# ---- word order
+
+def test_events_vso_actor_after_verb_and_coordinated_targets():
+    ev = one("قصف طيران التحالف الدولي مواقع تنظيم داعش والقاعدة في الرقة.", "ASSAULT")
+    assert ev["actor"] == "actor:coalition"
+    assert ev["targets"][:2] == ["actor:isis", "actor:al-qaeda"]
+
+
+def test_events_svo_actor_before_verb():
+    ev = one("القوات العراقية أغلقت المعابر مع سوريا.", "COERCE")
+    assert ev["actor"] == "actor:iraq-forces" and ev["mode"] == "block"
+
+
+def test_events_construct_genitive_is_actor():
+    ev = one("إغلاق القوات العراقية العديد من المعابر في الأنبار.", "COERCE")
+    assert ev["actor"] == "actor:iraq-forces"
+
+
+def test_events_construct_genitive_is_target_after_patient_head():
+    ev = one("تواصل استهداف مواقع داعش قرب الحدود.", "ASSAULT")
+    assert ev["target"] == "actor:isis" and ev["actor"] is None
+
+
+def test_events_passive_has_no_actor():
+    ev = one("أُغلقت الطرق المؤدية إلى الرقة.", "COERCE")
+    assert ev["actor"] is None
+
+
+def test_events_min_qibal_names_the_actor():
+    ev = one("تم إغلاق الطريق من قبل الجيش السوري قرب حمص.", "COERCE")
+    assert ev["actor"] == "actor:syria-army"
+
+
+def test_events_receiver_is_the_target():
+    ev = one("تلقى مسلحو داعش ضربات جوية مكثفة قرب الموصل.", "ASSAULT")
+    assert ev["target"] == "actor:isis" and ev["actor"] is None
+
+
+def test_events_coordinated_actors_before_the_verb():
+    ev = one("الحكومة السورية وفصائل المعارضة وقعتا اتفاقا في أستانا.", "AGREE")
+    assert ev["actors"][:2] == ["actor:syria-gov", "actor:syria-opposition"]
+
+
+def test_events_relative_clause_points_to_the_person():
+    doc = run("أبو محمد الجولاني، زعيم هيئة تحرير الشام الذي فر من إدلب، ظهر في تسجيل جديد.")
+    ev = next(e for e in doc.events if e["type"] == "RETREAT")
+    person = next(p for p in doc.persons if "الجولاني" in p["name_ar"])
+    assert ev["actor"] == person["id"]
+
+
+def test_events_fighters_of_an_organisation_are_the_organisation():
+    ev = one("فر مسلحو داعش من قرية قرب تلعفر.", "RETREAT")
+    assert ev["actor"] == "actor:isis"
+
+
+def test_events_no_trigger_inside_an_actor_name():
+    assert not events_of("أعلن الحشد الشعبي أسماء قادته الجدد.", "MOBILIZE")
+
+
+# ---- location, date, casualties
+
+def test_events_location_most_specific_in_clause():
+    ev = one("قصفت المدفعية التركية قرية قرب عفرين في سوريا.", "ASSAULT")
+    doc = run("قصفت المدفعية التركية قرية قرب عفرين في سوريا.")
+    kinds = {p.id: p.kind for p in doc.places}
+    assert kinds[ev["location"]] != "country"
+
+
+def test_events_location_never_the_dateline():
+    text = "دبي - أخبار الآن\n\nاشتبكت قوات الأمن مع مسلحين مجهولين صباح اليوم."
+    doc = run(text)
+    dateline_refs = {m.ref for m in doc.mentions if m.role == "dateline"}
+    assert dateline_refs, "the dateline should be recognised"
+    assert doc.events and all(e["location"] not in dateline_refs for e in doc.events)
+
+
+def test_events_date_and_casualties_from_mentions():
+    events_stage = dict(PIPE.stages)["events"]
+    text = "قتل مسلحو داعش عشرة مدنيين في الموصل يوم الخميس."
+    doc = run(text)
+    doc.mentions = [m for m in doc.mentions if m.label not in ("DATE", "QUANTITY")]
+    s = text.index("عشرة")
+    doc.add_mention(s, s + len("عشرة مدنيين"), "QUANTITY",
+                    value={"value": 10, "unit": None, "bound": "exact", "kind": "killed", "head": "مدنيين"})
+    s = text.index("يوم الخميس")
+    doc.add_mention(s, s + len("يوم الخميس"), "DATE", value={"value": "2017-01-05", "precision": "day"})
+    ev = next(e for e in events_stage(doc).events if e["type"] == "ASSAULT")
+    assert ev["casualties"] == {"killed": 10}
+    assert ev["date"] == {"value": "2017-01-05", "precision": "day"}
+
+
+# ---- status: never "reported" for what did not (yet) happen
+
+NOT_REPORTED = [
+    ("لم تنسحب قوات النظام من مدينة حلب.", "RETREAT", "denied"),
+    ("لن تنسحب القوات التركية من مدينة عفرين.", "RETREAT", "denied"),
+    ("ما انسحبت قوات الحشد الشعبي من سنجار.", "RETREAT", "denied"),
+    ("ليس هناك انسحاب للقوات الروسية من سوريا.", "RETREAT", "denied"),
+    ("عدم انسحاب القوات الأمريكية من العراق يقلق إيران.", "RETREAT", "denied"),
+    ("لم يتم إغلاق الطريق بين حلب ودمشق.", "COERCE", "denied"),
+    ("لا يوجد اتفاق بين الحكومة والمعارضة.", "AGREE", "denied"),
+    ("نفت وزارة الدفاع الروسية أن تكون طائراتها قد قصفت مدينة إدلب.", "ASSAULT", "denied"),
+    ("نفى الجيش السوري اعتقال صحفيين في درعا.", "COERCE", "denied"),
+    ("نفت حركة حماس إطلاق صواريخ من قطاع غزة.", "ASSAULT", "denied"),
+    ("تعتزم القوات العراقية اقتحام مدينة الموصل.", "ASSAULT", "planned"),
+    ("ستقصف المدفعية التركية مواقع حزب العمال الكردستاني.", "ASSAULT", "planned"),
+    ("سوف تنسحب القوات الأمريكية من قاعدة التنف.", "RETREAT", "planned"),
+    ("يخطط تنظيم داعش لتنفيذ هجوم في بغداد.", "ASSAULT", "planned"),
+    ("تستعد قوات سوريا الديمقراطية لاقتحام مدينة الرقة.", "ASSAULT", "planned"),
+    ("يعتزم الرئيس التركي زيارة موسكو الشهر المقبل.", "CONSULT", "planned"),
+    ("حاول مسلحو داعش الفرار من مدينة الرقة.", "RETREAT", "attempted"),
+    ("أحبطت الشرطة العراقية محاولة تفجير سيارة مفخخة في كركوك.", "ASSAULT", "attempted"),
+    ("يسعى الجيش اللبناني إلى السيطرة على المعبر.", "COERCE", "attempted"),
+    ("تحاول فصائل المعارضة التقدم نحو مدينة حماة.", "MOBILIZE", "attempted"),
+    ("إذا انسحبت القوات التركية من عفرين فإن الأكراد سيعودون.", "RETREAT", "hypothetical"),
+    ("لو قصفت الطائرات الإسرائيلية مطار دمشق لردت إيران.", "ASSAULT", "hypothetical"),
+    ("في حال اقتحم الجيش السوري مدينة إدلب ستنزح آلاف العائلات.", "ASSAULT", "hypothetical"),
+    ("هدد حزب الله بقصف مدينة حيفا.", "ASSAULT", "hypothetical"),
+    ("دعت الأمم المتحدة إلى وقف إطلاق النار في اليمن.", "AGREE", "hypothetical"),
+]
+
+
+@pytest.mark.parametrize("text,type_,status", NOT_REPORTED)
+def test_events_not_reported(text, type_, status):
+    ev = one(text, type_)
+    assert ev["status"] == status
+
+
+@pytest.mark.parametrize("text", [t for t, _, s in NOT_REPORTED if s == "denied" and not t.startswith("نف")])
+def test_events_negated_actions_are_flagged(text):
+    assert any(e["negated"] for e in events_of(text))
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("انسحبت قوات النظام من مدينة حلب.", "RETREAT"),
+    ("انسحبت القوات التركية من مدينة عفرين.", "RETREAT"),
+    ("قصفت الطائرات الروسية مدينة إدلب.", "ASSAULT"),
+    ("اعتقل الجيش السوري صحفيين في درعا.", "COERCE"),
+    ("اقتحمت القوات العراقية مدينة الموصل.", "ASSAULT"),
+    ("فر مسلحو داعش من مدينة الرقة.", "RETREAT"),
+    ("انسحبت القوات التركية من عفرين أمس.", "RETREAT"),
+    ("زار الرئيس التركي موسكو أمس.", "CONSULT"),
+    ("تقدمت فصائل المعارضة نحو مدينة حماة.", "MOBILIZE"),
+    ("أغلقت القوات العراقية الطريق بين حلب ودمشق.", "COERCE"),
+    ("اقتحم الجيش السوري مدينة إدلب.", "ASSAULT"),
+])
+def test_events_plain_statements_are_reported(text, type_):
+    ev = one(text, type_)
+    assert ev["status"] == "reported" and ev["negated"] is False
+
+
+def test_events_source_comes_from_the_attribution():
+    doc = run("قالت مصادر أمنية عراقية إن القوات العراقية أغلقت الطرق المؤدية إلى الموصل.")
+    ev = next(e for e in doc.events if e["type"] == "COERCE")
+    assert ev["source"] is not None and ev["source"] in {s["id"] for s in doc.sources}
+    assert ev["status"] == "reported"
