@@ -105,6 +105,11 @@ class TriggerLexicon:
         self._cands: dict[str, tuple] = {}
         self._has: dict[tuple[str, str], bool] = {}
         self._classes: dict[str, frozenset[str]] = {}
+        # cue word → the classes it belongs to, so a word's classes take one lookup per reading
+        self._cue_index: dict[str, set[str]] = {}
+        for cls, vocab in self.cues.items():
+            for w in vocab:
+                self._cue_index.setdefault(w, set()).add(cls)
         self._load(raw)
 
     # ---- loading and validation
@@ -261,7 +266,11 @@ class TriggerLexicon:
         """The cue classes (negation, denial, plan…) a word belongs to (cached)."""
         hit = self._classes.get(word)
         if hit is None:
-            hit = self._classes[word] = frozenset(c for c in self.cues if self.has(c, word))
+            found = set(self._cue_index.get(word, ()))
+            for r in readings(word):
+                if not r.suffix:
+                    found |= self._cue_index.get(r.stem, set())
+            hit = self._classes[word] = frozenset(found)
         return hit
 
     def has(self, cue: str, word: str) -> bool:
