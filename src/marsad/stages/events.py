@@ -380,6 +380,7 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, **_):
             s.trigger_tokens = {k for h in hits for k in range(h.first, h.last + 1)}
             s.marks = _cue_marks(s)
             clauses = _clauses(s)
+            sentence_events = []
             for hit in hits:
                 clause = next(((a, b) for a, b in clauses if a <= hit.first <= b), (first, last))
                 ev = _event(s, lex, hit, clause, hits)
@@ -396,12 +397,39 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, **_):
                 ev["source"] = source_at(doc, toks[hit.first].start)
                 ev["sentence"] = si
                 ev["confidence"] = _confidence(hit, ev, where)
+                sentence_events.append(ev)
+            for ev in merge_coreferent(sentence_events):
                 ev["id"] = f"ev{n}"
                 n += 1
                 doc.events.append(ev)
         return doc
 
     return events
+
+
+_SLOTS = ("actor", "target", "location", "date")
+
+
+def merge_coreferent(events: list[dict]) -> list[dict]:
+    """One event per happening: reports repeat themselves within a sentence ("هجمات …
+    وتفجير …", "قذيفتي هاون وانفجار عبوة"). Events of one sentence with the same type and
+    status and no conflicting actor, target, place or date are one event; the first keeps
+    its trigger, takes the arguments the others add, and lists their triggers in
+    ``also_triggers``."""
+    merged: list[dict] = []
+    for ev in events:
+        same = next((m for m in merged if m["type"] == ev["type"] and m["status"] == ev["status"]
+                     and all(m.get(k) is None or ev.get(k) is None or m.get(k) == ev.get(k) for k in _SLOTS)),
+                    None)
+        if same is None:
+            merged.append(ev)
+            continue
+        for k in _SLOTS:
+            if same.get(k) is None and ev.get(k) is not None:
+                same[k] = ev[k]
+        same.setdefault("also_triggers", []).append(ev["trigger"])
+        same["confidence"] = max(same["confidence"], ev["confidence"])
+    return merged
 
 
 def _find(s: _Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
