@@ -42,6 +42,7 @@ from marsad.doc import Doc
 from marsad.knowledge.triggers import Hit, TriggerLexicon, load_triggers
 from marsad.pipeline import stage
 from marsad.stages.places import focus_place
+from marsad.stages.places.match import LOCATIVE
 from marsad.stages.sources import source_at
 
 BREAK_PUNCT = frozenset({",", "،", ";", "؛", ":", ".", "!", "?", "؟", "(", ")", "[", "]", "-", "–", "—", "|", "…"})
@@ -331,7 +332,14 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, **_):
         if not toks or not doc.sentences:
             return doc
         starts = [t.start for t in toks]
-        place_kind = {p.id: p.kind for p in doc.places}
+        places = {p.id: p for p in doc.places}
+
+        def locative(m) -> bool:
+            """A place introduced as a location: after في/من/إلى/قرب…, or with ب/ل on it."""
+            k = tok_index(m.start)
+            if m.start > toks[k].start and toks[k].norm[:1] in "بل" or toks[k].norm.startswith(("وب", "فب")):
+                return True
+            return k > 0 and toks[k - 1].norm in LOCATIVE
 
         def tok_index(offset: int) -> int:
             return max(0, bisect_right(starts, offset) - 1)
@@ -385,8 +393,9 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, **_):
                 clause = next(((a, b) for a, b in clauses if a <= hit.first <= b), (first, last))
                 ev = _event(s, lex, hit, clause, hits)
                 # location: clause, then sentence, then the document focus
-                loc, where = _location(locs, place_kind, clause, (first, last), hit.first)
-                if loc is None:
+                loc, where = _location(locs, places, clause, (first, last), hit.first,
+                                       ev["type"] in SAYING_TYPES, locative)
+                if loc is None and ev["type"] not in SAYING_TYPES:  # where a statement was made is rarely said
                     if not focus_done:
                         fp = focus_place(doc)
                         focus, focus_done = (fp.id if fp is not None else None), True
@@ -613,10 +622,36 @@ def _in_span(items, lo, hi):
     return items[a:b]
 
 
-def _location(locs, place_kind, clause, sentence, at):
+# Types whose trigger is something said or decided: a country next to the verb is usually
+# the speaker or the addressee ("دعا لبنان…"), so only a place introduced as a location
+# ("في القاهرة") is where it happened.
+SAYING_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCTION",
+                          "COOPERATE", "AGREE", "CONSULT", "CONCEDE"})
+
+
+def _rank(m, places) -> float:
+    """How specific a place is; a relative place ranks just above its anchor, so a named
+    city beats "جنوب العراق" but "جنوبي الموصل" beats Mosul."""
+    p = places.get(m.ref)
+    if p is None:
+        return 0
+    if p.kind == "relative" and p.anchor:
+        anchor = places.get(p.anchor["place"])
+        return KIND_RANK.get(anchor.kind if anchor else "", 0) + 0.5
+    return KIND_RANK.get(p.kind, 0)
+
+
+def _location(locs, places, clause, sentence, at, need_locative, locative):
     for lo, hi in (clause, sentence):
-        cands = [(KIND_RANK.get(place_kind.get(m.ref, ""), 0), -abs(k - at), m.ref)
-                 for k, m in _in_span(locs, lo, hi)]
+        found = [(k, m) for k, m in _in_span(locs, lo, hi) if not need_locative or locative(m)]
+        # a mention inside a longer one (Mosul inside "جنوبي الموصل") is that one's anchor
+        found = [(k, m) for k, m in found
+                 if not any(o is not m and o.start <= m.start and m.end <= o.end for _, o in found)]
+        # "الفلوجة غربي بغداد": the relative phrase says where the named place lies
+        found = [(k, m) for k, m in found
+                 if not (m.role == "relative" and any(o.end < m.start and m.start - o.end <= 1
+                                                      for _, o in found if o.role != "relative"))]
+        cands = [(_rank(m, places), -abs(k - at), m.ref) for k, m in found]
         if cands:
             return max(cands)[2], ("clause" if (lo, hi) == clause else "sentence")
     return None, None
