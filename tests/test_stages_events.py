@@ -288,3 +288,14 @@ def test_events_source_comes_from_the_attribution():
     ev = next(e for e in doc.events if e["type"] == "COERCE")
     assert ev["source"] is not None and ev["source"] in {s["id"] for s in doc.sources}
     assert ev["status"] == "reported"
+
+
+@pytest.mark.parametrize("sentence", [
+    "أصدرت وزارة الصحة تقريرها السنوي عن المستشفيات",        # وزارة is not "he visited him"
+    "ناقش المؤتمر الوضع الاجتماعي للعائلات النازحة",          # a nisba adjective, not a meeting
+    "عاد جندي سابق إلى قريته بعد سنوات",                      # a soldier, not "he recruited me"
+])
+def test_events_nouns_that_look_like_triggers_are_not_events(sentence):
+    from marsad.api import default_pipeline
+    doc = default_pipeline().run_text(sentence)
+    assert [e["type"] for e in doc.events if e["trigger"]["text"] in ("وزارة", "الاجتماعي", "جندي")] == []

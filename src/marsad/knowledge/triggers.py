@@ -204,7 +204,8 @@ class TriggerLexicon:
                             add(b[: len(b) - len(end)] + rep, "noun", r, article)
             # verbs take no article, but some begin with ال (التقى، الغى): only a written
             # contracted article (لل) rules a verb out
-            if ARTICLE in procl or not set(procl) <= _VERBAL_CLITICS:
+            # verbs take no article; ي is a noun's possessive, never a verb's object (that is ني)
+            if ARTICLE in procl or not set(procl) <= _VERBAL_CLITICS or r.suffix == "\u064A":
                 continue
             if "\u0644" not in procl and FUTURE not in procl:
                 for suf in self.perfect_suffixes:
@@ -226,12 +227,17 @@ class TriggerLexicon:
             hit = self._nkeys[word] = frozenset(a.key for a in self.analyze(word) if a.pos == "noun") | {word}
         return hit
 
-    def candidates(self, word: str):
-        """(phrase candidates, best single-word hit, best verb-first hit) for a word (cached)."""
-        hit = self._cands.get(word)
+    def candidates(self, word: str, taa_marbuta: bool = False):
+        """(phrase candidates, best single-word hit, best verb-first hit) for a word (cached).
+        ``taa_marbuta``: the word is written with a final ة, which normalization turned into
+        ه; it then cannot be a verb with the object pronoun ه (وزارة is not "he visited him")."""
+        hit = self._cands.get((word, taa_marbuta))
         if hit is not None:
             return hit
         analyses = self.analyze(word)
+        if taa_marbuta:
+            analyses = tuple(a for a in analyses if not (a.pos in ("perfect", "imperfect")
+                                                         and a.suffix.endswith("\u0647")))
         phrases = tuple((a, f) for a in analyses for f in self.phrases.get(a.key, ()))
         phrases = tuple(sorted(phrases, key=lambda af: -len(af[1].words)))
 
@@ -241,7 +247,7 @@ class TriggerLexicon:
                 if forms:
                     return a, max(forms, key=lambda f: f.trigger.specificity)
             return None
-        hit = self._cands[word] = (phrases, single(analyses),
+        hit = self._cands[(word, taa_marbuta)] = (phrases, single(analyses),
                                    single(sorted(analyses, key=lambda a: a.pos == "noun")))
         return hit
 
@@ -249,7 +255,8 @@ class TriggerLexicon:
         """The longest trigger starting at token ``i`` (phrases first, then single words;
         among single words the reading that strips least, verb readings first when
         ``prefer_verb``: after الذي, قد, لم…)."""
-        phrases, plain, verb_first = self.candidates(tokens[i].norm)
+        tok = tokens[i]
+        phrases, plain, verb_first = self.candidates(tok.norm, _ends_with_taa_marbuta(tok.text))
         for a, form in phrases:
             n = len(form.words)
             if i + n > len(tokens) or not all(usable(i + k) for k in range(1, n)):
@@ -281,6 +288,13 @@ class TriggerLexicon:
             vocab = self.cues.get(cue, frozenset())
             hit = self._has[key] = word in vocab or any(r.stem in vocab for r in readings(word) if not r.suffix)
         return hit
+
+
+_MARKS = "\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652\u0640"
+
+
+def _ends_with_taa_marbuta(text: str) -> bool:
+    return text.rstrip(_MARKS).endswith("\u0629")
 
 
 @cache
