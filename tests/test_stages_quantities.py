@@ -125,7 +125,7 @@ def test_quantities_offsets_point_into_the_original_text():
 def test_quantities_lexicon_is_validated(monkeypatch):
     import marsad.stages.quantities as q
     quantity_words.cache_clear()
-    monkeypatch.setattr(q, "_read", lambda name: {"heads": {"goats": []}})
+    monkeypatch.setattr(q, "read_json", lambda name: {"heads": {"goats": []}})
     try:
         with pytest.raises(MarsadError, match="E050"):
             quantity_words()

@@ -206,7 +206,7 @@ def test_time_offsets_point_into_the_original_text():
 def test_time_lexicon_is_validated(monkeypatch):
     import marsad.stages.time as t
     time_words.cache_clear()
-    monkeypatch.setattr(t, "_read", lambda name: {"months": {"hijri": {"محرم": 13}}})
+    monkeypatch.setattr(t, "read_json", lambda name: {"months": {"hijri": {"محرم": 13}}})
     try:
         with pytest.raises(MarsadError, match="E050"):
             time_words()

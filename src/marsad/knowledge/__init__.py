@@ -17,7 +17,8 @@ from marsad.text.normalize import normalize_key
 COMPASS = ("N", "NE", "E", "SE", "S", "SW", "W", "NW")
 
 
-def _read(name: str) -> dict:
+def read_json(name: str) -> dict:
+    """A knowledge JSON file shipped in marsad/knowledge, or E050 naming it."""
     path = resources.files("marsad.knowledge").joinpath(name)
     try:
         return json.loads(path.read_text("utf-8"))
@@ -59,7 +60,7 @@ KINDS = {"country", "admin1", "admin2", "admin3", "city", "town", "village", "ne
 @cache
 def place_cues() -> PlaceCues:
     name = "place_cues.json"
-    raw = _read(name)
+    raw = read_json(name)
     kinds_ok = lambda v: isinstance(v, list) and v and set(v) <= KINDS  # noqa: E731
     return PlaceCues(
         qualifiers={k: tuple(v) for k, v in _norm_map(raw["qualifiers"], name, kinds_ok).items()},
@@ -72,7 +73,7 @@ def place_cues() -> PlaceCues:
         city_parts=_norm_map(raw["city_parts"], name, lambda v: isinstance(v, str)),
         part_links=frozenset(normalize_key(w) for w in raw["part_links"]),
         not_places=frozenset(normalize_key(w) for w in raw["not_places"]["words"]),
-        common_words=frozenset(_read("common_words.json")["words"]),
+        common_words=frozenset(read_json("common_words.json")["words"]),
         focus_countries=frozenset(raw["focus"]["countries"]),
         min_population_elsewhere=int(raw["focus"]["min_population_elsewhere"]),
         kunya=frozenset(normalize_key(w) for w in raw["kunya"]["words"]),
@@ -84,7 +85,7 @@ def outlets() -> dict[str, dict]:
     """normalized name or alias → outlet record"""
     name = "outlets.json"
     out: dict[str, dict] = {}
-    for rec in _read(name)["outlets"]:
+    for rec in read_json(name)["outlets"]:
         if not {"id", "name", "name_ar"} <= rec.keys():
             raise MarsadError(E.KNOWLEDGE_FILE, path=name, why=f"outlet {rec!r} lacks id, name or name_ar")
         for alias in [rec["name_ar"], *rec.get("aliases", [])]:

@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 
 from marsad.doc import Doc
 from marsad.errors import E, MarsadError
-from marsad.knowledge import _read
+from marsad.knowledge import read_json
 from marsad.pipeline import stage
 from marsad.text.clitics import readings
 from marsad.text.normalize import normalize_key
@@ -64,7 +64,7 @@ def _phrase_map(items, path, check=None) -> dict[tuple[str, ...], object]:
 @cache
 def person_cues() -> PersonCues:
     name = "person_cues.json"
-    raw = _read(name)
+    raw = read_json(name)
     try:
         titles = {tuple(normalize_key(k).split()): (k, v) for k, v in raw["titles"].items()
                   if not k.startswith("_")}

@@ -24,7 +24,7 @@ from operator import attrgetter
 
 from marsad.doc import Doc
 from marsad.errors import E, MarsadError
-from marsad.knowledge import _read
+from marsad.knowledge import read_json
 from marsad.pipeline import stage
 from marsad.text.normalize import normalize_key
 from marsad.text.numbers import find_numbers
@@ -72,7 +72,7 @@ def _index(pairs, by_last: bool = False) -> dict:
 
 @cache
 def quantity_words() -> QuantityWords:
-    raw = _read(NAME)
+    raw = read_json(NAME)
     heads = []
     for kind, groups in raw["heads"].items():
         if kind not in KINDS:

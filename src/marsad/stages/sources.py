@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 
 from marsad.doc import Doc
 from marsad.errors import E, MarsadError
-from marsad.knowledge import _read, outlets
+from marsad.knowledge import outlets, read_json
 from marsad.pipeline import stage
 from marsad.text.normalize import normalize_key
 
@@ -55,7 +55,7 @@ def _words(items) -> frozenset[str]:
 @cache
 def attribution_cues() -> AttributionCues:
     name = "attribution.json"
-    raw = _read(name)
+    raw = read_json(name)
     try:
         verbs = {}
         for lemma, forms in raw["verbs"].items():

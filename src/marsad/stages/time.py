@@ -34,7 +34,7 @@ from functools import cache, lru_cache
 
 from marsad.doc import Doc
 from marsad.errors import E, MarsadError
-from marsad.knowledge import _read
+from marsad.knowledge import read_json
 from marsad.pipeline import stage
 from marsad.text.normalize import normalize_key
 from marsad.text.numbers import find_numbers
@@ -93,7 +93,7 @@ def _words(raw, section) -> frozenset[str]:
 
 @cache
 def time_words() -> TimeWords:
-    raw = _read(NAME)
+    raw = read_json(NAME)
     months: dict[tuple[str, ...], tuple[int, str]] = {}
     for family, table in raw["months"].items():
         cal = "hijri" if family == "hijri" else "gregorian"
