@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from marsad.doc import Doc
 from marsad.knowledge.actors import ActorDictionary, load_actors
 from marsad.pipeline import stage
-from marsad.stages.places.match import _clitic_start, _stems
+from marsad.stages.places.match import _clitic_start
+from marsad.text.clitics import proclitic_stems as _stems
 
 WORDISH = frozenset({"word", "latin"})
 ORGANISATION_TYPES = frozenset({"jihadist", "militia", "rebel", "kurdish"})

@@ -26,7 +26,7 @@ from marsad.doc import Doc
 from marsad.errors import E, MarsadError
 from marsad.knowledge import read_json
 from marsad.pipeline import stage
-from marsad.text.clitics import readings
+from marsad.text.clitics import proclitic_stems, readings
 from marsad.text.normalize import normalize_key
 
 MAX_NAME_PARTS = 6
@@ -91,9 +91,9 @@ def person_cues() -> PersonCues:
 def _stems(norm: str) -> tuple[str, ...]:
     """The word, then the word without proclitics (و ف ب ل ك, لل → ال), no suffixes."""
     out = [norm]
-    for r in readings(norm):
-        if not r.suffix and r.stem not in out:
-            out.append(r.stem)
+    for _, stem in proclitic_stems(norm):
+        if stem not in out:
+            out.append(stem)
     return tuple(out)
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from bisect import bisect_left, bisect_right
-from functools import cache, lru_cache
+from functools import cache
 from operator import attrgetter
 
 from marsad.doc import Doc
@@ -27,6 +27,7 @@ from marsad.errors import E, MarsadError
 from marsad.knowledge import read_json
 from marsad.pipeline import stage
 from marsad.text.normalize import normalize_key
+from marsad.text.clitics import strip_listed
 from marsad.text.numbers import find_numbers
 
 NAME = "quantity_words.json"
@@ -106,15 +107,9 @@ def is_head_word(norm: str) -> bool:
     return norm in quantity_words().head_words
 
 
-@lru_cache(maxsize=8192)
 def _readings(word: str) -> tuple[tuple[str, str], ...]:
-    out = [("", word)]
-    if word.startswith("لل") and len(word) > 3:
-        out.append(("ل", ARTICLE + word[2:]))
-    for c in CLITICS:
-        if word.startswith(c) and len(word) - len(c) >= 2:
-            out.append((c, word[len(c):]))
-    return tuple(out)
+    """(clitic, rest) readings of a normalized word with this stage's CLITICS, bare word first."""
+    return strip_listed(word, CLITICS)
 
 
 def _match_forward(words: list[str], i: int, index: dict, clitic_ok: bool = False):

@@ -24,19 +24,19 @@ value: {"value": "2017-01-04" | "2017-01" | "2014" | null, "precision": "day|mon
 """
 from __future__ import annotations
 
-import calendar as _cal
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from operator import attrgetter
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from marsad.doc import Doc
 from marsad.errors import E, MarsadError
 from marsad.knowledge import read_json
 from marsad.pipeline import stage
 from marsad.text.normalize import normalize_key
+from marsad.text.clitics import strip_listed
 from marsad.text.numbers import find_numbers
 
 NAME = "time_words.json"
@@ -150,16 +150,9 @@ def time_words() -> TimeWords:
     return TimeWords(**tw, firsts=firsts, triggers=frozenset(triggers))
 
 
-@lru_cache(maxsize=8192)
 def _strip(word: str) -> tuple[tuple[str, str], ...]:
-    """(clitic, rest) readings of a normalized word, the bare word first."""
-    out = [("", word)]
-    if word.startswith("لل") and len(word) > 3:
-        out.append(("ل", "ال" + word[2:]))
-    for c in CLITICS:
-        if word.startswith(c) and len(word) - len(c) >= 2:
-            out.append((c, word[len(c):]))
-    return tuple(out)
+    """(clitic, rest) readings of a normalized word with this stage's CLITICS, bare word first."""
+    return strip_listed(word, CLITICS)
 
 
 @dataclass

@@ -100,3 +100,27 @@ def strip_proclitics(word: str, min_stem: int = 2) -> list[str]:
             if stem and len(stem) >= min_stem and stem not in out:
                 out.append(stem)
     return out
+
+
+@lru_cache(maxsize=200_000)
+def proclitic_stems(word: str) -> tuple[tuple[str, str], ...]:
+    """(prefix, stem) readings without pronoun suffixes, the whole word first (cached):
+    what dictionary matching needs (بالموصل → ("ب", "الموصل"), للرقه → ("لل", "الرقه"))."""
+    out: list[tuple[str, str]] = []
+    for r in _readings(word, 2):
+        if not r.suffix and (r.prefix, r.stem) not in out:
+            out.append((r.prefix, r.stem))
+    return tuple(out)
+
+
+@lru_cache(maxsize=16384)
+def strip_listed(word: str, clitics: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(clitic, rest) readings of a normalized word using only ``clitics``, in their order:
+    the bare word first, then ل+ال restored from لل, then each listed clitic that fits."""
+    out = [("", word)]
+    if word.startswith("\u0644\u0644") and len(word) > 3:
+        out.append(("\u0644", ARTICLE + word[2:]))
+    for c in clitics:
+        if word.startswith(c) and len(word) - len(c) >= 2:
+            out.append((c, word[len(c):]))
+    return tuple(out)

@@ -8,10 +8,9 @@ locative preposition introduces it, which the resolver uses as evidence.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from marsad.knowledge import PlaceCues
-from marsad.text.clitics import readings
+from marsad.text.clitics import proclitic_stems
 from marsad.text.normalize import normalize_ar
 
 # Prepositions that introduce a location ("in", "from", "to", "near", "towards", …).
@@ -90,14 +89,7 @@ def _clitic_start(token, stem: str) -> int:
     return token.start + norm.offsets[pos]
 
 
-@lru_cache(maxsize=200_000)
-def _stems(word: str) -> tuple[tuple[str, str], ...]:
-    """(prefix, stem) readings without pronoun suffixes, whole word first."""
-    out: list[tuple[str, str]] = []
-    for r in readings(word):
-        if not r.suffix and (r.prefix, r.stem) not in out:
-            out.append((r.prefix, r.stem))
-    return tuple(out)
+_stems = proclitic_stems   # short local name; the helper lives in the text core
 
 
 def find_names(tokens: list, index: NameIndex, cues: PlaceCues) -> list[NameMatch]:
