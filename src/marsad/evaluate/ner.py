@@ -2,24 +2,17 @@
 and IDRISI-R LMR dev (location mentions only, character spans)."""
 from __future__ import annotations
 
-import re
 import time
 from typing import Callable, Sequence
 
 from marsad.evaluate import corpora
 from marsad.evaluate.spans import Counts, Scores, iob_spans, score_tags
+from marsad.text.tokens import tokenize
 
 DESCRIPTION = "score the NER tagger on ANERcorp test, Wojood test and IDRISI LMR dev"
 
-_FALLBACK_TOKEN = re.compile(r"(?:[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u0640])+|[^\s]")
-
-
 def tokenize_spans(text: str) -> list[tuple[str, int, int]]:
-    """(token, start, end) for a raw text; marsad.text.tokens when available."""
-    try:
-        from marsad.text.tokens import tokenize
-    except ImportError:
-        return [(m.group(), m.start(), m.end()) for m in _FALLBACK_TOKEN.finditer(text)]
+    """(token, start, end) for a raw text, with marsad's tokenizer."""
     return [(t.text, t.start, t.end) for t in tokenize(text)]
 
 

@@ -2,7 +2,6 @@
 Thin: the library functions do the work; these print a short report."""
 from __future__ import annotations
 
-import argparse
 
 
 def register(subparsers) -> None:
