@@ -106,6 +106,33 @@ def test_places_relative_direction(nlp, phrase, direction):
     assert rel.anchor == {"place": "geonames:99072", "direction": direction}
 
 
+def test_places_relative_direction_across_a_qualifier(nlp):
+    doc = nlp.run_text("سقطت قذائف شرق مدينة حلب مساء الأحد")
+    assert place_of(doc, "شرق مدينة حلب").anchor == {"place": "geonames:170063", "direction": "E"}
+
+
+@pytest.mark.parametrize("text,name,kind,anchor,direction", [
+    ("وفي حي الميدان غرب الموصل انفجرت عبوة ناسفة", "الميدان", "neighbourhood", "geonames:99072", "W"),
+    ("قصفت الطائرات مبنى بحي الشيخ مقصود شمال مدينة حلب", "الشيخ مقصود", "neighbourhood", "geonames:170063", "N"),
+    ("هاجم المسلحون قرية كوجو قرب سنجار فجر اليوم", "كوجو", "village", "geonames:448149", None),
+    ("نزحت عائلات من مخيم الهول في الحسكة وسوريا", None, None, None, None),
+])
+def test_places_unlisted_name_located_by_its_neighbour(nlp, text, name, kind, anchor, direction):
+    doc = nlp.run_text(text)
+    unlisted = [p for p in doc.places if p.id.startswith("unlisted:")]
+    if name is None:   # no known place right after the name: nothing to locate it by
+        assert unlisted == []
+        return
+    p = place_of(doc, name)
+    assert (p.kind, p.anchor["place"], p.anchor["direction"]) == (kind, anchor, direction)
+    assert p.lat is not None and "approximate" in p.reasons[0]
+
+
+def test_places_unlisted_needs_a_name_not_a_generic_word(nlp):
+    doc = nlp.run_text("اندلعت اشتباكات في منطقة الحدود غرب الموصل")
+    assert not [p for p in doc.places if p.id.startswith("unlisted:")]
+
+
 def test_places_relative_pronoun_suffix_points_to_last_city(nlp):
     doc = nlp.run_text("تقدمت القوات في أحياء جنوبي الموصل وغربيها")
     rel = place_of(doc, "غربيها")

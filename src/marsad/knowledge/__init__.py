@@ -52,6 +52,8 @@ class PlaceCues:
     focus_countries: frozenset[str]
     min_population_elsewhere: int
     kunya: frozenset[str]
+    unlisted_qualifiers: dict[str, str]      # normalized word → kind of an unlisted place it introduces
+    unlisted_generic: frozenset[str]         # words after those qualifiers that name no place
 
 
 KINDS = {"country", "admin1", "admin2", "admin3", "city", "town", "village", "neighbourhood", "region", "natural"}
@@ -77,6 +79,8 @@ def place_cues() -> PlaceCues:
         focus_countries=frozenset(raw["focus"]["countries"]),
         min_population_elsewhere=int(raw["focus"]["min_population_elsewhere"]),
         kunya=frozenset(normalize_key(w) for w in raw["kunya"]["words"]),
+        unlisted_qualifiers=_norm_map(raw["unlisted"]["qualifiers"], name, lambda v: v in KINDS),
+        unlisted_generic=frozenset(normalize_key(w) for w in raw["unlisted"]["generic_names"]),
     )
 
 

@@ -335,11 +335,14 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, **_):
         places = {p.id: p for p in doc.places}
 
         def locative(m) -> bool:
-            """A place introduced as a location: after في/من/إلى/قرب…, or with ب/ل on it."""
+            """Where something was said or decided: a place after في, or a town or city with
+            ب on it (بباريس). Not ل (addressee: دعا لإسرائيل) nor a country with ب (اهتمامه بلبنان)."""
             k = tok_index(m.start)
-            if m.start > toks[k].start and toks[k].norm[:1] in "بل" or toks[k].norm.startswith(("وب", "فب")):
-                return True
-            return k > 0 and toks[k - 1].norm in LOCATIVE
+            if m.start > toks[k].start:
+                p = places.get(m.ref)
+                prefix = toks[k].text[:m.start - toks[k].start].lstrip("وف")
+                return prefix == "ب" and p is not None and p.kind not in ("country", "admin1", "region")
+            return k > 0 and toks[k - 1].norm in SAYING_LOCATIVE
 
         def tok_index(offset: int) -> int:
             return max(0, bisect_right(starts, offset) - 1)
@@ -407,13 +410,28 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, **_):
                 ev["sentence"] = si
                 ev["confidence"] = _confidence(hit, ev, where)
                 sentence_events.append(ev)
-            for ev in merge_coreferent(sentence_events):
+            for ev in merge_coreferent(_fold_embedded(sentence_events, hits)):
                 ev["id"] = f"ev{n}"
                 n += 1
                 doc.events.append(ev)
         return doc
 
     return events
+
+
+def _fold_embedded(events: list[dict], hits: list[Hit]) -> list[dict]:
+    """An action demanded or threatened ("دعا إلى انسحاب القوات") is what the demand or the
+    threat is about, not an event that happened: it goes into that event's ``content``."""
+    by_hit = {id(h): ev for h, ev in zip(hits, events)}
+    out = []
+    for ev in events:
+        parent = by_hit.get(id(ev.pop("_embedding", None)))
+        if parent is None or parent is ev:
+            out.append(ev)
+            continue
+        parent.setdefault("content", []).append(
+            {k: ev[k] for k in ("type", "mode", "actor", "target", "location", "status", "trigger")})
+    return out
 
 
 _SLOTS = ("actor", "target", "location", "date")
@@ -537,8 +555,8 @@ def _event(s: _Sentence, lex: TriggerLexicon, hit: Hit, clause: tuple[int, int],
         targets = s.coordinated(target, c1)
     else:
         target = None
-    embedded = _embedded(s, lex, hit, hits, c0)
-    status, negated = _status(s, hit, clause, embedded)
+    embedding = _embedding(s, lex, hit, hits, c0)
+    status, negated = _status(s, hit, clause, embedding is not None)
     t0, t1 = toks[hit.first], toks[hit.last]
     return {
         "id": None, "type": trig.type, "mode": trig.mode,
@@ -551,6 +569,7 @@ def _event(s: _Sentence, lex: TriggerLexicon, hit: Hit, clause: tuple[int, int],
         "trigger": {"start": t0.start, "end": t1.end, "text": s.doc.text[t0.start:t1.end]},
         "acled_event_type": trig.acled_event_type, "acled_sub_event_type": trig.acled_sub_event_type,
         "cameo_root": trig.cameo_root, "casualties": {},
+        "_embedding": embedding,
     }
 
 
@@ -605,14 +624,15 @@ def _receiver_subject(s: _Sentence, lex: TriggerLexicon, hit: Hit, c0: int) -> _
     return None
 
 
-def _embedded(s: _Sentence, lex: TriggerLexicon, hit: Hit, hits: list[Hit], c0: int) -> bool:
-    """An action threatened or demanded (هدد بقصف، دعا إلى وقف إطلاق النار) has not happened."""
+def _embedding(s: _Sentence, lex: TriggerLexicon, hit: Hit, hits: list[Hit], c0: int) -> Hit | None:
+    """The trigger that makes this action something threatened or demanded (هدد بقصف،
+    دعا إلى وقف إطلاق النار): such an action has not happened."""
     for h in hits:
         if h is hit or h.last >= hit.first or h.first < c0:
             continue
         if h.form.trigger.type in lex.embedding and hit.first - h.last <= 4:
-            return True
-    return False
+            return h
+    return None
 
 
 def _in_span(items, lo, hi):
@@ -625,6 +645,7 @@ def _in_span(items, lo, hi):
 # Types whose trigger is something said or decided: a country next to the verb is usually
 # the speaker or the addressee ("دعا لبنان…"), so only a place introduced as a location
 # ("في القاهرة") is where it happened.
+SAYING_LOCATIVE = frozenset({"في", "وفي", "ففي", "فى"})
 SAYING_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCTION",
                           "COOPERATE", "AGREE", "CONSULT", "CONCEDE"})
 

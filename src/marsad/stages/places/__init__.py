@@ -20,6 +20,7 @@ from marsad.knowledge import place_cues
 from marsad.pipeline import stage
 from marsad.stages.places.focus import focus_place, geocode_phrase  # noqa: F401  (public API)
 from marsad.stages.places.match import NameIndex, find_names
+from marsad.stages.places.unlisted import find_unlisted
 from marsad.stages.places.refer import find_references
 from marsad.stages.places.resolve import COHERENT_KM, resolve
 
@@ -180,6 +181,7 @@ def make_places(gazetteer=None, **_):
             mention = doc.add_mention(ref.start, ref.end, "LOC", ref=entry.id, evidence=[ref.evidence],
                                       role="relative" if ref.kind == "relative" else "part")
             entry.mention_ids.append(mention.id)
+        find_unlisted(doc, cues, by_id)
         doc.places = list(by_id.values())
         return doc
 

@@ -160,6 +160,9 @@ def _direction(tokens, i, cues, place_at, history, located=None):
             return Reference("relative", start, tokens[last].end, found[0], found[1], direction=direction,
                              evidence=f"direction:{tokens[i].text}+pronoun"), last
         target = place_at(last + 1, located)
+        if not target and last + 2 < n and any(stem in cues.qualifiers and not suf
+                                               for _, stem, suf in _readings(tokens[last + 1].norm)):
+            target = place_at(last + 2, located)   # "شرق مدينة غزة": a qualifier between
         if not target:
             return None, i
         place, score, end, target_last = target

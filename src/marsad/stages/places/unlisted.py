@@ -1,0 +1,109 @@
+"""Places the gazetteer lacks, located by the place named right after them.
+
+News names neighbourhoods, villages and camps that no offline gazetteer lists ("حي
+الزيتون شرق مدينة غزة", "قرية بوادي قرب بعلبك", "محافظة ديالى شمال شرق بغداد"). The
+words before and after say what they are and where: a qualifier (حي، قرية، مخيم…) gives
+the kind, and the known place or direction that follows gives the point. Such a place
+is kept with ``kind`` from the qualifier, the neighbour's point (approximate, said in
+``reasons``) and ``anchor`` pointing at the neighbour, so an event there is not moved to
+the city next door.
+"""
+from __future__ import annotations
+
+from marsad.doc import Doc, Place
+from marsad.text.clitics import proclitic_stems
+from marsad.text.normalize import normalize_key
+
+# words that may link the name to its neighbour: "قرية بوادي قرب بعلبك", "حي X في مدينة Y"
+LINKS = frozenset(normalize_key(w) for w in ("قرب", "بالقرب", "في", "من", "داخل", "قضاء", "ناحية", "محافظة",
+                                             "مدينة"))
+FUNCTION_WORDS = frozenset(normalize_key(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "أو", "ثم", "التي",
+                                                      "الذي", "بين", "قد", "بعد", "قبل", "حيث"))
+SCORE_SHARE = 0.6   # an unlisted place is less certain than the neighbour that locates it
+
+
+def _qualifier_kind(word: str, cues) -> tuple[str | None, str]:
+    """(kind, proclitic) if the word is a qualifier such as وفي حي → ("neighbourhood", "")."""
+    for prefix, stem in proclitic_stems(word):
+        kind = cues.unlisted_qualifiers.get(stem)
+        if kind:
+            return kind, prefix
+    return None, ""
+
+
+def _is_name(tok, cues, taken: set[int], k: int) -> bool:
+    if tok.kind != "word" or k in taken or not any("\u0621" <= ch <= "\u064a" for ch in tok.text):
+        return False
+    norm = tok.norm
+    return (norm not in FUNCTION_WORDS and norm not in cues.unlisted_generic and norm not in cues.qualifiers
+            and norm not in cues.directions and len(norm) >= 3)
+
+
+def find_unlisted(doc: Doc, cues, by_id: dict[str, Place]) -> None:
+    """Add unlisted places and their LOC mentions to ``doc`` (mutates ``by_id``)."""
+    toks = doc.tokens
+    if not toks:
+        return
+    starts = {t.start: k for k, t in enumerate(toks)}
+    loc_at: dict[int, object] = {}   # first token index → a LOC mention starting there (or inside its prefix)
+    taken: set[int] = set()
+    for m in doc.mentions:
+        if m.label != "LOC" or m.ref is None or m.role in ("dateline", "hashtag"):
+            continue
+        k = starts.get(m.start)
+        if k is None:
+            k = next((j for j, t in enumerate(toks) if t.start <= m.start < t.end), None)
+        if k is None:
+            continue
+        if k not in loc_at or (m.end - m.start) > (loc_at[k].end - loc_at[k].start):
+            loc_at[k] = m
+        taken.update(j for j in range(k, len(toks)) if toks[j].start < m.end)
+    n = len(toks)
+    for i, tok in enumerate(toks):
+        if tok.kind != "word" or i in taken or tok.start < doc.body_start:
+            continue
+        kind, _ = _qualifier_kind(tok.norm, cues)
+        if kind is None:
+            continue
+        for width in (1, 2):
+            last = i + width
+            if last >= n or not all(_is_name(toks[j], cues, taken, j) for j in range(i + 1, last + 1)):
+                break
+            neighbour = _neighbour(toks, last + 1, loc_at)
+            if neighbour is None:
+                continue
+            _add(doc, toks[i + 1].start, toks[last].end, kind, tok.text, neighbour, by_id)
+            taken.update(range(i, last + 1))
+            break
+
+
+def _neighbour(toks, k: int, loc_at: dict):
+    """The LOC mention that locates a name ending before token k: right after it, or
+    after one linking word ("قرب بعلبك", "في مدينة غزة")."""
+    if k < len(toks) and k in loc_at:
+        return loc_at[k]
+    if k + 1 < len(toks) and toks[k].kind == "word" and toks[k].norm in LINKS and k + 1 in loc_at:
+        return loc_at[k + 1]
+    return None
+
+
+def _add(doc: Doc, start: int, end: int, kind: str, qualifier: str, neighbour, by_id: dict[str, Place]) -> None:
+    base = by_id.get(neighbour.ref)
+    if base is None:
+        return
+    surface = doc.text[start:end]
+    anchor_id, direction = base.id, None
+    if base.kind == "relative" and base.anchor:
+        anchor_id, direction = base.anchor["place"], base.anchor.get("direction")
+    pid = f"unlisted:{kind}:{normalize_key(surface).replace(' ', '_')}:{anchor_id}"
+    entry = by_id.get(pid)
+    if entry is None:
+        where = f"{direction} of {by_id[anchor_id].name}" if direction and anchor_id in by_id else base.name
+        entry = by_id[pid] = Place(
+            id=pid, name=surface, name_ar=surface, kind=kind, country=base.country, lat=base.lat, lon=base.lon,
+            score=round(base.score * SCORE_SHARE, 3),
+            anchor={"place": anchor_id, "direction": direction, "unlisted": True},
+            reasons=[f"not in the gazetteer; '{qualifier}' says it is a {kind}; located at {where} "
+                     "(approximate: the point of the place named next to it)"])
+    mention = doc.add_mention(start, end, "LOC", ref=pid, evidence=[f"unlisted:{qualifier}"], role="unlisted")
+    entry.mention_ids.append(mention.id)
