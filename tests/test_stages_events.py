@@ -315,3 +315,17 @@ def test_events_nouns_that_look_like_triggers_are_not_events(sentence):
     from marsad.api import default_pipeline
     doc = default_pipeline().run_text(sentence)
     assert [e["type"] for e in doc.events if e["trigger"]["text"] in ("وزارة", "الاجتماعي", "جندي")] == []
+
+
+def test_events_ceasefire_with_words_between_is_not_shooting():
+    events = run("دعا الأمين العام إلى وقف فوري لإطلاق النار في جنوب لبنان.").events
+    assert [e["type"] for e in events] == ["REQUEST"]
+    assert [(c["type"], c["trigger"]["text"]) for c in events[0]["content"]] == [("AGREE", "وقف فوري لإطلاق النار")]
+
+
+@pytest.mark.parametrize("text,types", [
+    ("وجاء في بيان صادر عن وزارة الدفاع أن الوضع هادئ.", []),
+    ("صادرت قوات الأمن أسلحة وذخائر في مدينة البصرة.", ["COERCE"]),
+])
+def test_events_issued_by_is_not_seizure(text, types):
+    assert [e["type"] for e in run(text).events] == types

@@ -473,9 +473,10 @@ def _find(s: _Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
         prefer_verb = prev in _VERB_CUES or prev in lex.cues["relatives"] or (
             prev in lex.cues["negation_before_perfect"])
         hit = lex.match(toks, j, usable, prefer_verb)
-        if hit is None:
+        if hit is None or _issued_by(toks, hit, lex, s.last):
             j += 1
             continue
+        hit = _ceasefire(toks, hit, lex, s.first, hits)
         # two triggers of one type side by side are one event: اتفاق وقف إطلاق النار
         if hits and hits[-1].last == j - 1 and hits[-1].form.trigger.type == hit.form.trigger.type:
             prev_hit = hits[-1]
@@ -485,6 +486,32 @@ def _find(s: _Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
             hits.append(hit)
         j = hit.last + 1
     return hits
+
+
+def _issued_by(toks, hit: Hit, lex: TriggerLexicon, last: int) -> bool:
+    """"بيان صادر عن الوزارة": the statement was issued by, nothing was seized."""
+    return (hit.first == hit.last and toks[hit.first].norm in lex.cues["issued_by"] and hit.last < last
+            and toks[hit.last + 1].norm in ("عن", "عنه", "عنها"))
+
+
+def _ceasefire_form(lex: TriggerLexicon):
+    key = ("وقف", "اطلاق", "النار")
+    return next((f for forms in lex.phrases.values() for f in forms if f.words == key), None)
+
+
+def _ceasefire(toks, hit: Hit, lex: TriggerLexicon, first: int, hits: list[Hit]) -> Hit:
+    """"وقف فوري لإطلاق النار": shooting named after a word that stops it is a ceasefire."""
+    if hit.form.trigger.type != "ASSAULT":
+        return hit
+    for k in range(hit.first - 1, max(first, hit.first - 3) - 1, -1):
+        if toks[k].kind == "word" and toks[k].norm in lex.cues["cease"]:
+            form = _ceasefire_form(lex)
+            if form is None:
+                return hit
+            if hits and hits[-1].last >= k:   # "وقف" already read as part of an earlier trigger
+                k = hits.pop().first
+            return Hit(form, k, hit.last, hit.analysis)
+    return hit
 
 
 def _event(s: _Sentence, lex: TriggerLexicon, hit: Hit, clause: tuple[int, int], hits: list[Hit]) -> dict:
