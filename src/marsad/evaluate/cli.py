@@ -3,7 +3,9 @@
 Each evaluation is a module listed in ``EVALUATIONS`` that provides ``DESCRIPTION``,
 ``add_arguments(parser)`` and ``run(args, root) -> dict`` (scores as
 ``{corpus: {label: {"precision", "recall", "f1", …}}}``). Add one by adding its module
-here; a listed module that does not exist yet is skipped.
+here; a listed module that does not exist yet is skipped. A module with
+``NEEDS_DATA = False`` (its gold ships with marsad) runs without the shared data folder
+(``root`` is then None).
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ EVALUATIONS: dict[str, str] = {
     "ner": "marsad.evaluate.ner",
     "places": "marsad.evaluate.places",
     "events": "marsad.evaluate.events",
+    "routes": "marsad.evaluate.routes",
 }
 
 
@@ -47,7 +50,7 @@ def format_table(results: dict) -> str:
 
 def _run(args) -> int:
     module = _load(args.evaluation)
-    root = data_root(args.data)
+    root = data_root(args.data, required=getattr(module, "NEEDS_DATA", True))
     results = module.run(args, root)
     if args.json:
         json.dump(results, sys.stdout, indent=1, ensure_ascii=False)
