@@ -378,8 +378,9 @@ def evaluate(split: str = "all", gold_path: str | Path | None = None, pipeline=N
 
 
 def _describe_pred(p: PredictedRoute) -> str:
-    names = [(w.names[1] if len(w.names) > 1 else (w.names or [w.id])[0]) for w in p.waypoints]
-    return f"{' → '.join(names)} [{p.status}] users={p.users} length={p.length}"
+    # a waypoint as written in the text (its first mention), else its Arabic name, else its id
+    names = [(w.names[2] if len(w.names) > 2 else w.names[-1] if w.names else w.id) for w in p.waypoints]
+    return f"{' → '.join(names) or '(no waypoint)'} [{p.status}] users={p.users} length={p.length}"
 
 
 def _show(rec, gold, pred, pairs) -> None:
