@@ -37,9 +37,9 @@ def stage(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...]
 
 # The order of DESIGN.md. Stage modules register themselves when imported.
 STAGE_MODULES = ("basic", "dateline", "places", "actors", "persons", "ner", "sources",
-                 "time", "quantities", "events")
+                 "time", "quantities", "events", "routes")
 ORDER = ("normalize", "segment", "dateline", "places", "actors", "persons", "ner", "sources",
-         "time", "quantities", "events")
+         "time", "quantities", "events", "routes")
 OPTIONAL = ("ner",)   # registered, but only run when asked for (slower)
 
 

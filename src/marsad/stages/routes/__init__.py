@@ -1,0 +1,351 @@
+"""The routes stage: corridors, roads and crossings between places, with their status.
+
+Per sentence of the body (see waypoints.py and status.py for the details):
+  1. anchors  – route nouns (طريق، ممر، معبر، خط إمداد…) and movements (the trigger of a
+                RETREAT, MOBILIZE or AID event) cut each clause into frames;
+  2. places   – markers in a frame give waypoints in travel order (بين X و Y as written,
+                not directed; من → إلى → ثم إلى), terrain crossed (عبر الصحراء → via) and
+                the area it lies in (في X);
+  3. movements – a flight with no places of its own travels the route beside it; a route
+                noun with no places takes those of the movement beside it (فرّوا من حلب إلى
+                إدلب عبر ممر آمن); when both name places, the movement is a route of its
+                own that continues the corridor (``continues``), as in "a corridor between
+                X and Y that fighters use to flee through the desert to Z";
+  4. one route per place when a plural noun names places side by side (الممرات جنوبي
+                الموصل وغربيها; ``group`` ties them); a lone movement is a route only when
+                it says what it crosses (عبر، مروراً) — "فرّوا من حلب إلى إدلب" is no route;
+  5. status, users (who uses, seeks or flees along it), closers, length (a distance after
+                بطول/بمسافة or right after the noun), purpose, scope (معظم الطرق → most),
+                date, the governing source, the events it carries (``events``; each such
+                event gets ``route``), and a confidence from how much of that was found.
+Routes with no waypoint are left out: nothing to draw.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from marsad.doc import Doc
+from marsad.knowledge.route_cues import RouteCues, load_route_cues
+from marsad.knowledge.triggers import TriggerLexicon, load_triggers
+from marsad.pipeline import stage
+from marsad.stages.routes import status as st
+from marsad.stages.routes.waypoints import Frame, SentenceView, mention_maps, ordered, read_frame, route_nouns
+from marsad.stages.sources import source_at
+
+ALONE_ROLES = frozenset({"through"})     # what a lone movement must name to be a route
+
+
+@stage("routes", requires=("tokens", "sentences", "mentions", "events"), assigns=("routes",))
+def make_routes(route_cues: RouteCues | None = None, trigger_lexicon: TriggerLexicon | None = None, **_):
+    cues = route_cues or load_route_cues()
+    lex = trigger_lexicon or load_triggers()
+
+    def routes(doc: Doc) -> Doc:
+        doc.routes = []
+        toks = doc.tokens
+        if not toks or not doc.sentences:
+            return doc
+        starts = [t.start for t in toks]
+        ctx = mention_maps(doc, starts)
+        tok = ctx["tok"]
+        moves = {}
+        for ev in doc.events:
+            if ev["type"] in cues.movement_events and ev.get("trigger"):
+                moves.setdefault(tok(ev["trigger"]["start"]), ev)
+        dates = sorted((tok(m.start), m.value) for m in doc.mentions if m.label == "DATE" and isinstance(m.value, dict))
+        quants = sorted((tok(m.start), m) for m in doc.mentions
+                        if m.label == "QUANTITY" and isinstance(m.value, dict) and m.value.get("kind") == "distance")
+        for sent in doc.sentences:
+            if sent.end <= doc.body_start:
+                continue
+            first = bisect_left(starts, max(sent.start, doc.body_start))
+            last = bisect_left(starts, sent.end) - 1
+            if first > last:
+                continue
+            v = SentenceView(doc, first, last, ctx, cues, lex)
+            built = _sentence(v, moves)
+            for rt in built:
+                _finish(v, rt, doc, dates, quants, tok, len(doc.routes))
+                doc.routes.append(rt["route"])
+        _link_events(doc)
+        return doc
+
+    return routes
+
+
+def _sentence(v: SentenceView, moves: dict) -> list[dict]:
+    clauses = v.clauses()
+    per_clause: list[tuple[tuple[int, int], list[Frame]]] = []
+    for c0, c1 in clauses:
+        frames = route_nouns(v, c0, c1)
+        taken = {k for f in frames for k in range(f.first, f.last + 1)}
+        for k in range(c0, c1 + 1):
+            ev = moves.get(k)
+            if ev is not None and k not in taken:
+                last = k
+                while last + 1 <= c1 and starts_before(v, last + 1, ev["trigger"]["end"]):
+                    last += 1
+                frames.append(Frame("move", k, last, c1, (c0, c1), event=ev))
+        frames.sort(key=lambda f: f.first)
+        for i, f in enumerate(frames):
+            f.end = frames[i + 1].first - 1 if i + 1 < len(frames) else c1
+            read_frame(v, f, f.last + 1, f.end)
+        if frames and frames[0].first > c0:
+            # words before the first anchor: "من حلب إلى دمشق عبر الطريق الدولي"
+            read_frame(v, frames[0], c0, frames[0].first - 1, roles={"from", "to", "between", "through"})
+        skip = set()
+        for f in frames:
+            if f.kind == "route":     # a movement's verb may be a status word too (يلجأ إليه)
+                skip.update(range(f.first, f.last + 1))
+            skip.update(f.markers)
+        found = st.collect(v, c0, c1, skip)
+        if frames:
+            st.assign(found, frames, v)
+            found = []
+        else:
+            found = st.orphans(v, found, c0)
+        per_clause.append(((c0, c1), frames, found))
+    # cues of a clause without anchors that point back (…، وهو ما زال يستخدمه التنظيم)
+    # go to the nearest route of the sentence
+    all_routes = [f for _, fs, _ in per_clause for f in fs if f.kind == "route"]
+    for (c0, _), _, orphan in per_clause:
+        if orphan:
+            before = [f for f in all_routes if f.first < c0]
+            target = before[-1] if before else next((f for f in all_routes if f.first > c0), None)
+            if target is not None:
+                target.cues.extend(orphan)
+    out = []
+    for _, frames, _ in per_clause:
+        out.extend(_combine(frames))
+    return out
+
+
+def starts_before(v: SentenceView, k: int, end: int) -> bool:
+    return v.toks[k].start < end
+
+
+def _combine(frames: list[Frame]) -> list[dict]:
+    """Fold movements into route nouns (or make them routes of their own) – step 3."""
+    routes = [f for f in frames if f.kind == "route"]
+    parents: dict[int, Frame] = {}
+    own = {id(f): bool(f.waypoints) for f in routes}     # places named by the noun itself
+    standalone: list[Frame] = []
+    for m in (f for f in frames if f.kind == "move"):
+        prev = [r for r in routes if r.first < m.first]
+        nxt = [r for r in routes if r.first > m.first]
+        host = prev[-1] if prev else (nxt[0] if nxt else None)
+        if host is None:
+            if any(i.role in ALONE_ROLES for i in m.items) or m.via:
+                standalone.append(m)
+            continue
+        if not m.waypoints or not own[id(host)]:
+            host.merged.append(m)
+            host.items.extend(m.items)
+            host.via.extend(m.via)
+            host.cues.extend(m.cues)
+        elif prev:
+            parents[id(m)] = host
+            standalone.append(m)
+        elif any(i.role in ALONE_ROLES for i in m.items) or m.via:
+            standalone.append(m)
+    out = []
+    for f in routes:
+        out.extend(_split(f))
+    for m in standalone:
+        out.append({"frame": m, "items": m.items, "parent": parents.get(id(m))})
+    return out
+
+
+def _split(f: Frame) -> list[dict]:
+    """One route per place when a plural noun names places side by side (step 4)."""
+    way = f.waypoints
+    if f.plural and len(way) >= 2 and all(i.role in ("name", "to") for i in way) \
+            and all(i.join in (None, "and") for i in way) and len({i.role for i in way}) == 1:
+        area = [i for i in f.items if i.role == "area"]
+        return [{"frame": f, "items": [i] + area, "parent": None, "group": True} for i in way]
+    return [{"frame": f, "items": f.items, "parent": None}]
+
+
+def _finish(v: SentenceView, rt: dict, doc: Doc, dates, quants, tok, n: int) -> None:
+    """Fill in the route record of a combined frame (step 5)."""
+    f: Frame = rt["frame"]
+    cues: RouteCues = v.cues
+    toks = v.toks
+    rid = f"rt{n}"
+    reasons: list[str] = []
+    waypoints, directed = ordered(rt["items"])
+    roles = sorted({i.role for i in rt["items"] if i.role != "area"})
+    reasons.append(f"waypoints: {', '.join(roles) or 'none'}")
+    area = [i.ref for i in rt["items"] if i.role == "area"]
+    frames = f.all_frames()
+    lo, hi = f.clause
+    # users: subjects of use verbs, the actor left with it, actors of the movements along it
+    users, closers = [], []
+    for cls, k in f.cues:
+        if cls in ("use", "used"):
+            _add(users, st.subject(v, k, lo, hi))
+        elif cls == "remain":
+            _add(users, st.remain_user(v, k, hi))
+    for m in frames:
+        if m.event is not None and str(m.event.get("actor") or "").startswith("actor:"):
+            _add(users, m.event["actor"])
+    if f.kind == "route":
+        k = f.last + 1
+        if k <= hi and k in v.org_at and v.doc.text[toks[k].start:v.org_at[k].start].endswith("ل"):
+            _add(users, v.org_at[k].ref)        # ممر لعناصر التنظيم
+    closing = _closing_events(doc, f, tok, cues.closing_events)
+    for cls, k in f.cues:
+        if cls == "closed" or cls == "contested":
+            ev = closing.get(k)
+            actor = ev.get("actor") if ev else st.subject(v, k, lo, hi)
+            if actor and actor not in users:
+                _add(closers, actor)
+    cue_list = [(c, k) for c, k in f.cues
+                if not (c == "closed" and _closer_is_user(doc, closing.get(k), users))]
+    parent = rt["parent"].route if rt.get("parent") is not None else None
+    status, why = st.resolve(cue_list)
+    if status == "unknown" and parent is not None and parent.get("status"):
+        status, why = parent["status"], ["continues " + parent["id"]]
+    if why:
+        reasons.append(f"status: {', '.join(why)}")
+    # length: a distance after a length word, or right after the noun, in its own frames
+    length = None
+    for k, m in quants:
+        if not any(fr.first <= k <= fr.end for fr in frames):
+            continue
+        before = [toks[j].norm for j in range(max(lo, k - 2), k)]
+        adjacent = f.kind == "route" and f.last < k <= f.last + 1
+        if adjacent or any(cues.has(cues.length_words, w) for w in before):
+            length = _length(m.value)
+            reasons.append(f"length: {m.text}")
+            break
+    # purpose: words in the frames, and what the movements along it are
+    purpose: list[str] = []
+    for fr in frames:
+        for k in range(fr.first, fr.end + 1):
+            p = cues.purpose_of(toks[k]) if toks[k].kind == "word" and k not in v.covered else None
+            if p:
+                _add(purpose, p)
+        if fr.event is not None:
+            _add(purpose, cues.event_purposes.get(fr.event["type"]))
+    if f.route_kind == "supply_line":
+        _add(purpose, "supply")
+    kind = f.route_kind or (parent or {}).get("kind") or "corridor"
+    scope = _scope(v, f) if f.kind == "route" else "one"
+    # evidence: from the first to the last token the route was read from
+    used = [f.first, f.last] + [k for _, k in f.cues] + [i.first for i in rt["items"]] + \
+           [i.last for i in rt["items"]] + [k for fr in frames for k in (fr.first, fr.last)]
+    used += [k for fr in frames for k in fr.markers]
+    a, b = min(used), max(used)
+    start, end = toks[a].start, toks[b].end
+    anchor = toks[f.first].start
+    source = source_at(doc, anchor)
+    date = _date(dates, (lo, hi), (v.first, v.last), f.first)
+    route = {
+        "id": rid, "waypoints": waypoints, "via": [c for c, _ in f.via], "via_text": [s for _, s in f.via],
+        "length_km": length, "status": status, "users": users, "source": source,
+        "evidence": {"start": start, "end": end}, "confidence": None,
+        "kind": kind, "purpose": purpose, "scope": scope, "directed": directed, "date": date,
+        "closed_by": closers, "area": area, "events": [], "text": doc.text[start:end], "reasons": reasons,
+    }
+    if parent is not None:
+        route["continues"] = parent["id"]
+    if rt.get("group"):
+        route["group"] = f"rg{f.first}"
+    route["confidence"] = _confidence(route, f, bool(why) and status != "unknown")
+    route["_frames"] = frames
+    route["_closing"] = closing
+    rt["route"] = route
+    f.route = route   # a movement that continues this route finds it here
+
+
+def _add(lst: list, x) -> None:
+    if x and x not in lst:
+        lst.append(x)
+
+
+def _closing_events(doc: Doc, f: Frame, tok, closing_types) -> dict[int, dict]:
+    """Events that close the route (COERCE …) by the token of their trigger."""
+    out = {}
+    cue_tokens = {k for c, k in f.cues}
+    for ev in doc.events:
+        if ev["type"] in closing_types and ev.get("trigger"):
+            k = tok(ev["trigger"]["start"])
+            if k in cue_tokens:
+                out[k] = ev
+    return out
+
+
+def _closer_is_user(doc, ev, users) -> bool:
+    return bool(ev and ev.get("actor") and ev["actor"] in users)
+
+
+def _length(value: dict) -> dict:
+    v = value.get("value")
+    unit = value.get("unit")
+    if isinstance(v, (int, float)):
+        v = {"km": v, "m": v / 1000, "mi": v * 1.609344}.get(unit, v)
+        v = round(v, 3) if isinstance(v, float) else v
+    bound = value.get("bound")
+    if bound == "min":
+        return {"min": v, "max": None}
+    if bound == "max":
+        return {"min": None, "max": v}
+    out = {"min": v, "max": v}
+    if bound == "approx":
+        out["approx"] = True
+    return out
+
+
+def _scope(v: SentenceView, f: Frame) -> str:
+    """معظم الطرق → most, العديد من الممرات → some; a plural without a quantifier is all
+    when definite (الطرق المؤدية إلى…), some when not (ممرات); a singular is one."""
+    if not f.plural:
+        return "one"
+    k = f.first - 1
+    if k >= v.first and v.toks[k].norm in ("من", "سوي", "الا"):
+        k -= 1
+    if k >= v.first and v.toks[k].kind == "word":
+        s = v.cues.scope_of(v.toks[k].norm)
+        if s:
+            return s
+    return "all" if "ال" in v.doc.text[v.toks[f.first].start:v.toks[f.first].end][:4].replace("\u0640", "") else "some"
+
+
+def _date(dates, clause, sentence, at):
+    for lo, hi in (clause, sentence):
+        cands = [(abs(k - at), val) for k, val in dates if lo <= k <= hi]
+        if cands:
+            return min(cands, key=lambda c: c[0])[1]
+    return None
+
+
+def _confidence(route: dict, f: Frame, explicit_status: bool) -> float:
+    """How much of the route the text grounds: two or more waypoints, a status word, a
+    source, users, a length, and a route noun (not just a movement)."""
+    c = 0.25
+    c += 0.25 if len(route["waypoints"]) >= 2 else 0.1
+    c += 0.15 if explicit_status else 0.0
+    c += 0.1 if route["source"] else 0.0
+    c += 0.05 if route["users"] else 0.0
+    c += 0.05 if route["length_km"] else 0.0
+    c += 0.1 if f.kind == "route" else 0.0
+    return round(min(c, 0.95), 3)
+
+
+def _link_events(doc: Doc) -> None:
+    """The events a route carries: movements along it, closures of it (step 5)."""
+    for rt in doc.routes:
+        frames = rt.pop("_frames")
+        closing = rt.pop("_closing")
+        evs = [fr.event for fr in frames if fr.event is not None] + list(closing.values())
+        for ev in evs:
+            if ev["id"] not in rt["events"]:
+                rt["events"].append(ev["id"])
+            ev.setdefault("route", rt["id"])
+        if rt.get("continues"):
+            parent = next((p for p in doc.routes if p["id"] == rt["continues"]), None)
+            if parent is not None:
+                for e in rt["events"]:
+                    if e not in parent["events"]:
+                        parent["events"].append(e)

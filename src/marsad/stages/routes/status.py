@@ -1,0 +1,153 @@
+"""Whether a route is open, closed, contested or narrowing, and who uses or closes it.
+
+Status words (route_cues.json "status") are read in the route's frame. A word just
+before a route noun (أغلقت القوات الطريق، أعيد فتح المعبر) belongs to that noun; the
+others to the frame they stand in. Then:
+  * negation right before the word (لم يُغلق، لم يعد آمناً، غير آمن; across auxiliaries)
+    turns closed into open and open into closed, and drops the rest;
+  * an attempt to close (يحاول قطع الطريق) makes it contested;
+  * "لم يبق (أمام X) سوى …": the set of routes narrows, and X uses the one left;
+  * أعاد/أعيد/إعادة + فتح: reopened, so open whatever closure is also told.
+Resolution: reopened → open; fought over, or closed and open at once → contested;
+closed → closed; open or used now → open; narrowing → narrowing; used once (past
+tense) → open; nothing → unknown. A force that closes the road it uses itself does not
+close it.
+"""
+from __future__ import annotations
+
+from marsad.stages.routes.waypoints import Frame, SentenceView
+
+REACH_AFTER = 6      # a user named after the verb: يلجأ إليها قادة ومقاتلون أجانب في التنظيم
+REACH_BEFORE = 4     # … or before it: يحاول مسلحو داعش استغلاله
+
+
+def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str, int]]:
+    """Status cues of tokens [c0, c1] not in ``skip`` (anchors, markers, places):
+    (class, token), after negation, attempts, reopening and the "لم يبق سوى" construction."""
+    toks, cues, lex = v.toks, v.cues, v.lex
+    out: list[tuple[str, int]] = []
+    j = c0
+    while j <= c1:
+        t = toks[j]
+        if t.kind != "word" or j in skip or j in v.covered:
+            j += 1
+            continue
+        if v.cues.has(cues.remain_verbs, t.norm) and _negated(v, j, c0):
+            if any(v.cues.has(cues.remain_except, toks[k].norm) for k in range(j + 1, min(c1, j + 5) + 1)):
+                out.append(("remain", j))
+                j += 1
+                continue
+        cls = cues.status_of(t)
+        if cls is None:
+            j += 1
+            continue
+        if cls == "reopen":
+            nxt = next((k for k in range(j + 1, min(c1, j + 3) + 1) if cues.status_of(toks[k]) == "open"), None)
+            if nxt is not None:
+                out.append(("reopen", j))
+                j = nxt + 1
+                continue
+            j += 1
+            continue
+        if _negated(v, j, c0):
+            flipped = {"closed": "open", "open": "closed"}.get(cls)
+            if flipped:
+                out.append((flipped + ":negated", j))
+            j += 1
+            continue
+        if cls == "closed" and _attempted(v, j, c0):
+            cls = "contested"
+        out.append((cls, j))
+        j += 1
+    return out
+
+
+def orphans(v: SentenceView, found: list[tuple[str, int]], c0: int) -> list[tuple[str, int]]:
+    """The cues of a clause with no route of its own that may describe a route named in
+    another clause: a word with an object pronoun (يستخدمه) or a clause that opens with a
+    relative (الذي، التي، وهو). "الخناق يضيق على المسلحين" says nothing about a road."""
+    first = v.toks[c0].norm if v.toks[c0].kind == "word" else ""
+    opens_relative = first in v.lex.cues["relatives"] or first in ("وهو", "وهي", "وهما", "وهم")
+    return [(c, k) for c, k in found if opens_relative or v.cues.refers_back(v.toks[k])]
+
+
+def _negated(v: SentenceView, j: int, c0: int) -> bool:
+    """A negation word right before token ``j``, across auxiliaries (لم يتم، لم يعد) and
+    the route noun itself (لم يعد الطريق آمناً)."""
+    k = j - 1
+    for _ in range(3):
+        if k < c0 or v.toks[k].kind != "word":
+            return False
+        cl = v.lex.classes(v.toks[k].norm)
+        if "negation" in cl or ("negation_before_perfect" in cl and v.toks[k].norm == "ما"):
+            return True
+        if "auxiliaries" not in cl and v.cues.route_noun(v.toks, k, k) is None:
+            return False
+        k -= 1
+    return False
+
+
+def _attempted(v: SentenceView, j: int, c0: int) -> bool:
+    return any("attempt" in v.lex.classes(v.toks[k].norm) for k in range(max(c0, j - 3), j))
+
+
+def assign(cues: list[tuple[str, int]], frames: list[Frame], v: SentenceView) -> None:
+    """Give each cue to its frame: the route noun right after it (within 5 tokens, no place
+    between), else the frame it stands in, else (before the first anchor) the first."""
+    for cls, k in cues:
+        target = None
+        for f in frames:
+            if f.kind == "route" and k < f.first <= k + 5 and not any(x in v.loc_at for x in range(k, f.first)):
+                target = f
+                break
+        if target is None:
+            inside = [f for f in frames if f.first <= k]
+            target = inside[-1] if inside else frames[0]
+        target.cues.append((cls, k))
+
+
+def resolve(cues: list[tuple[str, int]]) -> tuple[str, list[str]]:
+    """(status, reasons) from a route's cues (see the module notes)."""
+    kinds = {c.split(":")[0] for c, _ in cues}
+    why = sorted({c for c, _ in cues})
+    if "reopen" in kinds:
+        return "open", why
+    opened = kinds & {"open", "use"}
+    if "contested" in kinds or ("closed" in kinds and opened):
+        return "contested", why
+    if "closed" in kinds:
+        return "closed", why
+    if opened:
+        return "open", why
+    if kinds & {"narrowing", "remain"}:
+        return "narrowing", why
+    if "used" in kinds:
+        return "open", why
+    return "unknown", why
+
+
+def subject(v: SentenceView, k: int, lo: int, hi: int) -> str | None:
+    """The actor doing what the word at token ``k`` says: named after it (VSO, passive
+    agent, relative clause: التي استخدمها داعش) or before it (SVO)."""
+    for j in range(k + 1, min(hi, k + REACH_AFTER) + 1):
+        if v.is_break(j):
+            break
+        m = v.org_at.get(j)
+        if m is not None and not v.in_source(m.start):
+            return m.ref
+    for j in range(k - 1, max(lo, k - REACH_BEFORE) - 1, -1):
+        m = v.org_at.get(j)
+        if m is not None and not v.in_source(m.start):
+            return m.ref
+    return None
+
+
+def remain_user(v: SentenceView, k: int, hi: int) -> str | None:
+    """X in "لم يبق أمام X سوى": the actor left with the route."""
+    for j in range(k + 1, min(hi, k + 5) + 1):
+        if v.cues.has(v.cues.remain_except, v.toks[j].norm):
+            return None
+        m = v.org_at.get(j)
+        if m is not None:
+            return m.ref
+    return None

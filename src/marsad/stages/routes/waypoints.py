@@ -1,0 +1,269 @@
+"""Where a route runs: the route nouns and movements of a sentence, and the places their
+markers introduce, put in travel order.
+
+A sentence is cut into clauses (punctuation and clause words, as the events stage does,
+but never at a dash – "طريق بغداد – كركوك" is one name – nor at ثم, which chains the
+stops of one journey: "إلى البعاج ومن ثم إلى الرقة"). In a clause, every route noun
+(طريق، ممر، معبر…) and every movement (a RETREAT/MOBILIZE/AID event's trigger) is an
+anchor; an anchor's frame runs to the next anchor. Words before the clause's first anchor
+belong to it (أغلقت القوات الطريق…). In a frame, a marker introduces a place:
+    بين X و Y → between (as written, not directed)     من X → from
+    إلى/نحو/باتجاه/المؤدية إلى X → to ("ثم إلى Y": the next stop)
+    عبر/مروراً بـ X → through (or terrain: عبر الصحراء → via)   قرب/القريبة من X → near
+    في X → area (where the route lies, not a waypoint)
+and a place right after the noun names it (طريق بغداد – كركوك، معبر رفح، الممرات جنوبي
+الموصل). Places joined by و or a dash take the role of the one before.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from marsad.doc import Doc
+from marsad.knowledge.route_cues import RouteCues, stems
+from marsad.knowledge.triggers import TriggerLexicon
+
+BREAK_PUNCT = frozenset({",", "،", ";", "؛", ":", ".", "!", "?", "؟", "(", ")", "[", "]", "|", "…"})
+DASHES = frozenset({"-", "–", "—", "/"})
+AND = "\u0648"   # و
+
+
+@dataclass
+class Item:
+    role: str            # between | from | to | through | near | name | area
+    ref: str             # place id
+    first: int           # token span of the place mention
+    last: int
+    join: str | None     # "and" | "dash" | "then" | None: how it hangs on the item before
+
+
+@dataclass
+class Frame:
+    kind: str                                  # "route" (a route noun) | "move" (a movement event)
+    first: int                                 # anchor tokens
+    last: int
+    end: int                                   # last token of the frame
+    clause: tuple[int, int]
+    route_kind: str | None = None              # road | corridor | … for route nouns
+    plural: bool = False
+    event: dict | None = None                  # the movement event of a "move" frame
+    items: list[Item] = field(default_factory=list)
+    via: list[tuple[str, str]] = field(default_factory=list)    # (terrain class, surface)
+    markers: list[int] = field(default_factory=list)            # marker token indices
+    cues: list[tuple[str, int]] = field(default_factory=list)   # (status class, token) – status.py
+    merged: list["Frame"] = field(default_factory=list)         # movement frames folded in
+    route: dict | None = None                                   # the route record built from it
+
+    @property
+    def waypoints(self) -> list[Item]:
+        return [i for i in self.items if i.role != "area"]
+
+    def all_frames(self) -> list["Frame"]:
+        return [self, *self.merged]
+
+
+class SentenceView:
+    """Token-level view of one sentence: LOC and ORG mentions by token, clause bounds."""
+
+    def __init__(self, doc: Doc, first: int, last: int, ctx: dict, cues: RouteCues, lex: TriggerLexicon):
+        self.doc, self.first, self.last, self.cues, self.lex = doc, first, last, cues, lex
+        self.toks = doc.tokens
+        self.loc_at: dict[int, object] = ctx["loc_at"]       # first token → top-level LOC mention
+        self.loc_last: dict[int, int] = ctx["loc_last"]      # first token → last token of that mention
+        self.covered: set[int] = ctx["covered"]              # tokens inside any LOC/ORG/PERS mention
+        self.org_at: dict[int, object] = ctx["org_at"]       # token → ORG mention with an actor ref
+        self.in_source = ctx["in_source"]
+
+    def is_break(self, j: int) -> bool:
+        t = self.toks[j]
+        if t.kind == "punct":
+            return t.text in BREAK_PUNCT or t.norm in BREAK_PUNCT
+        if t.kind != "word":
+            return False
+        if t.norm in ("ثم", "ومن"):
+            return False
+        return t.norm in self.lex.cues["clause_breaks"] or (
+            t.norm in ("ان", "وان") and j > 0 and self.toks[j - 1].norm in ("بعد", "قبل", "وبعد"))
+
+    def clauses(self) -> list[tuple[int, int]]:
+        out, start = [], self.first
+        for j in range(self.first, self.last + 1):
+            if self.is_break(j):
+                if j > start:
+                    out.append((start, j - 1))
+                start = j + 1 if self.toks[j].kind == "punct" else j
+        if start <= self.last:
+            out.append((start, self.last))
+        return out
+
+    def joined_loc(self, j: int, end: int) -> tuple[int, str] | None:
+        """A place right after token ``j - 1`` joined by و or a dash: (its first token, join)."""
+        if j > end:
+            return None
+        t = self.toks[j]
+        if j in self.loc_at:
+            m = self.loc_at[j]
+            if self.doc.text[t.start:m.start] in (AND, AND + "\u0640"):
+                return j, "and"
+            return None
+        if t.norm == AND or (t.kind == "punct" and t.text in DASHES):
+            if j + 1 <= end and j + 1 in self.loc_at and self.toks[j + 1].start == self.loc_at[j + 1].start:
+                return j + 1, "and" if t.norm == AND else "dash"
+        return None
+
+
+def route_nouns(v: SentenceView, c0: int, c1: int) -> list[Frame]:
+    """The route nouns of a clause, with their kind adjectives (الطريق الدولي، ممر آمن)."""
+    out, j = [], c0
+    toks, cues = v.toks, v.cues
+    while j <= c1:
+        hit = cues.route_noun(toks, j, c1) if j not in v.covered else None
+        if hit is None:
+            j += 1
+            continue
+        kind, last, plural = hit
+        prev = toks[j - 1].norm if j > v.first else ""
+        nxt = toks[last + 1].norm if last < v.last else ""
+        if (prev and cues.has(cues.not_before, prev)) or (nxt and cues.has(cues.not_after, nxt)):
+            j = last + 1
+            continue
+        # "عن طريق" is a marker (by way of), read by the frame parser
+        k = last + 1
+        while k <= c1 and toks[k].kind == "word" and k not in v.covered:
+            adj = next((s for s in stems(toks[k].norm) if s in cues.kind_adjectives), None)
+            if adj is None:
+                break
+            kind = cues.kind_adjectives[adj] or kind
+            k += 1
+        out.append(Frame("route", j, k - 1, c1, (c0, c1), route_kind=kind, plural=plural))
+        j = k
+    return out
+
+
+def _place_after(v: SentenceView, j: int, end: int, allow_terrain: bool):
+    """The place (or terrain) a marker ending at token ``j`` introduces: ("place", first
+    token) or ("terrain", (class, last token)), across up to two place heads (قضاء، ريف)."""
+    k, heads = j + 1, 0
+    while k <= end:
+        if k in v.loc_at:
+            return "place", k
+        if allow_terrain:
+            ter = v.cues.terrain_at(v.toks, k, end)
+            if ter is not None:
+                return "terrain", ter
+        t = v.toks[k]
+        if t.kind != "word" or heads >= 2 or k in v.covered or not v.cues.has(v.cues.place_heads, t.norm):
+            return None
+        heads += 1
+        k += 1
+    return None
+
+
+def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
+    """Fill ``f.items`` and ``f.via`` from the markers and places in tokens [lo, hi]; a
+    place right after the anchor (lo == anchor end + 1) names the route."""
+    toks, cues = v.toks, v.cues
+    j = lo
+    last_item: Item | None = None
+    naming = f.kind == "route" and lo == f.last + 1
+    while j <= hi:
+        if naming and j in v.loc_at:
+            role, join = "name", None
+            k = j
+        else:
+            naming = False
+            mk = cues.marker(toks, j, hi) if j not in v.covered else None
+            if mk is None:
+                j += 1
+                continue
+            role, mlast = mk
+            if role == "then":
+                j = mlast + 1
+                continue
+            if roles is not None and role not in roles:
+                j = mlast + 1
+                continue
+            found = _place_after(v, mlast, hi, allow_terrain=role in ("through", "near"))
+            if found is None:
+                j = mlast + 1
+                continue
+            f.markers.extend(range(j, mlast + 1))
+            if found[0] == "terrain":
+                cls, tlast = found[1]
+                f.via.append((cls, v.doc.text[toks[mlast + 1].start:toks[tlast].end]))
+                j = tlast + 1
+                continue
+            k = found[1]
+            join = "then" if role == "to" and _after_then(v, j) else None
+        # the place and the places joined to it (بين X و Y، إلى حلب وإدلب، بغداد – كركوك)
+        while True:
+            last = v.loc_last[k]
+            item = Item(role, v.loc_at[k].ref, k, last, join)
+            f.items.append(item)
+            last_item = item
+            nxt = v.joined_loc(last + 1, hi)
+            if nxt is None:
+                break
+            k, join = nxt
+        j = last_item.last + 1
+        naming = False
+
+
+def _after_then(v: SentenceView, j: int) -> bool:
+    """Whether a "to" marker at token ``j`` follows ثم (ومن ثم إلى، ثم إلى): a next stop."""
+    for k in range(j - 1, max(v.first, j - 3) - 1, -1):
+        if "ثم" in stems(v.toks[k].norm) or v.toks[k].norm in ("ثم", "بعدها", "ومنها", "منها"):
+            return True
+    return False
+
+
+def ordered(items: list[Item]) -> tuple[list[str], bool]:
+    """Place ids in travel order, and whether the text gives a direction: origins, then
+    the named or between ends (a through place goes between the two ends), then the
+    destinations in the order told."""
+    way = [i for i in items if i.role != "area"]
+    starts = [i for i in way if i.role == "from"]
+    ends = [i for i in way if i.role == "to"]
+    pair = [i for i in way if i.role in ("between", "name")]
+    middle = [i for i in way if i.role in ("through", "near")]
+    if pair and not starts and not ends:
+        seq = pair[:1] + middle + pair[1:]
+    else:
+        seq = starts + pair + middle + ends
+    out: list[str] = []
+    for i in seq:
+        if i.ref not in out:
+            out.append(i.ref)
+    return out, bool(starts or ends)
+
+
+def mention_maps(doc: Doc, starts: list[int]) -> dict:
+    """Per-document token maps of the mentions the routes stage reads."""
+    def tok(offset: int) -> int:
+        return max(0, bisect_right(starts, offset) - 1)
+
+    locs = [m for m in doc.mentions if m.label == "LOC" and m.ref and m.role != "dateline"]
+    # a mention inside a longer one (Mosul inside "شمالي الموصل") is that one's anchor
+    top = [m for m in locs if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                      and (o.end - o.start) > (m.end - m.start) for o in locs)]
+    # "البعاج غربي الموصل": a relative phrase right after a place says where that place lies
+    top = [m for m in top if not (m.role == "relative" and any(
+        o.end <= m.start and m.start - o.end <= 1 and o.role != "relative" for o in top))]
+    loc_at, loc_last, covered, org_at = {}, {}, set(), {}
+    for m in doc.mentions:
+        if m.label in ("LOC", "ORG", "PERS"):
+            covered.update(range(tok(m.start), tok(max(m.start, m.end - 1)) + 1))
+        if m.label == "ORG" and m.ref and str(m.ref).startswith("actor:"):
+            for k in range(tok(m.start), tok(max(m.start, m.end - 1)) + 1):
+                org_at[k] = m
+    for m in top:
+        a, b = tok(m.start), tok(max(m.start, m.end - 1))
+        loc_at[a], loc_last[a] = m, b
+    spans = sorted((s["start"], s["end"]) for s in doc.sources if "start" in s)
+
+    def in_source(offset: int) -> bool:
+        i = bisect_left(spans, (offset + 1,)) - 1
+        return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+    return {"loc_at": loc_at, "loc_last": loc_last, "covered": covered, "org_at": org_at,
+            "in_source": in_source, "tok": tok}
