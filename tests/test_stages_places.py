@@ -284,3 +284,15 @@ def test_places_focus_prefers_near_place_inside_named_country():
     aleppo = NearGazetteer().get("geonames:170063")
     assert focus_place(doc).name == "Syria"
     assert focus_place(doc, [aleppo]).name == "Aleppo"
+
+
+def test_places_two_villages_on_one_road_support_each_other(nlp):
+    doc = nlp.run_text("قطعت القوات الطريق بين تلعفر والبعاج صباح اليوم")
+    assert {p.name for p in doc.places} >= {"Tal Afar", "Al-Ba'aj"}
+    baaj = next(m for m in doc.mentions if m.text == "البعاج")
+    assert "coordinated-with-locative" in baaj.evidence
+
+
+def test_places_lone_village_name_without_support_is_dropped(nlp):
+    doc = nlp.run_text("قال البعاج إن الاجتماع انتهى")
+    assert doc.places == []

@@ -22,7 +22,7 @@ from marsad.stages.places.focus import focus_place, geocode_phrase  # noqa: F401
 from marsad.stages.places.match import NameIndex, find_names
 from marsad.stages.places.unlisted import find_unlisted
 from marsad.stages.places.refer import find_references
-from marsad.stages.places.resolve import COHERENT_KM, resolve
+from marsad.stages.places.resolve import COHERENT_KM, km, resolve
 
 NEAR_KM = 75.0          # a doubtful name this close to another named place is well supported
 from marsad.text.clitics import readings
@@ -49,9 +49,13 @@ def _doubtful(match, cues) -> bool:
             or all(c.kind in LOW_KINDS for c in match.candidates))
 
 
-def _support(match, choice, cues) -> tuple[int, list[str]]:
-    """Points of contextual support for a doubtful name; 2 or more and it counts."""
+def _support(match, choice, cues, fellow_km: float | None = None) -> tuple[int, list[str]]:
+    """Points of contextual support for a doubtful name; 2 or more and it counts.
+    ``fellow_km``: distance to the nearest other doubtful name's place in the text (two
+    ordinary words rarely both land on villages near each other)."""
     points, why = 0, []
+    if fellow_km is not None and fellow_km <= COHERENT_KM and (choice.nearest_km is None or choice.nearest_km > COHERENT_KM):
+        points, why = points + 1, why + [f"{fellow_km:.0f} km from another doubtful name in the text"]
     if match.locative:
         points, why = points + 1, why + ["introduced by a locative preposition"]
     near = choice.nearest_km
@@ -132,7 +136,8 @@ def make_places(gazetteer=None, **_):
                            if i not in header and choices[i].place.kind in LOW_KINDS and not matches[i].qualifier}
         supported = set()
         for i in weak:
-            points, why = _support(matches[i], choices[i], cues)
+            fellow = _fellow_km(i, weak, matches, choices)
+            points, why = _support(matches[i], choices[i], cues, fellow)
             # a city (الرمادي) needs less support than a village that shares a word's spelling
             if points >= (1 if choices[i].place.kind in BIG_KINDS else 2):
                 supported.add(i)
@@ -189,6 +194,16 @@ def make_places(gazetteer=None, **_):
 
 
 ADMIN_KINDS = frozenset({"admin1", "admin2", "admin3"})
+
+
+def _fellow_km(i: int, weak: set[int], matches, choices) -> float | None:
+    """Distance from weak match i's place to the nearest place of another weak name."""
+    p = choices[i].place
+    if p.lat is None:
+        return None
+    dists = [km(p.lat, p.lon, q.lat, q.lon) for j in weak
+             if matches[j].key != matches[i].key and (q := choices[j].place).lat is not None and q.id != p.id]
+    return min(dists) if dists else None
 
 
 def _inside_named(gz, admins: dict):

@@ -15,7 +15,8 @@ from marsad.text.normalize import normalize_ar
 
 # Prepositions that introduce a location ("in", "from", "to", "near", "towards", …).
 LOCATIVE = frozenset({"في", "من", "الي", "الى", "نحو", "قرب", "باتجاه", "صوب", "داخل", "حول", "عند",
-                      "بين", "غرب", "شرق", "شمال", "جنوب", "مدينه", "اطراف", "محيط", "ريف"})
+                      "بين", "غرب", "شرق", "شمال", "جنوب", "مدينه", "اطراف", "محيط", "ريف",
+                      "عبر", "مرورا", "طريق", "طرق", "مدخل", "مشارف"})
 LOCATIVE_CLITICS = frozenset({"ب", "ل"})
 
 
@@ -118,6 +119,12 @@ def find_names(tokens: list, index: NameIndex, cues: PlaceCues) -> list[NameMatc
         m = NameMatch(first=i, last=i + k - 1, start=_clitic_start(tok, stem) if prefix else tok.start,
                       end=tokens[i + k - 1].end, key=key, candidates=cands, evidence=["gazetteer"])
         _attach_context(m, tokens, prefix, cues)
+        # "بين تلعفر والبعاج", "من الموصل وتلعفر": a name joined by و to a located name
+        # right before it is governed by the same preposition
+        if not m.locative and prefix.startswith("و") and matches and matches[-1].last == i - 1 \
+                and matches[-1].locative:
+            m.locative = True
+            m.evidence.append("coordinated-with-locative")
         matches.append(m)
         i += k
     return matches
