@@ -127,4 +127,20 @@ def summary(doc: Doc) -> str:
         admin = f"  in {' / '.join(a['name'] for a in p.admin)}" if p.admin else ""
         lines.append(f"   - {p.name} ({p.kind}, {p.country or '-'}) {where} score {p.score:.2f}"
                      f" ×{len(p.mention_ids)}: {'، '.join(surfaces)}{extra}{admin}")
+    if doc.routes:
+        lines.append(f"   {len(doc.routes)} routes")
+    for r in doc.routes:
+        names = [by_id[w].name if w in by_id else w for w in r["waypoints"]]
+        arrow = " → " if r.get("directed") else " – "
+        extra = [f"via {', '.join(r['via'])}"] if r.get("via") else []
+        length = r.get("length_km")
+        if length:
+            lo, hi = length.get("min"), length.get("max")
+            extra.append(f"{'≥' if hi is None else '≤' if lo is None else '≈' if length.get('approx') else ''}"
+                         f"{lo if lo is not None else hi} km" if lo != hi or lo is None or hi is None
+                         else f"{'≈' if length.get('approx') else ''}{lo} km")
+        if r.get("users"):
+            extra.append(f"used by {', '.join(r['users'])}")
+        lines.append(f"   - {r['id']} {r.get('kind', 'route')} {arrow.join(names)}: {r['status']}"
+                     f"{' (' + '; '.join(extra) + ')' if extra else ''}  «{r.get('text', '')}»")
     return "\n".join(lines)

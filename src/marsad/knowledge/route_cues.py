@@ -4,10 +4,10 @@ The file holds knowledge: route nouns and their kinds, the markers that introduc
 waypoint (بين، من، إلى، عبر، قرب…), terrain, status words, purposes, scope quantifiers.
 This module holds the mechanism, built on the text core:
 
-* nouns, markers, terrain, quantifiers: the token's ``normalize_key`` form through its
+* nouns, markers, terrain, quantifiers, purposes: the token's ``normalize_key`` form through its
   proclitics (``proclitic_stems``), with and without the article, never a pronoun suffix
   (طريقه is "his way" or "a method", not a road);
-* status and purpose words: every citation key the trigger lexicon's inflection rules
+* status words: every citation key the trigger lexicon's inflection rules
   derive (``TriggerLexicon.analyze``), so "اُغلقت" and "سيغلقون" both reach "أغلق";
   a word written with ة is never a verb with the object pronoun ه (قطعة is no "cut it").
 
@@ -27,7 +27,7 @@ from marsad.text.normalize import normalize_key
 
 FILE = "route_cues.json"
 KINDS = frozenset({"road", "corridor", "crossing", "safe_passage", "supply_line"})
-ROLES = ("between", "from", "to", "through", "near", "area", "then")
+ROLES = ("between", "from", "to", "through", "near", "across", "area", "then")
 STATUS = ("closed", "open", "use", "used", "narrowing", "contested", "reopen")
 PURPOSES = frozenset({"flight", "supply", "evacuation", "aid", "trade", "smuggling", "military"})
 SCOPES = ("all", "most", "some", "one")
@@ -161,7 +161,9 @@ class RouteCues:
         return any(r.suffix in _BACK and self.status_word(r.stem) for r in readings(tok.norm))
 
     def purpose_of(self, tok) -> str | None:
-        for key in _keys(tok.norm, tok.text.rstrip(_MARKS).endswith("\u0629")):
+        """The purpose a word names, through its proclitics only (every form is listed:
+        inflection would read الفرات as فرّ)."""
+        for key in sorted(stems(tok.norm), key=len, reverse=True):
             if key in self.purpose:
                 return self.purpose[key]
         return None
@@ -249,7 +251,10 @@ def build(raw: dict) -> RouteCues:
         if cls not in PURPOSES:
             _fail(f"purpose: unknown purpose {cls!r} (known: {', '.join(sorted(PURPOSES))})")
         for w in _word_list({cls: items}, cls, "purpose"):
-            purpose.setdefault(_bare(normalize_key(w)), cls)
+            key = _bare(normalize_key(w))
+            if " " in key:
+                _fail(f"purpose.{cls}: {w!r} — purpose words are single words")
+            purpose.setdefault(key, cls)
     ev_purposes = _section(raw, "event_purposes")
     for t, p in ev_purposes.items():
         if t not in EVENT_TYPES or p not in PURPOSES:

@@ -63,7 +63,7 @@ def make_routes(route_cues: RouteCues | None = None, trigger_lexicon: TriggerLex
             if first > last:
                 continue
             v = SentenceView(doc, first, last, ctx, cues, lex)
-            built = _sentence(v, moves)
+            built = [rt for rt in _sentence(v, moves) if ordered(rt["items"])[0]]
             for rt in built:
                 _finish(v, rt, doc, dates, quants, tok, len(doc.routes))
                 doc.routes.append(rt["route"])
@@ -99,6 +99,9 @@ def _sentence(v: SentenceView, moves: dict) -> list[dict]:
                 skip.update(range(f.first, f.last + 1))
             skip.update(f.markers)
         found = st.collect(v, c0, c1, skip)
+        # a movement along the route (reported or attempted) says it was travelled
+        found += [("used", f.first) for f in frames if f.kind == "move"
+                  and f.event.get("status") in ("reported", "attempted") and not f.event.get("negated")]
         if frames:
             st.assign(found, frames, v)
             found = []
@@ -116,7 +119,7 @@ def _sentence(v: SentenceView, moves: dict) -> list[dict]:
                 target.cues.extend(orphan)
     out = []
     for _, frames, _ in per_clause:
-        out.extend(_combine(frames))
+        out.extend(_combine(v, frames))
     return out
 
 
@@ -124,7 +127,12 @@ def starts_before(v: SentenceView, k: int, end: int) -> bool:
     return v.toks[k].start < end
 
 
-def _combine(frames: list[Frame]) -> list[dict]:
+def _through_marker(v: SentenceView, k: int) -> bool:
+    hit = v.cues.marker(v.toks, k, k)
+    return hit is not None and hit[0] == "through"
+
+
+def _combine(v: SentenceView, frames: list[Frame]) -> list[dict]:
     """Fold movements into route nouns (or make them routes of their own) – step 3."""
     routes = [f for f in frames if f.kind == "route"]
     parents: dict[int, Frame] = {}
@@ -133,6 +141,17 @@ def _combine(frames: list[Frame]) -> list[dict]:
     for m in (f for f in frames if f.kind == "move"):
         prev = [r for r in routes if r.first < m.first]
         nxt = [r for r in routes if r.first > m.first]
+        if nxt and m.waypoints and m.end == nxt[0].first - 1 and _through_marker(v, nxt[0].first - 1):
+            # "من تركيا إلى إدلب عبر معبر باب الهوى": the movement's path passes the crossing
+            host = nxt[0]
+            for i in host.items:
+                if i.role in ("name", "between"):
+                    i.role = "through"
+            host.merged.append(m)
+            host.items.extend(m.items)
+            host.via.extend(m.via)
+            host.cues.extend(m.cues)
+            continue
         host = prev[-1] if prev else (nxt[0] if nxt else None)
         if host is None:
             if any(i.role in ALONE_ROLES for i in m.items) or m.via:
@@ -157,8 +176,18 @@ def _combine(frames: list[Frame]) -> list[dict]:
 
 
 def _split(f: Frame) -> list[dict]:
-    """One route per place when a plural noun names places side by side (step 4)."""
+    """One route per place when a plural noun names places side by side, and one per
+    pair when it names pairs (الطريقين بين كركوك وتكريت وبين كركوك وبغداد) – step 4."""
     way = f.waypoints
+    others = [i for i in f.items if i not in way or i.role not in ("between",)]
+    pairs: list[list] = []
+    for i in way:
+        if i.role == "between":
+            if i.join is None or not pairs:
+                pairs.append([])
+            pairs[-1].append(i)
+    if f.plural and len(pairs) >= 2 and all(len(p) >= 2 for p in pairs):
+        return [{"frame": f, "items": p + others, "parent": None, "group": True} for p in pairs]
     if f.plural and len(way) >= 2 and all(i.role in ("name", "to") for i in way) \
             and all(i.join in (None, "and") for i in way) and len({i.role for i in way}) == 1:
         area = [i for i in f.items if i.role == "area"]
@@ -174,18 +203,27 @@ def _finish(v: SentenceView, rt: dict, doc: Doc, dates, quants, tok, n: int) -> 
     rid = f"rt{n}"
     reasons: list[str] = []
     waypoints, directed = ordered(rt["items"])
-    roles = sorted({i.role for i in rt["items"] if i.role != "area"})
+    roles = sorted({i.role for i in rt["items"] if i.ref in waypoints})
     reasons.append(f"waypoints: {', '.join(roles) or 'none'}")
     area = [i.ref for i in rt["items"] if i.role == "area"]
+    across = [i.ref for i in rt["items"] if i.role == "across"]
+    near = [i.ref for i in rt["items"] if i.role == "near" and i.ref not in waypoints]
     frames = f.all_frames()
     lo, hi = f.clause
     # users: subjects of use verbs, the actor left with it, actors of the movements along it
     users, closers = [], []
-    for cls, k in f.cues:
-        if cls in ("use", "used"):
-            _add(users, st.subject(v, k, lo, hi))
-        elif cls == "remain":
-            _add(users, st.remain_user(v, k, hi))
+    closing = _closing_events(doc, f, tok, cues.closing_events)
+    actor_of: dict[int, str | None] = {}
+    for cls, k in sorted(f.cues, key=lambda c: c[1]):
+        ev = closing.get(k)
+        who = ev.get("actor") if ev else None
+        who = who or (st.remain_user(v, k, v.last) if cls == "remain" else st.subject(v, k, v.first, v.last))
+        if who is None and cls in ("use", "used") and actor_of:
+            # no subject named (ولا يزال يستخدمه): the actor of the clause before
+            who = [a for a in actor_of.values() if a][-1] if any(actor_of.values()) else None
+        actor_of[k] = who
+        if cls in ("use", "used", "remain"):
+            _add(users, who)
     for m in frames:
         if m.event is not None and str(m.event.get("actor") or "").startswith("actor:"):
             _add(users, m.event["actor"])
@@ -193,15 +231,14 @@ def _finish(v: SentenceView, rt: dict, doc: Doc, dates, quants, tok, n: int) -> 
         k = f.last + 1
         if k <= hi and k in v.org_at and v.doc.text[toks[k].start:v.org_at[k].start].endswith("ل"):
             _add(users, v.org_at[k].ref)        # ممر لعناصر التنظيم
-    closing = _closing_events(doc, f, tok, cues.closing_events)
+        for k in range(f.last + 1, min(f.end, f.last + 3) + 1):
+            if toks[k].norm == "امام" and k + 1 in v.org_at:
+                _add(users, v.org_at[k + 1].ref)   # المنافذ المتبقية أمام داعش
     for cls, k in f.cues:
-        if cls == "closed" or cls == "contested":
-            ev = closing.get(k)
-            actor = ev.get("actor") if ev else st.subject(v, k, lo, hi)
-            if actor and actor not in users:
-                _add(closers, actor)
-    cue_list = [(c, k) for c, k in f.cues
-                if not (c == "closed" and _closer_is_user(doc, closing.get(k), users))]
+        if cls in ("closed", "contested") and actor_of.get(k) and actor_of[k] not in users:
+            _add(closers, actor_of[k])
+    # a force does not close the road it uses itself
+    cue_list = [(c, k) for c, k in f.cues if not (c == "closed" and actor_of.get(k) in users and actor_of.get(k))]
     parent = rt["parent"].route if rt.get("parent") is not None else None
     status, why = st.resolve(cue_list)
     if status == "unknown" and parent is not None and parent.get("status"):
@@ -213,7 +250,9 @@ def _finish(v: SentenceView, rt: dict, doc: Doc, dates, quants, tok, n: int) -> 
     for k, m in quants:
         if not any(fr.first <= k <= fr.end for fr in frames):
             continue
-        before = [toks[j].norm for j in range(max(lo, k - 2), k)]
+        # a length word before it in the clause (يبلغ طول الممر … 60 كيلومتراً), or the
+        # distance right after the noun; "على بعد 5 كم من" is a distance from, not a length
+        before = [toks[j].norm for j in range(lo, k)]
         adjacent = f.kind == "route" and f.last < k <= f.last + 1
         if adjacent or any(cues.has(cues.length_words, w) for w in before):
             length = _length(m.value)
@@ -246,7 +285,7 @@ def _finish(v: SentenceView, rt: dict, doc: Doc, dates, quants, tok, n: int) -> 
         "length_km": length, "status": status, "users": users, "source": source,
         "evidence": {"start": start, "end": end}, "confidence": None,
         "kind": kind, "purpose": purpose, "scope": scope, "directed": directed, "date": date,
-        "closed_by": closers, "area": area, "events": [], "text": doc.text[start:end], "reasons": reasons,
+        "closed_by": closers, "area": area, "near": near, "across": across, "events": [], "text": doc.text[start:end], "reasons": reasons,
     }
     if parent is not None:
         route["continues"] = parent["id"]
@@ -267,17 +306,13 @@ def _add(lst: list, x) -> None:
 def _closing_events(doc: Doc, f: Frame, tok, closing_types) -> dict[int, dict]:
     """Events that close the route (COERCE …) by the token of their trigger."""
     out = {}
-    cue_tokens = {k for c, k in f.cues}
+    cue_tokens = {k for c, k in f.cues if c in ("closed", "contested")}
     for ev in doc.events:
         if ev["type"] in closing_types and ev.get("trigger"):
             k = tok(ev["trigger"]["start"])
             if k in cue_tokens:
                 out[k] = ev
     return out
-
-
-def _closer_is_user(doc, ev, users) -> bool:
-    return bool(ev and ev.get("actor") and ev["actor"] in users)
 
 
 def _length(value: dict) -> dict:

@@ -73,7 +73,10 @@ def orphans(v: SentenceView, found: list[tuple[str, int]], c0: int) -> list[tupl
 
 def _negated(v: SentenceView, j: int, c0: int) -> bool:
     """A negation word right before token ``j``, across auxiliaries (لم يتم، لم يعد) and
-    the route noun itself (لم يعد الطريق آمناً)."""
+    the route noun itself (لم يعد الطريق آمناً); or a denial before it in the clause
+    (نفت المحافظة إغلاق الطريق)."""
+    if any("denial" in v.lex.classes(v.toks[k].norm) for k in range(max(c0, j - 5), j)):
+        return True
     k = j - 1
     for _ in range(3):
         if k < c0 or v.toks[k].kind != "word":
@@ -136,6 +139,8 @@ def subject(v: SentenceView, k: int, lo: int, hi: int) -> str | None:
         if m is not None and not v.in_source(m.start):
             return m.ref
     for j in range(k - 1, max(lo, k - REACH_BEFORE) - 1, -1):
+        if v.is_break(j):
+            break
         m = v.org_at.get(j)
         if m is not None and not v.in_source(m.start):
             return m.ref

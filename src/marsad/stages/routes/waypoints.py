@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from marsad.doc import Doc
-from marsad.knowledge.route_cues import RouteCues, stems
+from marsad.knowledge.route_cues import RouteCues, noun_stems, stems
 from marsad.knowledge.triggers import TriggerLexicon
 
 BREAK_PUNCT = frozenset({",", "،", ";", "؛", ":", ".", "!", "?", "؟", "(", ")", "[", "]", "|", "…"})
@@ -30,7 +30,7 @@ AND = "\u0648"   # و
 
 @dataclass
 class Item:
-    role: str            # between | from | to | through | near | name | area
+    role: str            # between | from | to | through | near | across | name | area
     ref: str             # place id
     first: int           # token span of the place mention
     last: int
@@ -56,7 +56,7 @@ class Frame:
 
     @property
     def waypoints(self) -> list[Item]:
-        return [i for i in self.items if i.role != "area"]
+        return [i for i in self.items if i.role not in ("area", "across")]
 
     def all_frames(self) -> list["Frame"]:
         return [self, *self.merged]
@@ -96,14 +96,16 @@ class SentenceView:
             out.append((start, self.last))
         return out
 
-    def joined_loc(self, j: int, end: int) -> tuple[int, str] | None:
-        """A place right after token ``j - 1`` joined by و or a dash: (its first token, join)."""
+    def joined_loc(self, j: int, end: int, with_ba: bool = False) -> tuple[int, str] | None:
+        """A place right after token ``j - 1`` joined by و or a dash (or, ``with_ba``, by ب:
+        "يربط الرقة بدير الزور"): (its first token, join)."""
         if j > end:
             return None
         t = self.toks[j]
         if j in self.loc_at:
             m = self.loc_at[j]
-            if self.doc.text[t.start:m.start] in (AND, AND + "\u0640"):
+            lead = self.doc.text[t.start:m.start].replace("\u0640", "")
+            if lead == AND or (with_ba and lead == "\u0628"):
                 return j, "and"
             return None
         if t.norm == AND or (t.kind == "punct" and t.text in DASHES):
@@ -130,7 +132,7 @@ def route_nouns(v: SentenceView, c0: int, c1: int) -> list[Frame]:
         # "عن طريق" is a marker (by way of), read by the frame parser
         k = last + 1
         while k <= c1 and toks[k].kind == "word" and k not in v.covered:
-            adj = next((s for s in stems(toks[k].norm) if s in cues.kind_adjectives), None)
+            adj = next((s for s in noun_stems(toks[k].norm) if s in cues.kind_adjectives), None)
             if adj is None:
                 break
             kind = cues.kind_adjectives[adj] or kind
@@ -145,12 +147,12 @@ def _place_after(v: SentenceView, j: int, end: int, allow_terrain: bool):
     token) or ("terrain", (class, last token)), across up to two place heads (قضاء، ريف)."""
     k, heads = j + 1, 0
     while k <= end:
-        if k in v.loc_at:
-            return "place", k
-        if allow_terrain:
+        if allow_terrain:   # before places: "نحو الصحراء الغربية" is the desert, not Western Sahara
             ter = v.cues.terrain_at(v.toks, k, end)
             if ter is not None:
                 return "terrain", ter
+        if k in v.loc_at:
+            return "place", k
         t = v.toks[k]
         if t.kind != "word" or heads >= 2 or k in v.covered or not v.cues.has(v.cues.place_heads, t.norm):
             return None
@@ -167,7 +169,12 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
     last_item: Item | None = None
     naming = f.kind == "route" and lo == f.last + 1
     while j <= hi:
-        if naming and j in v.loc_at:
+        if naming and j + 1 <= hi and j not in v.loc_at and j not in v.covered and toks[j].kind == "word" \
+                and getattr(v.loc_at.get(j + 1), "role", None) == "relative" and cues.marker(toks, j, j) is None:
+            j += 1      # طريق الكاستيلو شمالي حلب: an unknown name, then where the road lies
+            continue
+        if naming and j in v.loc_at and v.loc_at[j].start == toks[j].start:
+            # طريق بغداد، معبر رفح: the name follows the noun bare (no ب/ل/و on it)
             role, join = "name", None
             k = j
         else:
@@ -180,10 +187,10 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
             if role == "then":
                 j = mlast + 1
                 continue
-            if roles is not None and role not in roles:
+            if (roles is not None and role not in roles) or (role == "across" and f.route_kind != "crossing"):
                 j = mlast + 1
                 continue
-            found = _place_after(v, mlast, hi, allow_terrain=role in ("through", "near"))
+            found = _place_after(v, mlast, hi, allow_terrain=role in ("through", "near", "to"))
             if found is None:
                 j = mlast + 1
                 continue
@@ -201,7 +208,7 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
             item = Item(role, v.loc_at[k].ref, k, last, join)
             f.items.append(item)
             last_item = item
-            nxt = v.joined_loc(last + 1, hi)
+            nxt = v.joined_loc(last + 1, hi, with_ba=role == "between" and join is None)
             if nxt is None:
                 break
             k, join = nxt
@@ -220,12 +227,22 @@ def _after_then(v: SentenceView, j: int) -> bool:
 def ordered(items: list[Item]) -> tuple[list[str], bool]:
     """Place ids in travel order, and whether the text gives a direction: origins, then
     the named or between ends (a through place goes between the two ends), then the
-    destinations in the order told."""
-    way = [i for i in items if i.role != "area"]
-    starts = [i for i in way if i.role == "from"]
-    ends = [i for i in way if i.role == "to"]
-    pair = [i for i in way if i.role in ("between", "name")]
-    middle = [i for i in way if i.role in ("through", "near")]
+    destinations in the order told. A road named by its two ends (طريق تدمر – السخنة)
+    takes no other destination: "وقطعوا إمدادات الجيش المتجهة إلى دير الزور" is where the
+    supplies go. A place it passes near (قرب الشيخ مسكين) is where on the road, not a
+    waypoint, once two ends are known."""
+    way = [i for i in items if i.role not in ("area", "across")]
+    # a named crossing between two places lies between them: معبر رفح بين مصر وغزة
+    named_mid = any(i.role == "between" for i in way)
+    pair = [i for i in way if i.role == "between" or (i.role == "name" and not named_mid)]
+    middle = [i for i in way if i.role == "through" or (i.role == "name" and named_mid)]
+    starts = [i for i in way if i.role == "from"] if len(pair) < 2 else []
+    ends = [i for i in way if i.role == "to"] if len(pair) < 2 else []
+    if len(pair) + len(starts) + len(ends) + len(middle) < 2:
+        middle += [i for i in way if i.role == "near"]
+    if ends and not starts and not pair:
+        # "المنافذ … في تلعفر … باتجاه البعاج": the routes of a place lead out of it
+        starts = [i for i in items if i.role == "area"][:1]
     if pair and not starts and not ends:
         seq = pair[:1] + middle + pair[1:]
     else:

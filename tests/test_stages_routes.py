@@ -1,0 +1,372 @@
+"""Tests for the routes stage and its cue file, on sentences written for them."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from marsad.errors import MarsadError
+from marsad.knowledge import read_json
+from marsad.knowledge.route_cues import build, load_route_cues
+from marsad.pipeline import Pipeline, default_stages
+from marsad.text.tokens import tokenize
+
+PIPE = Pipeline()
+CONTRACT = ("id", "waypoints", "via", "length_km", "status", "users", "source", "evidence", "confidence")
+
+
+def run(text: str):
+    return PIPE.run_text(text)
+
+
+def routes_of(text: str) -> list[dict]:
+    return run(text).routes
+
+
+def one(text: str) -> tuple:
+    doc = run(text)
+    assert len(doc.routes) == 1, f"expected one route in {text!r}: {doc.routes}"
+    return doc, doc.routes[0]
+
+
+def place_id(doc, surface: str) -> str:
+    for m in doc.mentions:
+        if m.label == "LOC" and m.text.endswith(surface) and m.ref:
+            return m.ref
+    raise AssertionError(f"no place {surface!r} in {[m.text for m in doc.mentions]}")
+
+
+# ---- the stage and the cue file
+
+def test_routes_stage_runs_after_events():
+    stages = default_stages()
+    assert stages.index("routes") == stages.index("events") + 1
+
+
+def test_routes_contract_fields():
+    doc, r = one("أغلقت القوات العراقية الطريق بين الموصل وأربيل.")
+    for key in CONTRACT:
+        assert key in r
+    assert r["evidence"]["start"] < r["evidence"]["end"]
+    assert doc.text[r["evidence"]["start"]:r["evidence"]["end"]] == r["text"]
+    out = doc.to_json()["routes"][0]
+    assert json.dumps(out, ensure_ascii=False)        # plain JSON, no internal objects
+
+
+def test_route_cues_validated_on_load():
+    raw = read_json("route_cues.json")
+    bad = json.loads(json.dumps(raw))
+    bad["nouns"]["طريق"] = "highway"
+    with pytest.raises(MarsadError) as err:
+        build(bad)
+    assert "E050" in str(err.value) and "highway" in str(err.value)
+    bad = json.loads(json.dumps(raw))
+    bad["markers"]["sideways"] = ["جانب"]
+    with pytest.raises(MarsadError):
+        build(bad)
+    bad = json.loads(json.dumps(raw))
+    bad["plural"].append("شارع")
+    with pytest.raises(MarsadError):
+        build(bad)
+
+
+@pytest.mark.parametrize("word,status", [
+    ("اُغلقت", "closed"),        # passive, damma and feminine ت
+    ("وسيغلقون", "closed"),      # و + future + imperfect plural
+    ("إغلاقه", "closed"),        # verbal noun + pronoun
+    ("يستخدمونه", "use"),
+    ("إستخدمها", "used"),       # past tense: a route once used
+    ("وتقلّصت", "narrowing"),
+    ("مفتوحة", "open"),
+])
+def test_route_cues_match_through_clitics_and_inflection(word, status):
+    cues = load_route_cues()
+    assert cues.status_of(tokenize(word)[0]) == status
+
+
+def test_route_nouns_need_no_pronoun_and_no_figure_of_speech():
+    cues = load_route_cues()
+    toks = tokenize("طريقة طريقه ممراً")
+    assert cues.route_noun(toks, 0, 2) is None      # a method
+    assert cues.route_noun(toks, 1, 2) is None      # his way
+    assert cues.route_noun(toks, 2, 2)[0] == "corridor"
+    assert routes_of("تحدث الوزير عن خارطة الطريق للحل السياسي في سوريا.") == []
+    assert routes_of("في طريقه إلى بغداد توقف الوزير في الفلوجة.") == []
+
+
+# ---- waypoint markers
+
+def test_between_is_as_written_and_undirected():
+    doc, r = one("قطع مسلحون الطريق الدولي بين حلب ودمشق.")
+    assert r["waypoints"] == [place_id(doc, "حلب"), place_id(doc, "دمشق")]
+    assert r["directed"] is False and r["kind"] == "road"
+
+
+def test_from_to_is_directed():
+    doc, r = one("فتحت قوات سوريا الديمقراطية ممراً إنسانياً لخروج المدنيين من الرقة باتجاه الطبقة.")
+    assert r["waypoints"][0] == place_id(doc, "الرقة")
+    assert r["waypoints"][-1] == place_id(doc, "الطبقة")
+    assert r["directed"] is True
+    assert r["kind"] == "safe_passage" and "evacuation" in r["purpose"]
+
+
+def test_through_terrain_is_via():
+    doc, r = one("انسحبت القوات من الرمادي إلى الفلوجة عبر الصحراء.")
+    assert r["waypoints"] == [place_id(doc, "الرمادي"), place_id(doc, "الفلوجة")]
+    assert r["via"] == ["desert"] and r["via_text"] == ["الصحراء"]
+
+
+def test_passing_through_a_place_goes_between_the_ends():
+    doc, r = one("أغلقت القوات العراقية طريق بغداد – كركوك مروراً بطوزخورماتو.")
+    assert r["waypoints"] == [place_id(doc, "بغداد"), place_id(doc, "طوزخورماتو"), place_id(doc, "كركوك")]
+
+
+def test_towards_is_a_destination():
+    doc, r = one("تتقدم القوات العراقية نحو مدينة القائم عبر الطريق المحاذي لنهر الفرات.")
+    assert r["waypoints"] == [place_id(doc, "القائم")]
+    assert "river" in r["via"]
+
+
+def test_then_to_chains_the_stops():
+    doc, r = one("يخرج المقاتلون من حمص ومن ثم إلى إدلب عبر الطريق الدولي.")
+    assert r["waypoints"] == [place_id(doc, "حمص"), place_id(doc, "إدلب")]
+    assert r["directed"] is True
+
+
+def test_roads_leading_to_a_place_end_there_with_scope():
+    doc, r = one("أغلقت القوات العراقية معظم الطرق المؤدية إلى الفلوجة.")
+    assert r["waypoints"] == [place_id(doc, "الفلوجة")]
+    assert r["scope"] == "most" and r["status"] == "closed"
+    assert r["closed_by"] == ["actor:iraq-forces"]
+
+
+def test_road_named_by_its_ends_with_a_dash():
+    doc, r = one("اندلعت اشتباكات عنيفة على طريق حلب – دمشق الدولي.")
+    assert r["waypoints"] == [place_id(doc, "حلب"), place_id(doc, "دمشق")]
+    assert r["status"] == "contested" and r["directed"] is False
+
+
+def test_crossing_named_between_two_places_lies_between_them():
+    doc, r = one("تسيطر قوات الحكومة على معبر رفح بين مصر وغزة.")
+    assert r["kind"] == "crossing"
+    assert r["waypoints"][1] == place_id(doc, "رفح")
+    assert set(r["waypoints"]) == {place_id(doc, "رفح"), place_id(doc, "مصر"), place_id(doc, "غزة")}
+
+
+def test_crossing_with_a_country_lies_on_its_border():
+    doc, r = one("أغلقت السلطات معبر رفح الحدودي مع مصر بشكل مؤقت.")
+    assert r["kind"] == "crossing" and r["status"] == "closed"
+    assert r["waypoints"] == [place_id(doc, "رفح")]
+    assert r["across"] == [place_id(doc, "مصر")]
+    # a crossing known only by the country across: nothing to draw
+    assert routes_of("أعلن الجيش اللبناني إغلاق المعبر الحدودي مع سوريا بشكل مؤقت.") == []
+
+
+def test_linking_verb_with_ba_gives_both_ends():
+    doc, r = one("تقلص الممر الذي يربط الرقة بدير الزور خلال الأسابيع الماضية.")
+    assert r["waypoints"] == [place_id(doc, "الرقة"), place_id(doc, "دير الزور")]
+    assert r["status"] == "narrowing"
+
+
+def test_movement_through_a_crossing_passes_it():
+    doc, r = one("أفاد ناشطون بأن قوافل المساعدات تدخل من تركيا إلى إدلب عبر معبر باب الهوى.")
+    assert r["kind"] == "crossing"
+    assert r["waypoints"][0] == place_id(doc, "تركيا") and r["waypoints"][-1] == place_id(doc, "إدلب")
+    assert "aid" in r["purpose"]
+
+
+def test_relative_place_is_a_waypoint():
+    doc, r = one("قطعت قوات النظام طريق الكاستيلو شمالي حلب.")
+    p = next(p for p in doc.places if p.id == r["waypoints"][0])
+    assert p.kind == "relative" and p.anchor["direction"] == "N"
+    assert r["status"] == "closed" and r["closed_by"] == ["actor:syria-forces"]
+
+
+def test_place_described_by_a_relative_phrase_is_one_waypoint():
+    doc = run("فر المسلحون عبر الصحراء إلى قضاء البعاج غربي الموصل.")
+    assert len(doc.routes) == 1
+    assert doc.routes[0]["waypoints"] == [place_id(doc, "البعاج")]
+
+
+def test_a_place_near_a_road_with_two_ends_is_not_a_waypoint():
+    doc, r = one("قطع مسلحون الطريق الدولي بين حلب ودمشق قرب بلدة سراقب.")
+    assert r["waypoints"] == [place_id(doc, "حلب"), place_id(doc, "دمشق")]
+    assert r["near"] == [place_id(doc, "سراقب")]
+
+
+def test_two_roads_named_by_pairs_are_two_routes():
+    doc = run("وقطع المسلحون الطريقين الرئيسيين بين حمص وتدمر وبين حمص وحماة.")
+    assert [r["waypoints"] for r in doc.routes] == [[place_id(doc, "حمص"), place_id(doc, "تدمر")],
+                                                   [place_id(doc, "حمص"), place_id(doc, "حماة")]]
+    assert all(r["status"] == "closed" for r in doc.routes)
+
+
+def test_a_road_named_by_its_ends_takes_no_other_destination():
+    doc, r = one("سيطر المسلحون على طريق تدمر – حمص وقطعوا الإمدادات المتجهة إلى حماة.")
+    assert r["waypoints"] == [place_id(doc, "تدمر"), place_id(doc, "حمص")]
+
+
+# ---- status
+
+def test_closed():
+    doc, r = one("ذكرت مصادر محلية أن الطريق بين درعا ودمشق مقطوع منذ أيام.")
+    assert r["status"] == "closed"
+    assert r["source"] is not None
+
+
+def test_negated_closure_is_not_closed():
+    doc, r = one("لم تغلق السلطات الطريق المؤدي إلى دير الزور.")
+    assert r["status"] == "open"
+    assert not r["events"]            # the denied closure is not a closure of this road
+
+
+def test_no_longer_safe_is_closed():
+    doc, r = one("أفادت مصادر بأن الطريق بين عدن وتعز لم يعد آمناً.")
+    assert r["status"] == "closed"
+
+
+def test_denied_closure_is_open():
+    doc, r = one("ونفت محافظة حمص إغلاق الطريق بين حمص وحماة.")
+    assert r["status"] == "open"
+
+
+def test_reopened_is_open():
+    doc, r = one("أعيد فتح الطريق بين الموصل وأربيل أمام حركة المدنيين بعد إغلاق استمر عامين.")
+    assert r["status"] == "open"
+    assert any("reopen" in why for why in r["reasons"])
+
+
+def test_safe_again_is_open():
+    doc, r = one("بات الطريق بين بغداد والفلوجة آمناً بعد طرد المسلحين.")
+    assert r["status"] == "open"
+
+
+def test_attempt_to_cut_is_contested():
+    doc, r = one("يحاول مقاتلو التنظيم قطع طريق الإمداد بين تكريت وسامراء.")
+    assert r["status"] == "contested"
+    assert r["kind"] == "supply_line" and "supply" in r["purpose"]
+
+
+def test_narrowing():
+    doc, r = one("ضاق الممر الوحيد بين الرقة ودير الزور.")
+    assert r["status"] == "narrowing"
+
+
+def test_only_one_left_is_narrowing_and_its_user():
+    doc, r = one("لم يبق أمام مسلحي داعش سوى طريق واحد بين منبج وجرابلس.")
+    assert r["status"] == "narrowing"
+    assert r["users"] == ["actor:isis"]
+
+
+def test_controlled_by_a_force_is_closed():
+    doc, r = one("سيطرت قوات النظام على الطريق الواصل بين حماة وحمص.")
+    assert r["status"] == "closed" and r["closed_by"] == ["actor:syria-forces"]
+    assert r["events"] and doc.events[0]["route"] == r["id"]
+
+
+def test_a_force_using_the_road_it_holds_keeps_it_open():
+    doc, r = one("سيطر داعش على الطريق بين دير الزور والرقة، ولا يزال يستخدمه لنقل الأسلحة.")
+    assert r["status"] == "open"
+    assert r["users"] == ["actor:isis"] and r["closed_by"] == []
+
+
+def test_unknown_without_a_status_word():
+    doc, r = one("يمتد الطريق بطول 120 كيلومتراً بين منبج وجرابلس.")
+    assert r["status"] == "unknown"
+
+
+# ---- length, users, scope, date
+
+def test_exact_length():
+    doc, r = one("يمتد الطريق بطول 120 كيلومتراً بين منبج وجرابلس.")
+    assert r["length_km"] == {"min": 120, "max": 120}
+
+
+def test_length_at_most():
+    doc, r = one("يبلغ طول الممر بين حلب وإدلب ما لا يزيد على 60 كيلومتراً.")
+    assert r["length_km"] == {"min": None, "max": 60}
+
+
+def test_length_approximate():
+    doc, r = one("الطريق بين حمص وتدمر يبلغ طوله نحو 150 كيلومتراً.")
+    assert r["length_km"] == {"min": 150, "max": 150, "approx": True}
+
+
+def test_distance_from_a_place_is_no_length():
+    doc, r = one("أغلقت القوات الطريق بين الموصل وأربيل على بعد 20 كيلومتراً من المدينة.")
+    assert r["length_km"] is None
+
+
+def test_users_are_subjects_of_use_verbs():
+    doc, r = one("يستخدم عناصر داعش الطريق بين الحويجة وكركوك للتنقل.")
+    assert r["users"] == ["actor:isis"] and r["status"] == "open"
+
+
+def test_all_roads_closed_and_one_kept():
+    doc = run("أغلقت القوات الكردية جميع الطرق المؤدية إلى الحسكة وأبقت على طريق واحد قرب القامشلي.")
+    assert [r["scope"] for r in doc.routes] == ["all", "one"]
+    assert [r["status"] for r in doc.routes] == ["closed", "open"]
+    assert doc.routes[1]["waypoints"] == [place_id(doc, "القامشلي")]
+
+
+def test_plural_corridors_beside_a_city_are_separate_routes():
+    doc = run("يلجأ عناصر التنظيم إلى الممرات جنوبي الموصل وغربيها للهروب.")
+    assert len(doc.routes) == 2
+    dirs = [next(p for p in doc.places if p.id == r["waypoints"][0]).anchor["direction"] for r in doc.routes]
+    assert dirs == ["S", "W"]
+    assert doc.routes[0]["group"] == doc.routes[1]["group"]
+    assert all(r["status"] == "open" and "flight" in r["purpose"] for r in doc.routes)
+
+
+def test_date_from_the_clause():
+    doc, r = one("أغلقت قوات الأمن الطريق بين الموصل وأربيل يوم 12 آذار 2017.")
+    assert r["date"]["value"] == "2017-03-12"
+
+
+# ---- corridors and the flights along them
+
+def test_retreat_through_a_corridor_is_linked_to_it():
+    doc, r = one("فر المدنيون من حلب إلى إدلب عبر ممر آمن.")
+    assert r["kind"] == "safe_passage"
+    assert r["waypoints"] == [place_id(doc, "حلب"), place_id(doc, "إدلب")]
+    ev = next(e for e in doc.events if e["type"] == "RETREAT")
+    assert ev["route"] == r["id"] and ev["id"] in r["events"]
+    assert "flight" in r["purpose"] and r["status"] == "open"
+
+
+def test_flight_continuing_a_corridor_is_a_route_of_its_own():
+    doc = run("هناك ممر بطول 30 كيلومتراً بين منبج وجرابلس يستخدمه مسلحو داعش للهروب "
+              "عبر الصحراء إلى الرقة ومن ثم إلى دير الزور.")
+    corridor, flight = doc.routes
+    assert corridor["waypoints"] == [place_id(doc, "منبج"), place_id(doc, "جرابلس")]
+    assert corridor["length_km"] == {"min": 30, "max": 30} and corridor["users"] == ["actor:isis"]
+    assert flight["continues"] == corridor["id"]
+    assert flight["waypoints"] == [place_id(doc, "الرقة"), place_id(doc, "دير الزور")]
+    assert flight["via"] == ["desert"] and flight["directed"] is True
+    ev = next(e for e in doc.events if e["type"] == "RETREAT")
+    assert ev["route"] == flight["id"] and ev["id"] in corridor["events"]
+
+
+def test_closing_event_is_linked():
+    doc, r = one("أعلنت الشرطة إغلاق الطريق الرابط بين بغداد وكركوك بسبب الأمطار.")
+    ev = next(e for e in doc.events if e["type"] == "COERCE")
+    assert ev["route"] == r["id"] and r["events"] == [ev["id"]]
+
+
+# ---- no route
+
+@pytest.mark.parametrize("text", [
+    "فر عناصر داعش من الموصل إلى الرقة.",                 # a movement with no road told
+    "وصل الوفد إلى بغداد قادماً من عمان.",
+    "زار الوزير بغداد والموصل وأربيل.",                    # a list of places
+    "شارك ممثلون من حلب ودمشق وحمص في الاجتماع.",
+    "الخناق يضيق على مسلحي داعش في الموصل.",              # narrowing, but of no road
+])
+def test_no_route(text):
+    assert routes_of(text) == []
+
+
+def test_confidence_grows_with_grounding():
+    _, bare = one("تقع المدينة على طريق بغداد.")
+    _, rich = one("ذكرت مصادر محلية أن الطريق بين درعا ودمشق مقطوع منذ أيام.")
+    assert 0 < bare["confidence"] < rich["confidence"] <= 0.95
