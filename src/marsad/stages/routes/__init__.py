@@ -31,6 +31,7 @@ from marsad.pipeline import stage
 from marsad.stages.routes import status as st
 from marsad.stages.routes.waypoints import Frame, SentenceView, mention_maps, ordered, read_frame, route_nouns
 from marsad.stages.sources import source_at
+from marsad.text.clitics import ARTICLE, proclitic_stems
 
 ALONE_ROLES = frozenset({"through"})     # what a lone movement must name to be a route
 
@@ -344,7 +345,8 @@ def _scope(v: SentenceView, f: Frame) -> str:
         s = v.cues.scope_of(v.toks[k].norm)
         if s:
             return s
-    return "all" if "ال" in v.doc.text[v.toks[f.first].start:v.toks[f.first].end][:4].replace("\u0640", "") else "some"
+    definite = any(stem.startswith(ARTICLE) for _, stem in proclitic_stems(v.toks[f.first].norm))
+    return "all" if definite else "some"
 
 
 def _date(dates, clause, sentence, at):

@@ -24,7 +24,7 @@ REACH_BEFORE = 4     # … or before it: يحاول مسلحو داعش استغ
 def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str, int]]:
     """Status cues of tokens [c0, c1] not in ``skip`` (anchors, markers, places):
     (class, token), after negation, attempts, reopening and the "لم يبق سوى" construction."""
-    toks, cues, lex = v.toks, v.cues, v.lex
+    toks, cues = v.toks, v.cues
     out: list[tuple[str, int]] = []
     j = c0
     while j <= c1:
