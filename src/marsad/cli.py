@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "marsad.gazetteer.cli",
     "marsad.ner.cli",
     "marsad.evaluate.cli",
+    "marsad.commands.ingest",
 )
 
 
