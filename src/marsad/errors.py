@@ -33,6 +33,22 @@ class E:
     KNOWLEDGE_FILE = ("E050", "Knowledge file {path} is invalid: {why}. Fix the entry (see the file's \"_doc\" notes).")
     DATA_MISSING = ("E040", "Evaluation data not found at {path}. Pass --data pointing at the shared data folder "
                             "(the one holding anercorp/, wojood/, idrisi/).")
+    HTML_NO_TEXT = ("E060", "No article text found in HTML page {path} ({why}). If it is an index or menu page, "
+                            "leave it out; if the text is loaded by JavaScript, save the article's text as a .txt file.")
+    BAD_JSON_LINE = ("E061", "{path} line {line} is not a JSON object ({why}). Fix or remove that line; "
+                             "the other lines were read.")
+    RECORD_NO_TEXT = ("E062", "{path} {where} has no text in field {field!r} (fields: {fields}). "
+                              "Name the field that holds the article text with --text-field.")
+    BAD_FEED = ("E063", "{path} is not a readable RSS/Atom feed ({why}). Check that it is the feed's XML as served, "
+                        "not a web page about the feed.")
+    FEED_ENTRY_NO_TEXT = ("E064", "Feed entry {link} in {path}: {why}. Save the page as an HTML file next to the "
+                                  "feed (or in --pages-dir){fetch_hint}.")
+    WARC_DAMAGED = ("E065", "{path} is damaged at byte offset {offset} ({why}); the records before it were read. "
+                            "Re-download or re-create the archive to read the rest.")
+    UNREADABLE = ("E066", "Cannot read {path} ({why}). Check that it exists and that you may read it.")
+    NO_PAGES = ("E067", "{path} holds no HTML pages ({why}). Only 'response' records of web pages are read; "
+                        "check that the archive was made by a web crawler.")
+    BAD_CSV = ("E068", "{path} {where}: {why}. Save the sheet as CSV (UTF-8, comma-separated, one header row).")
 
 
 class MarsadError(Exception):
