@@ -24,6 +24,7 @@ SIMILARITY = 0.75          # accept a near duplicate at or above this estimated 
 LSH_THRESHOLD = 0.7        # candidate generation (see module docstring)
 LSH_WEIGHTS = (0.2, 0.8)   # (false positive, false negative) weights for the band layout
 SEED = 1
+SCHEME = "affine32"        # datasketch 2's hashing scheme; signatures are stored with it
 _WORD = re.compile(r"\w+")
 
 
@@ -44,7 +45,7 @@ def shingles(norm_text: str) -> list[bytes]:
 
 
 def minhash(norm_text: str) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=SEED)
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     m.update_batch(shingles(norm_text))
     return m
 
@@ -54,7 +55,7 @@ def to_blob(m: MinHash) -> bytes:
 
 
 def from_blob(blob: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=np.frombuffer(blob, dtype="<u8").astype(np.uint64))
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=np.frombuffer(blob, dtype="<u8"))
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
