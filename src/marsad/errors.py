@@ -31,6 +31,19 @@ class E:
                             "a blank line between sentences.")
     MODEL_MISSING = ("E031", "The tagger model {path} is missing. Run `marsad train ner` to build it.")
     KNOWLEDGE_FILE = ("E050", "Knowledge file {path} is invalid: {why}. Fix the entry (see the file's \"_doc\" notes).")
+    STORE_FOREIGN = ("E070", "The database at {path} is not a marsad database (it has tables {tables} but no "
+                              "'migrations' table). Give another path with --db, or move that file away.")
+    STORE_NEWER = ("E071", "The database at {path} was written by a newer marsad (unknown migrations: {unknown}). "
+                           "Upgrade marsad (pip install -U marsad), or give another path with --db.")
+    STORE_OPEN = ("E072", "Cannot open the database at {path}: {why}. Check that the folder is writable and the "
+                          "file is a SQLite database, or give another path with --db.")
+    STORE_MISSING = ("E073", "No marsad database at {path}. Run `marsad ingest SOURCE... --db {path}` first, "
+                             "or give the right path with --db.")
+    STORE_WRITE = ("E074", "Could not store {origin} in {path}: {why}. Nothing of this article was written; "
+                           "fix the cause (disk space, permissions) and run the same command again to resume.")
+    BAD_QUERY = ("E075", "Search query {query!r} has no words to search for. Give one or more Arabic or Latin words.")
+    INGEST_NOTHING = ("E076", "Nothing was read from {sources}: {why}. Give files, folders, feeds, WARC or JSONL "
+                              "files with article text.")
     DATA_MISSING = ("E040", "Evaluation data not found at {path}. Pass --data pointing at the shared data folder "
                             "(the one holding anercorp/, wojood/, idrisi/).")
     HTML_NO_TEXT = ("E060", "No article text found in HTML page {path} ({why}). If it is an index or menu page, "
