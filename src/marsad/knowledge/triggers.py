@@ -155,6 +155,27 @@ class TriggerLexicon:
                       'mark both entries "ambiguous": true or remove one')
         for forms in self.phrases.values():
             forms.sort(key=lambda f: -len(f.words))
+        self._build_cores()
+
+    def _build_cores(self) -> None:
+        """Pre-filter for ``candidates``: most words cannot reach any lexicon key, and
+        proving that by substrings is far cheaper than analysing them. Every analysis key
+        is a substring of the word, except that an imperfect key gains ي in front, a noun
+        key may gain ه at the end, and a stem restored from لل reads ال where the word
+        has ل. So a word can only hit key K if it contains K's core: K without a first ي
+        or ا and without a final ه."""
+        cores = set()
+        for key in {k for k, _ in self.single} | set(self.phrases):
+            core = key[1:] if key[:1] in ("\u064A", "\u0627") else key
+            cores.add(core[:-1] if core.endswith("\u0647") else core)
+        self._cores = frozenset(cores)
+        self._core_lengths = tuple(sorted({len(c) for c in cores}))
+
+    def _may_hit(self, word: str) -> bool:
+        if self._core_lengths[:1] == (0,):
+            return True
+        cores, n = self._cores, len(word)
+        return any(word[i:i + k] in cores for k in self._core_lengths for i in range(n - k + 1))
 
     def _forms(self, trig: Trigger, pos: str, text: str):
         words = tuple(normalize_key(text).split(" "))
@@ -233,6 +254,9 @@ class TriggerLexicon:
         ه; it then cannot be a verb with the object pronoun ه (وزارة is not "he visited him")."""
         hit = self._cands.get((word, taa_marbuta))
         if hit is not None:
+            return hit
+        if not self._may_hit(word):
+            hit = self._cands[(word, taa_marbuta)] = ((), None, None)
             return hit
         analyses = self.analyze(word)
         if taa_marbuta:
