@@ -165,11 +165,10 @@ class Store:
                               "WHERE id = ?", (_now(), read, stored, duplicates, skipped, run_id))
 
     def dump(self) -> Iterator[tuple[str, list[tuple]]]:
-        """(table, sorted rows) for every table whose contents the input determines
-        (not runs, not the migrations' times, not FTS internals): for comparisons."""
+        """(table, sorted rows) for every table whose contents the input determines, the
+        FTS index's own tables included (all but runs and the migrations' times)."""
         names = [r[0] for r in self.conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND name NOT LIKE 'articles_fts_%' ORDER BY name")]
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
         for name in names:
             if name == "runs":
                 continue
