@@ -9,6 +9,7 @@ while "بالموصل" finds only that written form. Snippets are cut from the o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from marsad.text.clitics import proclitic_stems
 from marsad.text.normalize import normalize_ar, normalize_key
@@ -17,14 +18,15 @@ _WORD = re.compile(r"\w+")
 ARTICLE = "\u0627\u0644"
 
 
-def word_forms(word: str) -> list[str]:
-    """The normalized word and the stems a search should find it under."""
+@lru_cache(maxsize=100_000)
+def word_forms(word: str) -> tuple[str, ...]:
+    """The normalized word and the stems a search should find it under (cached)."""
     out = [word]
     for _prefix, stem in proclitic_stems(word):
         for form in (stem, stem[2:] if stem.startswith(ARTICLE) and len(stem) > 3 else None):
             if form and form not in out:
                 out.append(form)
-    return out
+    return tuple(out)
 
 
 def search_text(text: str) -> str:

@@ -8,7 +8,7 @@ TABLES = ("mentions", "places", "actors", "persons", "sources", "events", "route
 
 
 def dumps(value) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _bool(value) -> int | None:
@@ -26,7 +26,7 @@ def article_row(item, data: dict, text_hash: str) -> dict:
         "id": data["id"], "url": meta.get("url"), "outlet": meta.get("outlet"), "title": meta.get("title"),
         "author": meta.get("author"), "published": meta.get("published"), "language": meta.get("language"),
         "text": data["text"], "text_hash": text_hash, "origin": item.origin, "format": item.format,
-        "doc_json": json.dumps(data, ensure_ascii=False),
+        "doc_json": json.dumps(data, ensure_ascii=False, separators=(",", ":")),
     }
 
 
