@@ -62,6 +62,16 @@ class E:
     NO_PAGES = ("E067", "{path} holds no HTML pages ({why}). Only 'response' records of web pages are read; "
                         "check that the archive was made by a web crawler.")
     BAD_CSV = ("E068", "{path} {where}: {why}. Save the sheet as CSV (UTF-8, comma-separated, one header row).")
+    BAD_FILTER_DATE = ("E080", "{option} {value!r} is not a date in the form YYYY-MM-DD (e.g. {option} 2017-01-05).")
+    BAD_FILTER_RANGE = ("E081", "--since {since} is after --until {until}; no event can match. Swap the two dates.")
+    BAD_FILTER_COUNTRY = ("E082", "--country {value!r} is not a two-letter ISO country code. Give one such as IQ, SY "
+                                  "or YE.")
+    BAD_FILTER_ACTOR = ("E083", "--actor {value!r} is not an actor id. Give the id as marsad writes it (e.g. "
+                                "actor:isis; see the 'actors' of `marsad extract FILE --format json`).")
+    BAD_FILTER_TYPE = ("E084", "--type {value!r} is not an event type. Use one of: {known}.")
+    BAD_WINDOW = ("E085", "--window-days {value} is not a number of days from 0 to 30. Give e.g. --window-days 1.")
+    EXPORT_WRITE = ("E086", "Cannot write {path}: {why}. Check that the folder exists and is writable, or leave out "
+                            "-o to write to standard output.")
 
 
 class MarsadError(Exception):
