@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "marsad.ner.cli",
     "marsad.evaluate.cli",
     "marsad.commands.ingest",
+    "marsad.commands.export",
 )
 
 
