@@ -82,15 +82,20 @@ def emit(produce, path: str | None, encoding: str = "utf-8") -> None:
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=".marsad-export-", dir=folder)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # as an ordinary new file would be, not mkstemp's 0600
         with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
             produce(out)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
+        tmp = None
     except OSError as exc:
+        raise MarsadError(E.EXPORT_WRITE, path=path, why=exc.strerror or exc) from None
+    finally:  # whatever went wrong, no temporary file is left behind
         if tmp and os.path.exists(tmp):
             os.unlink(tmp)
-        raise MarsadError(E.EXPORT_WRITE, path=path, why=exc.strerror or exc) from None
 
 
 def run_events(args) -> int:
