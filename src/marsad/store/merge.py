@@ -109,7 +109,7 @@ def _host(url: str | None) -> str | None:
 def load_reports(store, types: set[str] | None = None) -> tuple[list[Report], dict]:
     """Every stored event as a Report (sorted), and actor id -> (name, name_ar)."""
     conn = store.conn
-    articles = {a["id"]: a for a in _rows(conn, "SELECT id, url, outlet, published, text FROM articles")}
+    articles = {a["id"]: a for a in _rows(conn, "SELECT id, url, outlet, published FROM articles")}
     places = {(p["article_id"], p["id"]): p for p in _rows(conn, "SELECT * FROM places")}
     sources = {(s["article_id"], s["id"]): s for s in _rows(conn, "SELECT * FROM sources")}
     persons = {(p["article_id"], p["id"]): p for p in _rows(conn, "SELECT * FROM persons")}
@@ -121,7 +121,10 @@ def load_reports(store, types: set[str] | None = None) -> tuple[list[Report], di
         copies.setdefault(c["article_id"], []).append(c["outlet"] or _host(c["url"]))
     focus = _focus(places.values())
     reports = []
-    for e in _rows(conn, "SELECT * FROM events ORDER BY article_id, id"):
+    # the evidence sentence is cut in SQL (substr counts characters, as Python does): no full texts in memory
+    for e in _rows(conn, "SELECT e.*, substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) "
+                         "AS evidence_text FROM events e JOIN articles a ON a.id = e.article_id "
+                         "ORDER BY e.article_id, e.id"):
         if types and e["type"] not in types:
             continue
         art = articles[e["article_id"]]
@@ -130,16 +133,14 @@ def load_reports(store, types: set[str] | None = None) -> tuple[list[Report], di
         source = None if src is None else {"text": src["text"], "anonymous": bool(src["anonymous"]),
                                            "actor": src["actor"], "person": src["person"]}
         own = art["outlet"] or _host(art["url"])
-        text = art["text"] or ""
-        start, end = e["evidence_start"], e["evidence_end"]
         day = _day(e["date_value"]) if e["date_precision"] == "day" else None
         reports.append(Report(
             article_id=e["article_id"], event_id=e["id"], outlet=own, url=art["url"], published=art["published"],
             source=source, row=e, place=places.get((e["article_id"], e["location"])) if e["location"] else None,
             focus=focus.get(e["article_id"]), day=day or _day(art["published"]),
-            evidence=text[start:end] if start is not None and end is not None else "",
+            evidence=e.pop("evidence_text") or "",
             outlets=tuple(dict.fromkeys([own, *copies.get(e["article_id"], [])])),
-            group=_group(source, names, persons.get((e["article_id"], src["person"])) if src and src["person"] else None)))
+            group=_group(source, names, persons.get((e["article_id"], src["person"])) if src else None)))
     reports.sort(key=lambda r: (r.day or datetime.date.max, r.published or "~", r.article_id, r.event_id))
     return reports, names
 
