@@ -30,7 +30,6 @@ def main() -> int:
         print("note: not pinned to one core; run under `taskset -c 0` for the reference figure", file=sys.stderr)
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="marsad-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("MARSAD_HOME", str(Path.home() / ".cache" / "marsad-bench-home"))
 
     from marsad.api import default_pipeline
     from marsad.ingest.items import ReadOptions
@@ -38,7 +37,9 @@ def main() -> int:
     from marsad.store.run import ingest
 
     t0 = time.perf_counter()
-    records = synth.corpus(args.n, seed=args.seed, size=args.size)
+    kinds: list[str] = []
+    records = synth.corpus(args.n, seed=args.seed, size=args.size, kinds=kinds)
+    originals = kinds.count("original")
     source = work / "articles.jsonl"
     with open(source, "w", encoding="utf-8") as fh:
         for rec in records:
@@ -77,6 +78,9 @@ def main() -> int:
           + f", rest (reading, dedup lookups, loop) {1000 * (cpu - sum(spent.values())) / max(summary.stored, 1):.1f} ms")
     print(f"stored {summary.stored}, duplicates {summary.duplicates} (exact {summary.exact}, near {summary.near}), "
           f"skipped {len(summary.skipped)}")
+    print(f"generated {originals} distinct stories ({kinds.count('exact')} exact and {kinds.count('near')} near copies "
+          f"made, a copy of a copy counting as a copy of the story): stored {summary.stored}, "
+          f"{'all found' if summary.stored == originals else f'difference {summary.stored - originals:+d}'}")
     print(f"rows: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     print(f"database {db.stat().st_size / 1e6:.1f} MB; peak memory (maxrss) {peak:.0f} MB")
     if args.profile:

@@ -96,19 +96,23 @@ def near_copy(rng: random.Random, art: dict) -> dict:
     return {**art, "title": fill(rng.choice(HEADLINES), rng), "text": "\n\n".join(paragraphs), "outlet": outlet}
 
 
-def corpus(n: int, seed: int = 7, exact: float = 0.05, near: float = 0.05, size: int = 3000) -> list[dict]:
+def corpus(n: int, seed: int = 7, exact: float = 0.05, near: float = 0.05, size: int = 3000,
+           kinds: list[str] | None = None) -> list[dict]:
     """``n`` JSONL-ready records (text, title, url, outlet, published); about ``exact`` of them
-    repeat an earlier record's text (another outlet and url), ``near`` are near copies."""
+    repeat an earlier record's text (another outlet and url), ``near`` are near copies.
+    ``kinds``, if given, receives "original", "exact" or "near" per record."""
     rng = random.Random(seed)
     out: list[dict] = []
     for i in range(n):
         r = rng.random()
         if out and r < exact:
-            rec = {**rng.choice(out), "outlet": rng.choice(OUTLETS)}
+            rec, kind = {**rng.choice(out), "outlet": rng.choice(OUTLETS)}, "exact"
         elif out and r < exact + near:
-            rec = near_copy(rng, rng.choice(out))
+            rec, kind = near_copy(rng, rng.choice(out)), "near"
         else:
-            rec = article(rng, size)
+            rec, kind = article(rng, size), "original"
+        if kinds is not None:
+            kinds.append(kind)
         digest = hashlib.sha1(f"{seed}:{i}".encode()).hexdigest()[:10]
         out.append({**rec, "url": f"https://news.example/{i:05d}-{digest}"})
     return out
