@@ -71,9 +71,12 @@ _SUFFIX_LENGTHS = tuple(sorted({len(s) for s in PRONOUN_SUFFIXES}, reverse=True)
 
 
 @lru_cache(maxsize=65536)
-def _readings(word: str, min_stem: int) -> tuple[Reading, ...]:
+def _readings(word: str, min_stem: int) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    # Cached as plain tuples, not Reading objects: after a batch the cache holds ~100k
+    # readings, and the garbage collector stops tracking tuples of strings while it
+    # would re-scan every Reading on each full collection (~20% of a cold run).
     # the unanalysed word is always the first reading, however short
-    seen, out = {("", word, "")}, [Reading("", word, "", ())]
+    seen, out = {("", word, "")}, [("", word, "", ())]
     for prefix, rest, tags in _prefixes(word):
         candidates = [(rest, "")]
         # the article and a pronoun suffix do not co-occur on one noun
@@ -83,22 +86,28 @@ def _readings(word: str, min_stem: int) -> tuple[Reading, ...]:
         for stem, suffix in candidates:
             if len(stem) >= min_stem and stem != ARTICLE and (prefix, stem, suffix) not in seen:
                 seen.add((prefix, stem, suffix))
-                out.append(Reading(prefix, stem, suffix, tags))
+                out.append((prefix, stem, suffix, tags))
     return tuple(out)
 
 
 def readings(word: str, min_stem: int = 2) -> list[Reading]:
     """Every clitic analysis of ``word``: the whole word first, then longer prefix strips."""
-    return list(_readings(word, min_stem))
+    return [Reading(*r) for r in _readings(word, min_stem)]
+
+
+def reading_tuples(word: str, min_stem: int = 2) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """``readings`` as (prefix, stem, suffix, proclitics) tuples, cached: for per-word
+    loops that would otherwise build Reading objects they only unpack."""
+    return _readings(word, min_stem)
 
 
 def strip_proclitics(word: str, min_stem: int = 2) -> list[str]:
     """Candidate stems without pronoun suffixes, most literal first (with and without ال)."""
     out = []
-    for r in _readings(word, min_stem):
-        if r.suffix:
+    for _, r_stem, r_suffix, _ in _readings(word, min_stem):
+        if r_suffix:
             continue
-        for stem in (r.stem, r.stem[2:] if r.stem.startswith(ARTICLE) else None):
+        for stem in (r_stem, r_stem[2:] if r_stem.startswith(ARTICLE) else None):
             if stem and len(stem) >= min_stem and stem not in out:
                 out.append(stem)
     return out
@@ -109,9 +118,9 @@ def proclitic_stems(word: str) -> tuple[tuple[str, str], ...]:
     """(prefix, stem) readings without pronoun suffixes, the whole word first (cached):
     what dictionary matching needs (بالموصل → ("ب", "الموصل"), للرقه → ("لل", "الرقه"))."""
     out: list[tuple[str, str]] = []
-    for r in _readings(word, 2):
-        if not r.suffix and (r.prefix, r.stem) not in out:
-            out.append((r.prefix, r.stem))
+    for prefix, stem, suffix, _ in _readings(word, 2):
+        if not suffix and (prefix, stem) not in out:
+            out.append((prefix, stem))
     return tuple(out)
 
 
