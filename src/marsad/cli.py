@@ -14,6 +14,8 @@ COMMAND_MODULES = (
     "marsad.gazetteer.cli",
     "marsad.ner.cli",
     "marsad.evaluate.cli",
+    "marsad.commands.ingest",
+    "marsad.commands.export",
 )
 
 

@@ -23,13 +23,15 @@ from functools import cache
 from importlib import resources
 
 from marsad.errors import E, MarsadError
-from marsad.text.clitics import ARTICLE, FUTURE, readings
+from marsad.text.clitics import ARTICLE, FUTURE, reading_tuples
 from marsad.text.normalize import normalize_key
 
 FILE = "triggers.json"
 POS = ("verb", "noun", "participle", "phrase")
 GENITIVE = frozenset({"actor", "target", "none"})
 _VERBAL_CLITICS = frozenset({"\u0648", "\u0641", "\u0644", FUTURE})   # و ف ل س
+_NO_CANDIDATES = ((), None, None)
+_NO_CLASSES: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +157,27 @@ class TriggerLexicon:
                       'mark both entries "ambiguous": true or remove one')
         for forms in self.phrases.values():
             forms.sort(key=lambda f: -len(f.words))
+        self._build_cores()
+
+    def _build_cores(self) -> None:
+        """Pre-filter for ``candidates``: most words cannot reach any lexicon key, and
+        proving that by substrings is far cheaper than analysing them. Every analysis key
+        is a substring of the word, except that an imperfect key gains ي in front, a noun
+        key may gain ه at the end, and a stem restored from لل reads ال where the word
+        has ل. So a word can only hit key K if it contains K's core: K without a first ي
+        or ا and without a final ه."""
+        cores = set()
+        for key in {k for k, _ in self.single} | set(self.phrases):
+            core = key[1:] if key[:1] in ("\u064A", "\u0627") else key
+            cores.add(core[:-1] if core.endswith("\u0647") else core)
+        self._cores = frozenset(cores)
+        self._core_lengths = tuple(sorted({len(c) for c in cores}))
+
+    def _may_hit(self, word: str) -> bool:
+        if self._core_lengths[:1] == (0,):
+            return True
+        cores, n = self._cores, len(word)
+        return any(word[i:i + k] in cores for k in self._core_lengths for i in range(n - k + 1))
 
     def _forms(self, trig: Trigger, pos: str, text: str):
         words = tuple(normalize_key(text).split(" "))
@@ -181,44 +204,48 @@ class TriggerLexicon:
     def analyze(self, word: str) -> tuple[Analysis, ...]:
         """Every (citation key, part of speech) a normalized word may stand for (cached)."""
         hit = self._analyses.get(word)
-        if hit is not None:
-            return hit
-        out: list[Analysis] = []
+        if hit is None:
+            hit = self._analyses[word] = tuple(Analysis(*a) for a in self._analysis_tuples(word))
+        return hit
+
+    def _analysis_tuples(self, word: str) -> list[tuple]:
+        """``analyze`` as plain (key, pos, prefix, suffix, article, future) tuples, uncached:
+        ``candidates`` keeps only the few that hit the lexicon, so it need not build (nor
+        cache, for the garbage collector to re-scan) an Analysis for every reading."""
+        out: list[tuple] = []
         seen = set()
 
-        def add(key, pos, r, article, future=False):
+        def add(key, pos, prefix, suffix, article, future=False):
             if len(key) >= 2 and (key, pos) not in seen:
                 seen.add((key, pos))
-                out.append(Analysis(key, pos, r.prefix, r.suffix, article, future))
+                out.append((key, pos, prefix, suffix, article, future))
 
-        for r in readings(word):
-            s, procl = r.stem, r.proclitics
+        for prefix, s, suffix, procl in reading_tuples(word):
             article = s.startswith(ARTICLE) or ARTICLE in procl
             # nouns: with and without the article, then their endings
             if FUTURE not in procl:
                 bases = [s, s[2:]] if s.startswith(ARTICLE) and len(s) > 3 else [s]
                 for b in bases:
-                    add(b, "noun", r, article)
+                    add(b, "noun", prefix, suffix, article)
                     for end, rep in self.noun_endings:
                         if b.endswith(end) and len(b) - len(end) >= 2:
-                            add(b[: len(b) - len(end)] + rep, "noun", r, article)
+                            add(b[: len(b) - len(end)] + rep, "noun", prefix, suffix, article)
             # verbs take no article, but some begin with ال (التقى، الغى): only a written
             # contracted article (لل) rules a verb out
             # verbs take no article; ي is a noun's possessive, never a verb's object (that is ني)
-            if ARTICLE in procl or not set(procl) <= _VERBAL_CLITICS or r.suffix == "\u064A":
+            if ARTICLE in procl or not set(procl) <= _VERBAL_CLITICS or suffix == "\u064A":
                 continue
             if "\u0644" not in procl and FUTURE not in procl:
                 for suf in self.perfect_suffixes:
                     if s.endswith(suf) and len(s) - len(suf) >= 2:
-                        add(s[: len(s) - len(suf)] if suf else s, "perfect", r, False)
+                        add(s[: len(s) - len(suf)] if suf else s, "perfect", prefix, suffix, False)
             if len(s) >= 3 and s[0] in self.imperfect_prefixes:
                 rest = s[1:]
                 for suf in self.imperfect_suffixes:
                     if rest.endswith(suf) and len(rest) - len(suf) >= 2:
-                        add("\u064A" + (rest[: len(rest) - len(suf)] if suf else rest), "imperfect", r, False,
-                            FUTURE in procl)
-        hit = self._analyses[word] = tuple(out)
-        return hit
+                        add("\u064A" + (rest[: len(rest) - len(suf)] if suf else rest), "imperfect", prefix,
+                            suffix, False, FUTURE in procl)
+        return out
 
     def noun_keys(self, word: str) -> frozenset[str]:
         """Noun citation keys of a word (for the later words of a phrase)."""
@@ -234,10 +261,18 @@ class TriggerLexicon:
         hit = self._cands.get((word, taa_marbuta))
         if hit is not None:
             return hit
-        analyses = self.analyze(word)
-        if taa_marbuta:
-            analyses = tuple(a for a in analyses if not (a.pos in ("perfect", "imperfect")
-                                                         and a.suffix.endswith("\u0647")))
+        if not self._may_hit(word):
+            hit = self._cands[(word, taa_marbuta)] = _NO_CANDIDATES
+            return hit
+        # only analyses whose key is in the lexicon can contribute below, so only those
+        # become Analysis objects (in analyze's order)
+        single, phrase_forms = self.single, self.phrases
+        analyses = tuple(Analysis(*a) for a in self._analysis_tuples(word)
+                         if (a[0] in phrase_forms or (a[0], a[1]) in single)
+                         and not (taa_marbuta and a[1] in ("perfect", "imperfect") and a[3].endswith("\u0647")))
+        if not analyses:
+            hit = self._cands[(word, taa_marbuta)] = _NO_CANDIDATES
+            return hit
         phrases = tuple((a, f) for a in analyses for f in self.phrases.get(a.key, ()))
         phrases = tuple(sorted(phrases, key=lambda af: -len(af[1].words)))
 
@@ -274,10 +309,11 @@ class TriggerLexicon:
         hit = self._classes.get(word)
         if hit is None:
             found = set(self._cue_index.get(word, ()))
-            for r in readings(word):
-                if not r.suffix:
-                    found |= self._cue_index.get(r.stem, set())
-            hit = self._classes[word] = frozenset(found)
+            for _, stem, suffix, _ in reading_tuples(word):
+                if not suffix:
+                    found |= self._cue_index.get(stem, set())
+            # most words are in no class: share one empty set rather than cache one each
+            hit = self._classes[word] = frozenset(found) if found else _NO_CLASSES
         return hit
 
     def has(self, cue: str, word: str) -> bool:
@@ -286,7 +322,8 @@ class TriggerLexicon:
         hit = self._has.get(key)
         if hit is None:
             vocab = self.cues.get(cue, frozenset())
-            hit = self._has[key] = word in vocab or any(r.stem in vocab for r in readings(word) if not r.suffix)
+            hit = self._has[key] = word in vocab or any(stem in vocab for _, stem, suffix, _ in reading_tuples(word)
+                                                           if not suffix)
         return hit
 
 

@@ -140,14 +140,17 @@ def make_persons(**_):
     given_first = frozenset(k[0] for k in cues.given)
     any_first = title_first | intro_first | given_first | frozenset(cues.kunya)
     firsts = {id(cues.titles): title_first, id(cues.introducers): intro_first}
-    first_cache: dict[tuple[str, frozenset], bool] = {}
+    # one word → bool cache per table: (word, frozenset) keys would be tuples the garbage
+    # collector keeps re-scanning, tens of thousands of them after a batch
+    first_cache: dict[frozenset, dict[str, bool]] = {t: {} for t in (title_first, intro_first, given_first,
+                                                                      any_first)}
 
     def may_start(norm: str, table_first: frozenset) -> bool:
         """Can a phrase of the table start with this word (through proclitics)? Cached per word."""
-        key = (norm, table_first)
-        hit = first_cache.get(key)
+        cache = first_cache[table_first]
+        hit = cache.get(norm)
         if hit is None:
-            hit = first_cache[key] = any(st in table_first for st in _stems(norm))
+            hit = cache[norm] = any(st in table_first for st in _stems(norm))
         return hit
 
     def is_given(tok, key) -> bool:

@@ -43,60 +43,71 @@ class Reading:
 
 def _prefixes(word: str) -> list[tuple[str, str, tuple[str, ...]]]:
     """(written prefix, rest, proclitics) for every legal proclitic sequence, shortest first."""
+    # Called once per distinct word of every document, so it tests first letters
+    # directly: a word starts with at most one conjunction and, after it, at most
+    # one preposition.
     out = [("", word, ())]
-    conj = [("", ())] + [(c, (c,)) for c in _CONJ if word.startswith(c)]
-    for c_written, c_tags in conj:
-        rest = word[len(c_written):]
+    first = word[:1]
+    conj = (("", (), word), (first, (first,), word[1:])) if first in CONJUNCTIONS else (("", (), word),)
+    for c_written, c_tags, rest in conj:
         if c_written:
             out.append((c_written, rest, c_tags))
-        for p in _PREP:
-            if not rest.startswith(p):
-                continue
+        p = rest[:1]
+        if p in PREPOSITIONS:
             after = rest[1:]
             written = c_written + p
             out.append((written, after, c_tags + (p,)))
-            if p == _LAM and after.startswith(_LAM):
+            if p == _LAM and after[:1] == _LAM:
                 # ل + ال contracted: للرقه → ل + الرقه
                 out.append((written + _LAM, ARTICLE + after[1:], c_tags + (p, ARTICLE)))
         # future sin only before something that looks like an imperfect verb (سيتم → يتم)
-        if rest.startswith(FUTURE) and len(rest) > 1 and rest[1] in IMPERFECT_PREFIXES:
+        elif p == FUTURE and len(rest) > 1 and rest[1] in IMPERFECT_PREFIXES:
             out.append((c_written + FUTURE, rest[1:], c_tags + (FUTURE,)))
     return out
 
 
+# Pronoun suffixes by length, longest first: at most one of each length can end a word.
+_SUFFIX_LENGTHS = tuple(sorted({len(s) for s in PRONOUN_SUFFIXES}, reverse=True))
+
+
 @lru_cache(maxsize=65536)
-def _readings(word: str, min_stem: int) -> tuple[Reading, ...]:
+def _readings(word: str, min_stem: int) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    # Cached as plain tuples, not Reading objects: after a batch the cache holds ~100k
+    # readings, and the garbage collector stops tracking tuples of strings while it
+    # would re-scan every Reading on each full collection (~20% of a cold run).
     # the unanalysed word is always the first reading, however short
-    seen, out = {("", word, "")}, [Reading("", word, "", ())]
-
-    def add(prefix, stem, suffix, tags):
-        if len(stem) >= min_stem and stem != ARTICLE and (prefix, stem, suffix) not in seen:
-            seen.add((prefix, stem, suffix))
-            out.append(Reading(prefix, stem, suffix, tags))
-
+    seen, out = {("", word, "")}, [("", word, "", ())]
     for prefix, rest, tags in _prefixes(word):
-        add(prefix, rest, "", tags)
+        candidates = [(rest, "")]
         # the article and a pronoun suffix do not co-occur on one noun
-        if rest.startswith(ARTICLE):
-            continue
-        for suffix in _SUFFIXES:
-            if rest.endswith(suffix):
-                add(prefix, rest[: -len(suffix)], suffix, tags)
+        if not rest.startswith(ARTICLE):
+            candidates += [(rest[:-n], rest[-n:]) for n in _SUFFIX_LENGTHS
+                           if len(rest) >= n and rest[-n:] in PRONOUN_SUFFIXES]
+        for stem, suffix in candidates:
+            if len(stem) >= min_stem and stem != ARTICLE and (prefix, stem, suffix) not in seen:
+                seen.add((prefix, stem, suffix))
+                out.append((prefix, stem, suffix, tags))
     return tuple(out)
 
 
 def readings(word: str, min_stem: int = 2) -> list[Reading]:
     """Every clitic analysis of ``word``: the whole word first, then longer prefix strips."""
-    return list(_readings(word, min_stem))
+    return [Reading(*r) for r in _readings(word, min_stem)]
+
+
+def reading_tuples(word: str, min_stem: int = 2) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """``readings`` as (prefix, stem, suffix, proclitics) tuples, cached: for per-word
+    loops that would otherwise build Reading objects they only unpack."""
+    return _readings(word, min_stem)
 
 
 def strip_proclitics(word: str, min_stem: int = 2) -> list[str]:
     """Candidate stems without pronoun suffixes, most literal first (with and without ال)."""
     out = []
-    for r in _readings(word, min_stem):
-        if r.suffix:
+    for _, r_stem, r_suffix, _ in _readings(word, min_stem):
+        if r_suffix:
             continue
-        for stem in (r.stem, r.stem[2:] if r.stem.startswith(ARTICLE) else None):
+        for stem in (r_stem, r_stem[2:] if r_stem.startswith(ARTICLE) else None):
             if stem and len(stem) >= min_stem and stem not in out:
                 out.append(stem)
     return out
@@ -107,9 +118,9 @@ def proclitic_stems(word: str) -> tuple[tuple[str, str], ...]:
     """(prefix, stem) readings without pronoun suffixes, the whole word first (cached):
     what dictionary matching needs (بالموصل → ("ب", "الموصل"), للرقه → ("لل", "الرقه"))."""
     out: list[tuple[str, str]] = []
-    for r in _readings(word, 2):
-        if not r.suffix and (r.prefix, r.stem) not in out:
-            out.append((r.prefix, r.stem))
+    for prefix, stem, suffix, _ in _readings(word, 2):
+        if not suffix and (prefix, stem) not in out:
+            out.append((prefix, stem))
     return tuple(out)
 
 

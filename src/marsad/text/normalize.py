@@ -12,6 +12,7 @@ character to zero or one characters, the composition is a single character table
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -130,19 +131,34 @@ class Normalized:
         return o_start, o_end
 
 
+@lru_cache(maxsize=1)
+def _matching_table() -> tuple[dict[int, str], re.Pattern | None]:
+    """The full table with ASCII results lower-cased (what normalize_ar applies to each
+    character), and a pattern for the characters it deletes."""
+    table: dict[int, str] = {}
+    for code, rep in _full_table().items():
+        if len(rep) > 1:
+            raise ValueError(f"charmap maps {chr(code)!r} to {rep!r}; matching maps must be one-to-one or deletions")
+        table[code] = rep.lower() if rep.isascii() else rep
+    for code in range(ord("A"), ord("Z") + 1):
+        table.setdefault(code, chr(code).lower())
+    deleted = [chr(code) for code, rep in table.items() if not rep]
+    return table, (re.compile("[" + "".join(re.escape(ch) for ch in sorted(deleted)) + "]+") if deleted else None)
+
+
 def normalize_ar(text: str) -> Normalized:
     """Normalize for matching (all sections of the charmap, Latin case-folded), keeping offsets."""
-    table = _full_table()
-    out: list[str] = []
+    # Fast path: every character maps to at most one, so str.translate does the mapping
+    # and offsets only need building around the runs of deleted characters (diacritics,
+    # tatweel, controls); a text without any keeps the identity map.
+    table, deleted = _matching_table()
+    out = text.translate(table)
+    if len(out) == len(text):
+        return Normalized(text, out, tuple(range(len(text) + 1)))
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        rep = table.get(ord(ch), ch)
-        if not rep:
-            continue
-        if len(rep) != 1:
-            raise ValueError(f"charmap maps {ch!r} to {rep!r}; matching maps must be one-to-one or deletions")
-        rep = rep.lower() if rep.isascii() else rep
-        out.append(rep)
-        offsets.append(i)
-    offsets.append(len(text))
-    return Normalized(text, "".join(out), tuple(offsets))
+    pos = 0
+    for m in deleted.finditer(text):
+        offsets.extend(range(pos, m.start()))
+        pos = m.end()
+    offsets.extend(range(pos, len(text) + 1))
+    return Normalized(text, out, tuple(offsets))

@@ -1,0 +1,1 @@
+"""Exports of the stored, merged events: ACLED-style CSV, GeoJSON, JSON Lines."""
