@@ -46,7 +46,12 @@ def test_csv_has_every_acled_column_in_order_then_marsads(capsys, db):
     assert len(ACLED_COLUMNS) == 25
     assert frame["latitude"].dtype == float and frame["longitude"].dtype == float
     assert frame["year"].dtype == "int64" and frame["fatalities"].dtype == "int64"
-    assert frame["geo_precision"].dtype == "int64" and frame["time_precision"].dtype == "int64"
+    assert frame["time_precision"].dtype == "int64"
+    # an event the text does not place has no coordinates and no geo_precision; every placed one has both
+    located = frame.dropna(subset=["latitude"])
+    assert len(located) and located["geo_precision"].notna().all()
+    assert set(located["geo_precision"].astype(int)) <= {1, 2, 3}
+    assert frame.loc[frame["latitude"].isna(), "geo_precision"].isna().all()
     assert frame["event_id_cnty"].is_unique and frame["marsad_id"].is_unique
 
 
