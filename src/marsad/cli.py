@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "marsad.evaluate.cli",
     "marsad.commands.ingest",
     "marsad.commands.export",
+    "marsad.commands.corridors",
 )
 
 

@@ -72,6 +72,17 @@ class E:
     BAD_WINDOW = ("E085", "--window-days {value} is not a number of days from 0 to 30. Give e.g. --window-days 1.")
     EXPORT_WRITE = ("E086", "Cannot write {path}: {why}. Check that the folder exists and is writable, or leave out "
                             "-o to write to standard output.")
+    CORRIDOR_PLACE = ("E090", "{option} {name!r}: no such place in the gazetteer. Check the spelling, try the Arabic "
+                              "or English name, or look it up with `marsad gazetteer lookup NAME`.")
+    CORRIDOR_DATE = ("E091", "--as-of {value!r} is not a date in the form YYYY-MM-DD (e.g. --as-of 2017-01-20).")
+    CORRIDOR_NO_DB = ("E092", "No marsad database at {path}: corridors are built from stored articles. Run "
+                              "`marsad ingest SOURCE... --db {path}` first, or give the right path with --db.")
+    CORRIDOR_PAIR = ("E093", "{given} was given without {missing}: an open-path question needs both "
+                             "(e.g. --from الموصل --to سنجار).")
+    CORRIDOR_KM = ("E094", "{option} {value} is not a distance in km above 0 and at most 1000. Give e.g. {option} 50.")
+    CORRIDOR_WINDOW = ("E095", "--window {value} is not a number of days from 0 to 365. Give e.g. --window 7.")
+    CORRIDOR_NEAR_PATH = ("E096", "--near cannot be combined with --from/--to: ask for the corridors near a place, "
+                                  "or for a path between two places.")
 
 
 class MarsadError(Exception):
