@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import json
 from collections import deque
+from pathlib import Path
 
 import pytest
 
@@ -569,3 +570,51 @@ def test_missing_database(capsys, tmp_path):
     status, _, err = run(capsys, "corridors", "--db", str(tmp_path / "none.db"))
     assert status == 2 and "[E092]" in err and "marsad ingest" in err
     assert not (tmp_path / "none.db").exists()
+
+
+def test_a_continuation_starts_where_its_route_ends():
+    from marsad.corridors.build import link_continuations
+
+    def rep(rid, ways, directed=False, continues=None, status="open"):
+        return RouteReport("a", rid, day("2017-01-05"), "published", status, "one", directed, ways, "between", "X",
+                           ("X",), None, "2017-01-05", None, None, None, "…", (20, None), [], 0.8, "corridor",
+                           continues=continues)
+    places = {("a", TALAFAR): {"lat": 36.379, "lon": 42.448}, ("a", SINJAR): {"lat": 36.321, "lon": 41.877},
+              ("a", BAAJ): {"lat": 36.043, "lon": 41.716}, ("a", RAQQA): {"lat": 35.953, "lon": 39.008}}
+    parent = rep("rt1", [TALAFAR, SINJAR])
+    child = rep("rt2", [BAAJ, RAQQA], directed=True, continues="rt1")
+    [link] = link_continuations([parent, child], places)
+    assert link.waypoints == [SINJAR, BAAJ] and link.directed and link.route_id == "rt2/link"
+    assert link.status == "open" and link.derived == "links rt1 to rt2" and link.length is None
+    assert link_continuations([parent, rep("rt3", [SINJAR, RAQQA], True, "rt1")], places) == []  # starts there
+    assert link_continuations([parent, rep("rt4", [BAAJ, RAQQA], True)], places) == []            # continues nothing
+
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / \
+    "000_4610ac59d5102b9c.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason=f"the shared seed article is not at {SEED}")
+def test_seed_article_corridor_runs_from_tal_afar_to_raqqa(tmp_path, capsys):
+    record = {"text": SEED.read_text("utf-8"), "published": "2017-01-05", "outlet": "Seed"}
+    (tmp_path / "seed.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    db = str(tmp_path / "seed.db")
+    assert main(["ingest", str(tmp_path / "seed.jsonl"), "--db", db, "--quiet"]) == 0
+    code, out, _ = run(capsys, "corridors", "--db", db, "--from", "تلعفر", "--to", "الرقة", "--format", "json")
+    answer = json.loads(out)
+    assert code == 0 and [s["to"] for s in answer["steps"]] == [SINJAR, BAAJ, RAQQA]
+    code, out, _ = run(capsys, "corridors", "--db", db, "--from", "تلعفر", "--to", "الحسكة")
+    assert code == 1 and "✗ entry into الحسكة blocked: → الحسكة (most roads) closed" in out
+
+
+def test_undated_only_corridor_says_what_the_undated_reports_say(tmp_path, capsys):
+    record = {"text": REPORTS[-1][3], "outlet": "Sawt al-Jabal"}
+    (tmp_path / "u.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    db = str(tmp_path / "u.db")
+    assert main(["ingest", str(tmp_path / "u.jsonl"), "--db", db, "--quiet"]) == 0
+    code, out, _ = run(capsys, "corridors", "--db", db)
+    assert code == 0
+    assert out.splitlines() == ["1 corridor, status as of the newest report:",
+                                "سنجار ↔ البعاج  status unknown (undated reports say: closed) (1 undated report)"]
+    code, out, _ = run(capsys, "corridors", "--db", db, "--from", "سنجار", "--to", "البعاج")
+    assert code == 1

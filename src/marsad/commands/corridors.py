@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import sys
 from pathlib import Path
 
 from marsad.errors import E, MarsadError
@@ -136,7 +135,7 @@ def run_corridors(args) -> int:
         answer = find_path(corridors, ends[0][2], ends[1][2], day, args.allow_contested)
         writer = {"text": lambda out: path_text(answer, ends, arabic, out),
                   "json": lambda out: _dump(path_json(answer, ends, arabic), out),
-                  "geojson": lambda out: _dump(path_geojson(answer, day), out)}[args.format]
+                  "geojson": lambda out: _dump(path_geojson(answer, day, args.window), out)}[args.format]
         emit(writer, args.output)
         return 0 if answer.found else 1
     shown = [c for c in corridors if listed(c, day)]
@@ -145,7 +144,7 @@ def run_corridors(args) -> int:
         place, _ = locate(args.near, nodes_of(shown), args.km)
         if place is None:
             raise MarsadError(E.CORRIDOR_PLACE, option="--near", name=args.near)
-        near = (args.near, place)
+        near = (args.near, args.km)
         shown = [c for c in shown if near_place(c, place, args.km)]
     writer = {"text": lambda out: list_text(shown, day, args.window, arabic, args.timeline, near, out),
               "json": lambda out: [_line(corridor_json(c, day, args.window), out) for c in shown],
@@ -188,12 +187,14 @@ def _plural(n: int, word: str) -> str:
 def corridor_line(c, s, arabic: bool = True) -> str:
     """"تل عفر ↔ سنجار  open since 2017-01-12 (3 reports; last: Rudaw citing local sources) — …"."""
     known = [r for r in s.reports if r.date is not None]
-    undated = len(s.reports) - len(known)
-    count = _plural(len(known), "report") + (f", {undated} undated" if undated else "")
+    undated = [r for r in s.reports if r.date is None]
+    count = _plural(len(known), "report") + (f", {len(undated)} undated" if undated else "") if known \
+        else _plural(len(undated), "undated report")
     label = c.label(arabic)
     scope = _scope_note(c, s)
     if s.status == "unknown":
-        head = "status unknown (no report says)" if known else "status unknown (undated reports only)"
+        said = ", ".join(dict.fromkeys(r.status for r in undated if r.status != "unknown"))
+        head = "status unknown" + (" (no dated report says)" if known or not said else f" (undated reports say: {said})")
     else:
         head = f"{s.status} since {_iso(s.since)}"
     last = s.last
@@ -221,7 +222,7 @@ def _report_line(r, mark: str = " ") -> str:
 def list_text(corridors, day, window, arabic, timeline, near, out) -> None:
     from marsad.corridors.timeline import status_as_of
 
-    where = f" within the given distance of {near[0]}" if near else ""
+    where = f" within {near[1]:g} km of {near[0]}" if near else ""
     if not corridors:
         print(f"no corridors{where} known as of {_iso(day) or 'any day'}", file=out)
         return
@@ -359,11 +360,11 @@ def path_text(answer, ends, arabic, out) -> None:
               f"{_scope_note(b.corridor, b.status)} {b.status.status} since {_iso(b.status.since)}{who}", file=out)
 
 
-def path_geojson(answer, day) -> dict:
+def path_geojson(answer, day, window: int = 7) -> dict:
     """The corridors of the path (found, or the best blocked one) as LineStrings."""
     feats = []
     for step in answer.steps:
-        f = feature(step.corridor, day, 7)
+        f = feature(step.corridor, day, window)
         if f is not None:
             f["properties"]["path_from"] = step.start
             f["properties"]["path_to"] = step.end

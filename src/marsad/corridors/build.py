@@ -21,6 +21,11 @@ Directed and undirected reports of the same places are different corridors. A re
 with a single waypoint is a corridor "to X" (its waypoint was introduced by إلى/نحو/
 المؤدية إلى: "معظم الطرق المؤدية إلى الحسكة مغلقة"), "from X", or "at X" (a crossing
 or road named after one place). Ids hash the kind, direction and canonical waypoint ids.
+
+Continuations: a route the routes stage marks as continuing another of its article
+("… between Tal Afar and Sinjar, which they use to flee through the desert to Al-Ba'aj and
+on to Raqqa") also gives a directed link report from the nearest waypoint of the route it
+continues to its own first waypoint (Sinjar → Al-Ba'aj), so that the graph joins them.
 """
 from __future__ import annotations
 
@@ -28,7 +33,7 @@ import datetime
 import hashlib
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from marsad.store.merge import _group, _host, _rows
 
@@ -62,6 +67,8 @@ class RouteReport:
     users: list[str]
     confidence: float | None
     kind: str | None                    # road | corridor | crossing | supply_line …
+    continues: str | None = None        # the route of the same article this one continues
+    derived: str | None = None          # set on a link made from a continuation (see link_continuations)
     canonical: list[str] = field(default_factory=list)
 
     @property
@@ -84,7 +91,7 @@ class RouteReport:
                 "outlet": self.outlet, "outlets": list(self.outlets), "url": self.url, "published": self.published,
                 "source": self.source, "source_label": self.source_label, "evidence": self.evidence,
                 "length_km": None if self.length is None else {"min": self.length[0], "max": self.length[1]},
-                "users": self.users, "confidence": self.confidence}
+                "users": self.users, "confidence": self.confidence, "derived": self.derived}
 
 
 @dataclass
@@ -207,9 +214,40 @@ def load_route_reports(store) -> tuple[list[RouteReport], dict]:
             url=r["a_url"], published=r["a_published"], source=source,
             source_label=group[0] if group else None, source_label_ar=group[1] if group else None,
             evidence=r.get("evidence_text") or data.get("text") or "", length=length,
-            users=json.loads(r["users_json"] or "[]"), confidence=r["confidence"], kind=data.get("kind")))
+            users=json.loads(r["users_json"] or "[]"), confidence=r["confidence"], kind=data.get("kind"),
+            continues=data.get("continues")))
+    out.extend(link_continuations(out, places))
     out.sort(key=_order)
     return out, places
+
+
+def link_continuations(reports: list[RouteReport], places: dict) -> list[RouteReport]:
+    """A route that continues another ("a corridor between Tal Afar and Sinjar … that
+    fighters use to flee through the desert to Al-Ba'aj and on to Raqqa") starts where that
+    one ends: one link report per continuation, directed, from the parent's waypoint nearest
+    to the continuation's first waypoint to that waypoint, with the continuation's status,
+    source and evidence (``derived`` says so). None when either end is not located."""
+    by_key = {(r.article_id, r.route_id): r for r in reports}
+    links = []
+    for r in reports:
+        parent = by_key.get((r.article_id, r.continues)) if r.continues else None
+        if parent is None or not parent.waypoints or not r.waypoints:
+            continue
+        first = places.get((r.article_id, r.waypoints[0]))
+        if not _located(first):
+            continue
+        located = [(km(p["lat"], p["lon"], first["lat"], first["lon"]), -i, pid)
+                   for i, pid in enumerate(parent.waypoints)
+                   if _located(p := places.get((r.article_id, pid)))]
+        if not located:
+            continue
+        start = min(located)[2]
+        if start == r.waypoints[0]:
+            continue
+        links.append(replace(r, route_id=f"{r.route_id}/link", waypoints=[start, r.waypoints[0]], directed=True,
+                             roles="from, to", length=None, continues=None,
+                             derived=f"links {parent.route_id} to {r.route_id}"))
+    return links
 
 
 def _order(r: RouteReport):
@@ -252,20 +290,38 @@ def snap(reports: list[RouteReport], places: dict) -> tuple[dict, dict]:
                 rows[eid] = row
     canon: dict[str, str] = {}
     chosen: list[str] = []
+    grid: dict[tuple, list[str]] = {}      # canonical point places by grid cell
     for pid in sorted(rows, key=lambda i: (KIND_RANK.get((rows[i] or {}).get("kind"), 11), i)):
         row = rows[pid]
         target = pid
-        if _located(row) and row.get("kind") in POINT_KINDS:
-            near = [(km(row["lat"], row["lon"], rows[c]["lat"], rows[c]["lon"]), c) for c in chosen
-                    if _located(rows[c]) and rows[c].get("kind") in POINT_KINDS]
+        point = _located(row) and row.get("kind") in POINT_KINDS
+        if point:
+            near = [(km(row["lat"], row["lon"], rows[c]["lat"], rows[c]["lon"]), c) for c in _around(grid, row)]
             near = [d for d in near if d[0] <= SNAP_KM]
             if near:
                 target = min(near)[1]
         if target == pid:
             chosen.append(pid)
+            if point:
+                grid.setdefault(_cell(row), []).append(pid)
         canon[pid] = target
     mapping = {key: canon[eid] for key, eid in effective.items()}
     return mapping, {c: _place_info(c, rows[c]) for c in chosen}
+
+
+CELL_DEG = 0.2       # grid cells for the snapping search: 0.2° of latitude is 22 km > SNAP_KM
+
+
+def _cell(row: dict) -> tuple[int, int]:
+    return math.floor(row["lat"] / CELL_DEG), math.floor(row["lon"] / CELL_DEG)
+
+
+def _around(grid: dict, row: dict) -> list[str]:
+    """Canonical places in the cells that may hold one within SNAP_KM (a cell of longitude
+    narrows towards the poles: look further east and west there)."""
+    y, x = _cell(row)
+    reach = min(1 + math.ceil(1 / max(math.cos(math.radians(row["lat"])), 0.05)), 30)
+    return [c for dy in (-1, 0, 1) for dx in range(-reach, reach + 1) for c in grid.get((y + dy, x + dx), ())]
 
 
 def _place_info(pid: str, row: dict | None) -> dict:
