@@ -177,7 +177,11 @@ class TriggerLexicon:
         if self._core_lengths[:1] == (0,):
             return True
         cores, n = self._cores, len(word)
-        return any(word[i:i + k] in cores for k in self._core_lengths for i in range(n - k + 1))
+        for k in self._core_lengths:
+            for i in range(n - k + 1):
+                if word[i:i + k] in cores:
+                    return True
+        return False
 
     def _forms(self, trig: Trigger, pos: str, text: str):
         words = tuple(normalize_key(text).split(" "))
@@ -251,7 +255,8 @@ class TriggerLexicon:
         """Noun citation keys of a word (for the later words of a phrase)."""
         hit = self._nkeys.get(word)
         if hit is None:
-            hit = self._nkeys[word] = frozenset(a.key for a in self.analyze(word) if a.pos == "noun") | {word}
+            # from the analysis tuples, so the Analysis objects are not built and cached
+            hit = self._nkeys[word] = frozenset(a[0] for a in self._analysis_tuples(word) if a[1] == "noun") | {word}
         return hit
 
     def candidates(self, word: str, taa_marbuta: bool = False):
