@@ -73,6 +73,8 @@ class Doc:
     routes: list[dict] = field(default_factory=list)
     header: list[dict] = field(default_factory=list)  # dateline/byline parts: role, start, end, text
     body_start: int = 0             # first offset after the dateline/byline header
+    # Private: text.numbers.numbers_of caches find_numbers here (time and quantities both need it).
+    _numbers: Any = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def id(self) -> str:

@@ -161,23 +161,31 @@ class TriggerLexicon:
 
     def _build_cores(self) -> None:
         """Pre-filter for ``candidates``: most words cannot reach any lexicon key, and
-        proving that by substrings is far cheaper than analysing them. Every analysis key
-        is a substring of the word, except that an imperfect key gains ي in front, a noun
-        key may gain ه at the end, and a stem restored from لل reads ال where the word
-        has ل. So a word can only hit key K if it contains K's core: K without a first ي
-        or ا and without a final ه."""
-        cores = set()
+        proving that is far cheaper than analysing them. ``_analysis_tuples`` derives
+        every key from a clitic reading's stem by dropping ال, a noun ending (maybe
+        replaced by ه), a perfect suffix, or an imperfect prefix and suffix (adding ي).
+        Inverting those steps for every lexicon key gives the finite set of stems that
+        can reach one; a word whose readings have none of them has no candidates."""
+        stems: set[str] = set()
         for key in {k for k, _ in self.single} | set(self.phrases):
-            core = key[1:] if key[:1] in ("\u064A", "\u0627") else key
-            cores.add(core[:-1] if core.endswith("\u0647") else core)
-        self._cores = frozenset(cores)
-        self._core_lengths = tuple(sorted({len(c) for c in cores}))
+            bases = {key}
+            for end, rep in self.noun_endings:
+                if key.endswith(rep):
+                    bases.add(key[: len(key) - len(rep)] + end)
+            stems.update(bases)
+            stems.update(ARTICLE + b for b in bases)
+            stems.update(key + suf for suf in self.perfect_suffixes)
+            if key.startswith("\u064A"):
+                stems.update(p + key[1:] + suf for p in self.imperfect_prefixes for suf in self.imperfect_suffixes)
+        self._hit_stems = frozenset(stems)
 
     def _may_hit(self, word: str) -> bool:
-        if self._core_lengths[:1] == (0,):
-            return True
-        cores, n = self._cores, len(word)
-        return any(word[i:i + k] in cores for k in self._core_lengths for i in range(n - k + 1))
+        # the readings are cached and usually already computed by earlier stages
+        hit_stems = self._hit_stems
+        for _, stem, _, _ in reading_tuples(word):
+            if stem in hit_stems:
+                return True
+        return False
 
     def _forms(self, trig: Trigger, pos: str, text: str):
         words = tuple(normalize_key(text).split(" "))
@@ -251,7 +259,8 @@ class TriggerLexicon:
         """Noun citation keys of a word (for the later words of a phrase)."""
         hit = self._nkeys.get(word)
         if hit is None:
-            hit = self._nkeys[word] = frozenset(a.key for a in self.analyze(word) if a.pos == "noun") | {word}
+            # from the analysis tuples, so the Analysis objects are not built and cached
+            hit = self._nkeys[word] = frozenset(a[0] for a in self._analysis_tuples(word) if a[1] == "noun") | {word}
         return hit
 
     def candidates(self, word: str, taa_marbuta: bool = False):

@@ -28,7 +28,7 @@ from marsad.knowledge import read_json
 from marsad.pipeline import stage
 from marsad.text.normalize import normalize_key
 from marsad.text.clitics import strip_listed
-from marsad.text.numbers import find_numbers
+from marsad.text.numbers import numbers_of
 
 NAME = "quantity_words.json"
 KINDS = ("distance", "fighters", "civilians", "families", "vehicles", "killed", "wounded", "captured",
@@ -151,7 +151,7 @@ def make_quantities(**_):
 
     def run(doc: Doc) -> Doc:
         toks = doc.tokens
-        spans = find_numbers(doc.text, toks)
+        spans = numbers_of(doc)
         if not spans:
             return doc
         dates = sorted((m.start, m.end) for m in doc.mentions if m.label == "DATE")

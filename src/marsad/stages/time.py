@@ -37,7 +37,7 @@ from marsad.knowledge import read_json
 from marsad.pipeline import stage
 from marsad.text.normalize import normalize_key
 from marsad.text.clitics import strip_listed
-from marsad.text.numbers import find_numbers
+from marsad.text.numbers import numbers_of
 
 NAME = "time_words.json"
 CLITICS = ("وب", "ول", "وف", "فب", "فل", "و", "ف", "ب", "ل", "ك")
@@ -199,7 +199,7 @@ class _Reader:
         self.n = len(self.toks)
         self.nums: dict[int, tuple[int | float, int, bool, str]] = {}   # token → (value, end tok, approx, written)
         toks = self.toks
-        for sp in find_numbers(doc.text, toks):
+        for sp in numbers_of(doc):
             # the token holding the first character (a clitic may be glued: وخمسة)
             i = bisect_right(toks, sp.start, key=_start) - 1
             j = bisect_left(toks, sp.end, key=_end)

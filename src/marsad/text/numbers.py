@@ -297,3 +297,15 @@ def find_numbers(text: str, tokens: list[Token] | None = None) -> list[NumberSpa
                 continue
         i += 1
     return out
+
+
+def numbers_of(doc) -> list[NumberSpan]:
+    """``find_numbers(doc.text, doc.tokens)`` computed once per document: the time and
+    quantities stages both read it. The cached spans are reused only while the doc still
+    has the same text and token list; callers must not modify them."""
+    cached = doc._numbers
+    if cached is not None and cached[0] is doc.text and cached[1] is doc.tokens and cached[2] == len(doc.tokens):
+        return cached[3]
+    spans = find_numbers(doc.text, doc.tokens)
+    doc._numbers = (doc.text, doc.tokens, len(doc.tokens), spans)
+    return spans

@@ -10,8 +10,7 @@ skipped; underscores split words because hashtags join words with them (#حفر_
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from typing import NamedTuple
 
 from marsad.text.normalize import normalize_key
 
@@ -34,8 +33,10 @@ TOKEN_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    # A NamedTuple rather than a frozen dataclass: a document has hundreds of tokens and
+    # building a frozen dataclass (one object.__setattr__ per field) was most of the
+    # tokenizer's time. Same fields, immutable, compares and hashes by value as before.
     text: str     # original surface, exactly text[start:end]
     start: int    # offsets into the ORIGINAL string
     end: int
@@ -44,9 +45,24 @@ class Token:
 
 
 # News vocabulary repeats heavily, so caching the key roughly halves tokenizing time.
-_key = lru_cache(maxsize=1 << 16)(normalize_key)
+# A plain dict (emptied when full) rather than functools.lru_cache: a dict of strings
+# is never tracked by the garbage collector, while an lru_cache's entries are all
+# re-visited on every full collection.
+_KEYS: dict[str, str] = {}
+_KEYS_MAX = 1 << 16
+_new_token = tuple.__new__   # Token(...) without the Python-level __new__: the hot loop below
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end(), _key(m.group()), m.lastgroup)
-            for m in TOKEN_RE.finditer(text)]
+    keys = _KEYS
+    out = []
+    for m in TOKEN_RE.finditer(text):
+        surface = m.group()
+        norm = keys.get(surface)
+        if norm is None:
+            if len(keys) >= _KEYS_MAX:
+                keys.clear()
+            norm = keys[surface] = normalize_key(surface)
+        start, end = m.span()
+        out.append(_new_token(Token, (surface, start, end, norm, m.lastgroup)))
+    return out
