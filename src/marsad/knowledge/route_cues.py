@@ -16,6 +16,8 @@ A bad entry raises ``MarsadError(E.KNOWLEDGE_FILE)`` naming the file and the ent
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+import ahocorasick
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -105,6 +107,7 @@ class RouteCues:
     scope: dict[str, str]                    # word → all | most | some | one
     movement_events: frozenset[str]
     closing_events: frozenset[str]
+    status_grams: object = None              # automaton of letter runs every status word contains
 
     # ---- matching (tokens are marsad.text.tokens.Token)
     def route_noun(self, toks, i: int, last: int) -> tuple[str, int, bool] | None:
@@ -147,6 +150,9 @@ class RouteCues:
         return self.status_word(tok.norm, tok.text.rstrip(_MARKS).endswith("\u0629"))
 
     def status_word(self, norm: str, taa_marbuta: bool = False) -> str | None:
+        # most words contain none of the status keys' first letters: skip their analysis
+        if self.status_grams is not None and next(self.status_grams.iter(norm), None) is None:
+            return None
         for key in _keys(norm, taa_marbuta):
             cls = self.status.get(key)
             if cls:
@@ -200,6 +206,18 @@ def _keys(norm: str, taa_marbuta: bool) -> tuple[str, ...]:
         if not (taa_marbuta and a.suffix.endswith("\u0647")):
             keys.add(_bare(a.key))
     return tuple(sorted(keys, key=lambda k: (-len(k), k)))
+
+
+def _grams(keys) -> "ahocorasick.Automaton":
+    """Letter runs that any word reaching one of ``keys`` must contain: a key's first three
+    letters (clitics, suffixes and noun endings come off its end or before it), and for an
+    imperfect key (يستخدم) the three after its ي, which the written word may spell with ت ن ا."""
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        for gram in {key[1:4] if key.startswith("\u064A") else key[:3]}:
+            automaton.add_word(gram, gram)
+    automaton.make_automaton()
+    return automaton
 
 
 def _by_first(entries) -> dict[str, list]:
@@ -280,7 +298,7 @@ def build(raw: dict) -> RouteCues:
         not_after=norm_set(_word_list(not_route, "after", "not_route")),
         markers=_by_first(markers),
         place_heads=norm_set(_word_list(_section(raw, "place_heads"), "words", "place_heads")),
-        terrain=_by_first(terrain), status=status,
+        terrain=_by_first(terrain), status=status, status_grams=_grams(status),
         remain_verbs=norm_set(_word_list(remain, "verbs", "remain")),
         remain_except=norm_set(_word_list(remain, "except", "remain")),
         length_words=norm_set(_word_list(_section(raw, "length"), "words", "length")),
