@@ -215,11 +215,10 @@ def _closeness(g: dict, p: Predicted) -> int:
     return (g["type"] == p.type) * 4 + location_match(g, p) * 2 + actor_match(g, p)
 
 
-def match(gold: list[dict], pred: list[Predicted], criterion: str) -> list[tuple[int, int]]:
-    """Greedy one-to-one pairs (gold index, predicted index) under ``criterion``: candidate
-    pairs are taken best first (closest on type, location and actor; then text order)."""
-    ok = MATCHERS[criterion]
-    cands = [(-_closeness(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred) if ok(g, p)]
+def greedy_pairs(gold: list, pred: list, ok: Callable, closeness: Callable) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairs (gold index, predicted index) among those ``ok`` accepts,
+    taken best first (highest ``closeness``, then text order). Shared by the evaluations."""
+    cands = [(-closeness(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred) if ok(g, p)]
     used_g, used_p, pairs = set(), set(), []
     for _, gi, pi in sorted(cands):
         if gi in used_g or pi in used_p:
@@ -228,6 +227,11 @@ def match(gold: list[dict], pred: list[Predicted], criterion: str) -> list[tuple
         used_p.add(pi)
         pairs.append((gi, pi))
     return sorted(pairs)
+
+
+def match(gold: list[dict], pred: list[Predicted], criterion: str) -> list[tuple[int, int]]:
+    """Pairs under ``criterion``, closest on type, location and actor first."""
+    return greedy_pairs(gold, pred, MATCHERS[criterion], _closeness)
 
 
 # ---------------------------------------------------------------- scoring

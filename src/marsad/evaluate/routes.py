@@ -81,7 +81,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from marsad.evaluate.events import overlaps  # the one word matcher of the evaluations
+from marsad.evaluate.events import greedy_pairs, overlaps  # the evaluations' one matcher and pairing
 from marsad.evaluate.spans import Counts
 
 GOLD_TEST = Path(__file__).with_name("gold_routes_test.jsonl")
@@ -269,16 +269,7 @@ def _closeness(g: dict, p: PredictedRoute) -> int:
 def match(gold: list[dict], pred: list[PredictedRoute], criterion: str) -> list[tuple[int, int]]:
     """Greedy one-to-one pairs (gold index, predicted index) under ``criterion``, closest first
     (waypoints, status, users, length), then in text order."""
-    ok = MATCHERS[criterion]
-    cands = [(-_closeness(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred) if ok(g, p)]
-    used_g, used_p, pairs = set(), set(), []
-    for _, gi, pi in sorted(cands):
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        pairs.append((gi, pi))
-    return sorted(pairs)
+    return greedy_pairs(gold, pred, MATCHERS[criterion], _closeness)
 
 
 def _length_of(route: dict) -> tuple | None:
