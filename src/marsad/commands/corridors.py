@@ -154,7 +154,7 @@ def run_corridors(args) -> int:
 
 
 def near_place(corridor, place, max_km: float) -> bool:
-    from marsad.corridors.build import km
+    from marsad.gazetteer.geo import km
     for pid in corridor.waypoints:
         if pid == getattr(place, "id", None):
             return True

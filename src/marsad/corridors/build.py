@@ -35,7 +35,8 @@ import json
 import math
 from dataclasses import dataclass, field, replace
 
-from marsad.store.merge import _group, _host, _rows
+from marsad.gazetteer.geo import km
+from marsad.store.merge import _day, _group, _host, _rows, load_context
 
 SNAP_KM = 15.0
 POINT_KINDS = frozenset({"city", "town", "village", "neighbourhood", "natural", "relative"})
@@ -160,31 +161,10 @@ class Corridor:
 
 # ---- loading -----------------------------------------------------------------------------
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
-def _day(value) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
-    except ValueError:
-        return None
-
-
 def load_route_reports(store) -> tuple[list[RouteReport], dict]:
     """Every stored route as a RouteReport, and the places rows by (article id, place id)."""
     conn = store.conn
-    places = {(p["article_id"], p["id"]): p for p in _rows(conn, "SELECT * FROM places")}
-    sources = {(s["article_id"], s["id"]): s for s in _rows(conn, "SELECT * FROM sources")}
-    persons = {(p["article_id"], p["id"]): p for p in _rows(conn, "SELECT * FROM persons")}
-    names: dict[str, tuple] = {}
-    for a in _rows(conn, "SELECT id, name, name_ar FROM actors ORDER BY article_id, id"):
-        names.setdefault(a["id"], (a["name"] or a["name_ar"] or a["id"], a["name_ar"] or a["name"] or a["id"]))
-    copies: dict[str, list] = {}
-    for c in _rows(conn, "SELECT article_id, outlet, url FROM copies ORDER BY published, origin"):
-        copies.setdefault(c["article_id"], []).append(c["outlet"] or _host(c["url"]))
+    places, sources, persons, names, copies = load_context(conn)
     out = []
     for r in _rows(conn, "SELECT r.*, a.outlet AS a_outlet, a.url AS a_url, a.published AS a_published, "
                          "substr(a.text, r.evidence_start + 1, r.evidence_end - r.evidence_start) AS evidence_text "

@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from marsad.corridors.build import SNAP_KM, Corridor, km
+from marsad.corridors.build import SNAP_KM, Corridor
 from marsad.corridors.timeline import Status, status_as_of
+from marsad.gazetteer.geo import km
 
 STATUS_RANK = {"open": 0, "narrowing": 1, "contested": 2, "closed": 3, "unknown": 4}
 BLOCKING_SCOPES = ("all", "most")

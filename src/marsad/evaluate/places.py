@@ -20,7 +20,7 @@ from pathlib import Path
 from marsad.api import default_pipeline
 from marsad.evaluate.corpora import idrisi_lmr
 from marsad.evaluate.spans import Counts, Scores
-from marsad.stages.places.resolve import km
+from marsad.gazetteer.geo import km
 
 DESCRIPTION = "geocoding and place recognition of the places stage on IDRISI (LMR and LMD dev)"
 NEAR_KM, CLOSE_KM = 161.0, 25.0

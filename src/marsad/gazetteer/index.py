@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import pickle
 from functools import cache
@@ -25,6 +24,7 @@ from typing import Iterable
 
 from marsad.errors import E, MarsadError
 from marsad.gazetteer import store
+from marsad.gazetteer.geo import km
 from marsad.gazetteer.model import (GazPlace, is_latin_name, sort_key, strip_admin_qualifier,
                                     usable_key)
 from marsad.paths import cache_dir
@@ -150,12 +150,6 @@ def _merge(old: dict, new: dict) -> None:
                 old[f] = new[f]
 
 
-def _km(lat1, lon1, lat2, lon2) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def _drop_capital_names(recs: dict[str, dict], polygons: dict[str, bytes]) -> int:
     """Remove from admin areas the secondary names that belong to a city/town inside them."""
     admin = [r for r in recs.values() if r["kind"] in ("admin1", "admin2")]
@@ -186,7 +180,7 @@ def _drop_capital_names(recs: dict[str, dict], polygons: dict[str, bytes]) -> in
                             import shapely as shp
                         inside = bool(shp.contains_xy(polygons[a["id"]], t["lon"], t["lat"]))
                     else:
-                        inside = _km(a["lat"], a["lon"], t["lat"], t["lon"]) <= CAPITAL_RADIUS_KM
+                        inside = km(a["lat"], a["lon"], t["lat"], t["lon"]) <= CAPITAL_RADIUS_KM
                     if inside:
                         break
                 if inside:

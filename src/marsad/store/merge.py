@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from urllib.parse import urlsplit
 
+from marsad.gazetteer.geo import km
 from marsad.text.normalize import dediac_ar, normalize_alef_ar, normalize_hamza_carriers_ar
 
 NEAR_KM = 25.0
@@ -94,9 +94,10 @@ def _rows(conn, sql: str, *params) -> list[dict]:
     return [dict(zip(cols, r)) for r in cur.fetchall()]
 
 
-def _day(value: str | None) -> datetime.date | None:
+def _day(value) -> datetime.date | None:
+    """A YYYY-MM-DD string as a date; anything else (a year, a month, None) as None."""
     try:
-        return datetime.date.fromisoformat(value) if value and len(value) == 10 else None
+        return datetime.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
     except ValueError:
         return None
 
@@ -106,10 +107,9 @@ def _host(url: str | None) -> str | None:
     return host[4:] if host and host.startswith("www.") else host
 
 
-def load_reports(store, types: set[str] | None = None) -> tuple[list[Report], dict]:
-    """Every stored event as a Report (sorted), and actor id -> (name, name_ar)."""
-    conn = store.conn
-    articles = {a["id"]: a for a in _rows(conn, "SELECT id, url, outlet, published FROM articles")}
+def load_context(conn) -> tuple[dict, dict, dict, dict, dict]:
+    """What reports of events and of routes are read with: places, sources and persons by
+    (article id, id); actor id -> (name, name_ar); article id -> the outlets of its copies."""
     places = {(p["article_id"], p["id"]): p for p in _rows(conn, "SELECT * FROM places")}
     sources = {(s["article_id"], s["id"]): s for s in _rows(conn, "SELECT * FROM sources")}
     persons = {(p["article_id"], p["id"]): p for p in _rows(conn, "SELECT * FROM persons")}
@@ -119,6 +119,14 @@ def load_reports(store, types: set[str] | None = None) -> tuple[list[Report], di
     copies: dict[str, list] = {}
     for c in _rows(conn, "SELECT article_id, outlet, url FROM copies ORDER BY published, origin"):
         copies.setdefault(c["article_id"], []).append(c["outlet"] or _host(c["url"]))
+    return places, sources, persons, names, copies
+
+
+def load_reports(store, types: set[str] | None = None) -> tuple[list[Report], dict]:
+    """Every stored event as a Report (sorted), and actor id -> (name, name_ar)."""
+    conn = store.conn
+    articles = {a["id"]: a for a in _rows(conn, "SELECT id, url, outlet, published FROM articles")}
+    places, sources, persons, names, copies = load_context(conn)
     focus = _focus(places.values())
     reports = []
     # the evidence sentence is cut in SQL (substr counts characters, as Python does): no full texts in memory
@@ -178,12 +186,6 @@ def _group(source: dict | None, names: dict, person: dict | None) -> tuple | Non
 
 # ---- compatibility -----------------------------------------------------------------------
 
-def _km(a: dict, b: dict) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
-
-
 def _inside(inner: dict, outer: dict) -> bool:
     anchor = json.loads(inner["anchor_json"]).get("place") if inner.get("anchor_json") else None
     return (outer["id"] in (inner.get("admin1"), inner.get("admin2"), anchor)
@@ -197,7 +199,7 @@ def places_close(a: Report, b: Report) -> bool:
     if p["id"] == q["id"] or _inside(p, q) or _inside(q, p):
         return True
     located = None not in (p["lat"], p["lon"], q["lat"], q["lon"])
-    return located and _km(p, q) <= NEAR_KM
+    return located and km(p["lat"], p["lon"], q["lat"], q["lon"]) <= NEAR_KM
 
 
 def _same_or_missing(x, y) -> bool:

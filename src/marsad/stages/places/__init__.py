@@ -16,13 +16,14 @@ import math
 import re
 
 from marsad.doc import Doc, Place
+from marsad.gazetteer.geo import km
 from marsad.knowledge import place_cues
 from marsad.pipeline import stage
 from marsad.stages.places.focus import focus_place, geocode_phrase  # noqa: F401  (public API)
 from marsad.stages.places.match import NameIndex, find_names
-from marsad.stages.places.unlisted import find_unlisted
 from marsad.stages.places.refer import find_references
-from marsad.stages.places.resolve import COHERENT_KM, km, resolve
+from marsad.stages.places.resolve import COHERENT_KM, resolve
+from marsad.stages.places.unlisted import find_unlisted
 
 NEAR_KM = 75.0          # a doubtful name this close to another named place is well supported
 from marsad.text.clitics import readings

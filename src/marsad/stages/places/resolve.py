@@ -16,6 +16,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from marsad.gazetteer.geo import km
+
 # A country outranks any city of the same name (الجزائر، تونس، الكويت mean the country
 # unless a qualifier such as مدينة or a nearby place says otherwise).
 KIND_PRIOR = {"country": 4.0, "admin1": 2.2, "city": 1.6, "admin2": 1.4, "region": 1.2, "town": 0.9,
@@ -26,13 +28,6 @@ QUALIFIER_BONUS = 1.5
 PROXIMITY_BONUS = 3.0
 PROXIMITY_RANGE_KM = 400.0
 COHERENT_KM = 150.0        # a weak (common-word) name must lie this close to another place
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass(slots=True)
