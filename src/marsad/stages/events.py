@@ -42,8 +42,8 @@ from marsad.doc import Doc
 from marsad.knowledge.triggers import Hit, TriggerLexicon, load_triggers
 from marsad.pipeline import stage
 from marsad.stages.places import focus_place
-from marsad.stages.places.match import LOCATIVE
 from marsad.stages.sources import source_at
+from marsad.text.segment import split_clauses
 
 BREAK_PUNCT = frozenset({",", "،", ";", "؛", ":", ".", "!", "?", "؟", "(", ")", "[", "]", "-", "–", "—", "|", "…"})
 DAMMA = "\u064F"
@@ -223,18 +223,6 @@ class _Sentence:
         return nearest
 
 
-def _clauses(s: _Sentence) -> list[tuple[int, int]]:
-    out, start = [], s.first
-    for j in range(s.first, s.last + 1):
-        if s.is_break(j):
-            if j > start:
-                out.append((start, j - 1))
-            start = j + 1 if s.toks[j].kind == "punct" else j
-    if start <= s.last:
-        out.append((start, s.last))
-    return out
-
-
 def _passive(tok, prefix_len: int) -> bool:
     """A damma on the first letter of the stem (أُغلقت، قُتل): the verb is passive."""
     letters = 0
@@ -390,7 +378,7 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, **_):
                 continue
             s.trigger_tokens = {k for h in hits for k in range(h.first, h.last + 1)}
             s.marks = _cue_marks(s)
-            clauses = _clauses(s)
+            clauses = split_clauses(s.toks, s.first, s.last, s.is_break)
             sentence_events = []
             for hit in hits:
                 clause = next(((a, b) for a, b in clauses if a <= hit.first <= b), (first, last))

@@ -66,3 +66,18 @@ def _emit(out: list[Sentence], text: str, start: int, end: int) -> None:
     end = _TAIL.search(text, start, end).start()
     if start < end and _HAS_CONTENT.search(text, start, end):
         out.append(Sentence(start, end))
+
+
+def split_clauses(toks, first: int, last: int, is_break) -> list[tuple[int, int]]:
+    """Token ranges (inclusive) of the clauses between ``first`` and ``last``: a token for
+    which ``is_break(j)`` holds ends a clause; a break that is punctuation belongs to no
+    clause, a break word (لكن، بينما…) opens the next one."""
+    out, start = [], first
+    for j in range(first, last + 1):
+        if is_break(j):
+            if j > start:
+                out.append((start, j - 1))
+            start = j + 1 if toks[j].kind == "punct" else j
+    if start <= last:
+        out.append((start, last))
+    return out

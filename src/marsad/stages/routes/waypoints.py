@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from marsad.doc import Doc
 from marsad.knowledge.route_cues import RouteCues, noun_stems, stems
 from marsad.knowledge.triggers import TriggerLexicon
+from marsad.text.segment import split_clauses
 
 BREAK_PUNCT = frozenset({",", "،", ";", "؛", ":", ".", "!", "?", "؟", "(", ")", "[", "]", "|", "…"})
 DASHES = frozenset({"-", "–", "—", "/"})
@@ -86,15 +87,7 @@ class SentenceView:
             t.norm in ("ان", "وان") and j > 0 and self.toks[j - 1].norm in ("بعد", "قبل", "وبعد"))
 
     def clauses(self) -> list[tuple[int, int]]:
-        out, start = [], self.first
-        for j in range(self.first, self.last + 1):
-            if self.is_break(j):
-                if j > start:
-                    out.append((start, j - 1))
-                start = j + 1 if self.toks[j].kind == "punct" else j
-        if start <= self.last:
-            out.append((start, self.last))
-        return out
+        return split_clauses(self.toks, self.first, self.last, self.is_break)
 
     def joined_loc(self, j: int, end: int, with_ba: bool = False) -> tuple[int, str] | None:
         """A place right after token ``j - 1`` joined by و or a dash (or, ``with_ba``, by ب:
