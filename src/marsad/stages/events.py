@@ -37,6 +37,7 @@ Steps, per sentence (header lines before ``doc.body_start`` are left out):
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from marsad.doc import Doc
 from marsad.knowledge.triggers import Hit, TriggerLexicon, load_triggers
@@ -482,7 +483,9 @@ def _issued_by(toks, hit: Hit, lex: TriggerLexicon, last: int) -> bool:
             and toks[hit.last + 1].norm in ("عن", "عنه", "عنها"))
 
 
+@lru_cache(maxsize=4)
 def _ceasefire_form(lex: TriggerLexicon):
+    """The lexicon's "وقف إطلاق النار" form (looked up once per lexicon)."""
     key = ("وقف", "اطلاق", "النار")
     return next((f for forms in lex.phrases.values() for f in forms if f.words == key), None)
 

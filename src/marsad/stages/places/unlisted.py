@@ -10,6 +10,8 @@ the city next door.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from marsad.doc import Doc, Place
 from marsad.text.clitics import proclitic_stems
 from marsad.text.normalize import normalize_key
@@ -44,20 +46,18 @@ def find_unlisted(doc: Doc, cues, by_id: dict[str, Place]) -> None:
     toks = doc.tokens
     if not toks:
         return
-    starts = {t.start: k for k, t in enumerate(toks)}
+    starts = [t.start for t in toks]
     loc_at: dict[int, object] = {}   # first token index → a LOC mention starting there (or inside its prefix)
     taken: set[int] = set()
     for m in doc.mentions:
         if m.label != "LOC" or m.ref is None or m.role in ("dateline", "hashtag"):
             continue
-        k = starts.get(m.start)
-        if k is None:
-            k = next((j for j, t in enumerate(toks) if t.start <= m.start < t.end), None)
-        if k is None:
+        k = bisect_right(starts, m.start) - 1      # the token the mention starts in
+        if k < 0 or m.start >= toks[k].end:
             continue
         if k not in loc_at or (m.end - m.start) > (loc_at[k].end - loc_at[k].start):
             loc_at[k] = m
-        taken.update(j for j in range(k, len(toks)) if toks[j].start < m.end)
+        taken.update(range(k, bisect_left(starts, m.end)))
     n = len(toks)
     for i, tok in enumerate(toks):
         if tok.kind != "word" or i in taken or tok.start < doc.body_start:
