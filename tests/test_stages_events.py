@@ -276,6 +276,44 @@ def test_events_demanded_action_is_content_not_an_event(text, outer, inner):
     assert [c["type"] for c in events[0]["content"]] == [inner]
 
 
+@pytest.mark.parametrize("text,outer,inner", [
+    # every action joined by و to the demand belongs to it, however far from the verb
+    ("دعا المبعوث الأممي إلى فتح المعابر ووقف إغلاق القطاع والإفراج عن المعتقلين.",
+     "REQUEST", ["CONCEDE", "COERCE", "CONCEDE"]),
+    # an aim (ل on the verbal noun) is what the visit is for, not something that happened
+    ("وصلت تعزيزات عسكرية إلى المدينة لقصف مواقع المسلحين.", "MOBILIZE", ["ASSAULT"]),
+])
+def test_events_joined_and_aimed_actions_are_content(text, outer, inner):
+    events = run(text).events
+    assert [e["type"] for e in events] == [outer], events
+    assert sorted(c["type"] for c in events[0].get("content", ())) == sorted(inner)
+
+
+@pytest.mark.parametrize("text", [
+    "أحيا السكان الذكرى العاشرة للهجوم على السوق الشعبي في المدينة.",   # a remembered attack
+    "تأتي الجولة الجديدة بهدف تثبيت الهدنة في الجنوب.",                   # an aim with no event
+    "انطلقت جولة المبعوث التي تستهدف تثبيت الهدنة بين الطرفين.",           # تستهدف: aims at, strikes nothing
+])
+def test_events_aims_and_remembered_actions_are_no_events(text):
+    assert run(text).events == []
+
+
+@pytest.mark.parametrize("text,type_,status", [
+    ("تستعد فصائل المعارضة لاقتحام مدينة حماة.", "ASSAULT", "planned"),
+    ("يحاول المسلحون استغلال الطريق الصحراوي للفرار نحو الحدود.", "RETREAT", "attempted"),
+    ("تعرضت بلدة تل رفعت لقصف مدفعي عنيف.", "ASSAULT", "reported"),
+    ("تصدت القوات الحكومية لهجوم شنه مسلحون على حاجز أمني.", "ASSAULT", None),
+])
+def test_events_actions_with_lam_that_stay_events(text, type_, status):
+    ev = one(text, type_)
+    assert status is None or ev["status"] == status
+
+
+def test_events_demand_does_not_reach_into_a_time_phrase():
+    events = run("طالب التجار بتعويضات عن خسائرهم خلال أيام من الاحتجاجات العنيفة.").events
+    assert sorted(e["type"] for e in events) == ["PROTEST", "REQUEST"]
+
+
 @pytest.mark.parametrize("text", [t for t, _, s in NOT_REPORTED if s == "denied" and not t.startswith("نف")])
 def test_events_negated_actions_are_flagged(text):
     assert any(e["negated"] for e in events_of(text))

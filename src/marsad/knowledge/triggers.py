@@ -54,6 +54,7 @@ class Form:
     pos: str                     # perfect | imperfect | noun | phrase
     words: tuple[str, ...]       # normalized; one word unless a phrase
     text: str                    # as written in the file
+    participle: bool = False     # an agent noun (متظاهر، قاصف): names people, governs nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +95,10 @@ class TriggerLexicon:
                                                key=len, reverse=True)) + ("",)
         self.noun_endings = tuple((normalize_key(a), normalize_key(b)) for a, b in infl.get("noun_endings", []))
         cues = raw.get("cues") or {}
-        self.cues = {k: _words(v) for k, v in cues.items() if not k.startswith("_") and k != "embedding"}
+        self.cues = {k: _words(v) for k, v in cues.items() if not k.startswith("_") and k not in ("embedding", "embedding_far")}
         self.embedding = frozenset(cues.get("embedding", ()))
+        # of those, the types whose complement runs on over a chain of joined actions
+        self.embedding_far = frozenset(cues.get("embedding_far", ()))
         heads = raw.get("argument_heads") or {}
         self.agent_heads = _words(heads.get("agent", ()))
         self.patient_heads = _words(heads.get("patient", ()))
@@ -196,7 +199,7 @@ class TriggerLexicon:
             imperfect = w[0] == "\u064A" and len(w) >= 3      # citation imperfect: يقصف
             yield Form(trig, "imperfect" if imperfect else "perfect", (w,), text)
         else:
-            yield Form(trig, "noun", (words[0],), text)
+            yield Form(trig, "noun", (words[0],), text, participle=pos == "participle")
 
     def _index(self, form: Form) -> None:
         if form.pos == "phrase":

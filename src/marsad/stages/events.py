@@ -51,6 +51,7 @@ DAMMA = "\u064F"
 KIND_RANK = {"neighbourhood": 8, "village": 7, "town": 7, "relative": 6, "city": 5, "admin3": 4,
              "natural": 4, "admin2": 3, "region": 3, "admin1": 2, "country": 1}
 VERBAL = frozenset({"perfect", "imperfect"})
+NO_EVENT = object()  # an aim that belongs to no event of its sentence
 _VERB_CUES = frozenset({"قد", "لقد", "وقد", "فقد", "ثم", "لم", "لن", "سوف", "ولم", "ولن", "فلم", "كما"})
 
 
@@ -374,7 +375,7 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, **_):
             if first > last:
                 continue
             s = _Sentence(doc, lex, first, last, ctx)
-            hits = _find(s, lex, covered)
+            hits = _without_aim_words(s, lex, _find(s, lex, covered))
             if not hits:
                 continue
             s.trigger_tokens = {k for h in hits for k in range(h.first, h.last + 1)}
@@ -414,7 +415,10 @@ def _fold_embedded(events: list[dict], hits: list[Hit]) -> list[dict]:
     by_hit = {id(h): ev for h, ev in zip(hits, events)}
     out = []
     for ev in events:
-        parent = by_hit.get(id(ev.pop("_embedding", None)))
+        embedding = ev.pop("_embedding", None)
+        if embedding is NO_EVENT:
+            continue
+        parent = by_hit.get(id(embedding))
         if parent is None or parent is ev:
             out.append(ev)
             continue
@@ -475,6 +479,14 @@ def _find(s: _Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
             hits.append(hit)
         j = hit.last + 1
     return hits
+
+
+def _without_aim_words(s: _Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """"جولة تستهدف تثبيت الهدنة": a purpose word that is also a trigger, with an action right
+    after it, says what is aimed at; it is no strike."""
+    return [h for n, h in enumerate(hits)
+            if not (n + 1 < len(hits) and hits[n + 1].first == h.last + 1 and h.first == h.last
+                    and lex.has("purpose", s.toks[h.first].norm))]
 
 
 def _issued_by(toks, hit: Hit, lex: TriggerLexicon, last: int) -> bool:
@@ -643,14 +655,51 @@ def _receiver_subject(s: _Sentence, lex: TriggerLexicon, hit: Hit, c0: int) -> _
 
 
 def _embedding(s: _Sentence, lex: TriggerLexicon, hit: Hit, hits: list[Hit], c0: int) -> Hit | None:
-    """The trigger that makes this action something threatened or demanded (هدد بقصف،
-    دعا إلى وقف إطلاق النار): such an action has not happened."""
-    for h in hits:
-        if h is hit or h.last >= hit.first or h.first < c0:
-            continue
-        if h.form.trigger.type in lex.embedding and hit.first - h.last <= 4:
+    """The trigger that makes this action something threatened, demanded or aimed at, not a
+    happening: هدد بقصف، دعا إلى وقف إطلاق النار and what is joined to it (ووقف إغلاق القطاع
+    والإفراج عن…), وصل لنشر القوات. ``NO_EVENT`` when the aim belongs to no event of the
+    sentence (جولة تستهدف تثبيت الهدنة، الذكرى الخامسة للهجمات)."""
+    at = hits.index(hit)
+    nominal = hit.analysis.pos not in VERBAL
+    for n in range(at - 1, -1, -1):   # nearest first; a finite verb between starts a new action
+        h = hits[n]
+        if h.first < c0:
+            break
+        kind = h.form.trigger.type
+        if kind in lex.embedding and not h.form.participle and (hit.first - h.last <= 4 or nominal and kind in lex.embedding_far and not any(
+                lex.has("adjuncts", s.toks[k].norm) for k in range(h.last + 1, hit.first))):
             return h
+        if h.analysis.pos in VERBAL:
+            break
+    before = hits[at - 1] if at else None
+    # joined by و to an action already demanded or aimed at (also across a comma): the same
+    if nominal and before is not None and hit.analysis.prefix.startswith("و") and before.analysis.pos not in VERBAL:
+        parent = _embedding(s, lex, before, hits, s.first)
+        if parent is not None:
+            return parent
+    if _aim(s, lex, hit, nominal):
+        lo = c0 if before is None else max(c0, before.last + 1)
+        if _any_in(s.marks, "plan", lo, hit.first) or _any_in(s.marks, "attempt", lo, hit.first):
+            return None   # تستعد القوات لاقتحام المدينة، يحاولون استغلاله للهروب: planned or attempted
+        return before or NO_EVENT
     return None
+
+
+def _aim(s: _Sentence, lex: TriggerLexicon, hit: Hit, nominal: bool) -> bool:
+    """ل on a verbal noun or an imperfect (لنشر القوات، ليقصف), or a purpose word before the
+    action (بهدف، من أجل، تمهيداً لـ); not after words under which the action happened
+    (تعرضت لقصف، تصدت لهجوم)."""
+    toks, i = s.toks, hit.first
+    lam = hit.analysis.prefix.lstrip("وف").startswith("ل") and (nominal or hit.analysis.pos == "imperfect")
+    if lam and not any(toks[k].kind == "word" and lex.has("lam_happened", toks[k].norm)
+                       for k in range(max(s.first, i - 5), i)):
+        return True
+    purpose = lex.cues["purpose"]
+    for k in range(max(s.first, i - 3), i):
+        if toks[k].kind == "word" and (lex.has("purpose", toks[k].norm)
+                                       or (k + 1 < i and toks[k].norm + " " + toks[k + 1].norm in purpose)):
+            return True
+    return False
 
 
 def _in_span(items, lo, hi):
