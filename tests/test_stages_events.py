@@ -367,3 +367,15 @@ def test_events_ceasefire_with_words_between_is_not_shooting():
 ])
 def test_events_issued_by_is_not_seizure(text, types):
     assert [e["type"] for e in run(text).events] == types
+
+
+def test_events_place_named_inside_the_clause_place_wins():
+    doc = run("وفي بغداد اختطف مسلحون مجهولون موظفاً حكومياً بعد أن خرج من منزله في منطقة الكرادة الشرقية جنوب بغداد.")
+    ev = one(doc.text, "ASSAULT")
+    place = next(p for p in doc.places if p.id == ev["location"])
+    assert place.anchor and place.anchor["place"] == next(p.id for p in doc.places if p.name_ar == "بغداد")
+
+
+def test_events_statement_takes_no_place_from_another_clause():
+    ev = one("وصف الوزير الأوضاع الإنسانية في حلب بأنها كارثية، ودعا إلى هدنة عاجلة.", "REQUEST")
+    assert ev["location"] is None

@@ -596,7 +596,8 @@ def _event(s: _Sentence, lex: TriggerLexicon, hit: Hit, clause: tuple[int, int],
         "location": None, "date": None, "status": status, "negated": negated, "source": None,
         "evidence": {"start": toks[c0].start, "end": toks[c1].end},
         "confidence": None,
-        "trigger": {"start": t0.start, "end": t1.end, "text": s.doc.text[t0.start:t1.end]},
+        "trigger": {"start": t0.start, "end": t1.end, "text": s.doc.text[t0.start:t1.end],
+                    "pos": "participle" if hit.form.participle else a.pos, "definite": a.article},
         "acled_event_type": trig.acled_event_type, "acled_sub_event_type": trig.acled_sub_event_type,
         "cameo_root": trig.cameo_root, "casualties": {},
         "_embedding": embedding,
@@ -730,7 +731,8 @@ def _rank(m, places) -> float:
 
 
 def _location(locs, places, clause, sentence, at, need_locative, locative):
-    for lo, hi in (clause, sentence):
+    # where a statement was made is said in its own clause ("وفي باريس انتقد…"), never elsewhere
+    for lo, hi in ((clause,) if need_locative else (clause, sentence)):
         found = [(k, m) for k, m in _in_span(locs, lo, hi) if not need_locative or locative(m)]
         # a mention inside a longer one (Mosul inside "جنوبي الموصل") is that one's anchor
         found = [(k, m) for k, m in found
@@ -741,8 +743,17 @@ def _location(locs, places, clause, sentence, at, need_locative, locative):
                                                       for _, o in found if o.role != "relative"))]
         cands = [(_rank(m, places), -abs(k - at), m.ref) for k, m in found]
         if cands:
-            return max(cands)[2], ("clause" if (lo, hi) == clause else "sentence")
+            best = max(cands)[2]
+            # "وفي بغداد اختطف…، في منطقة الدورة جنوب بغداد": a place the sentence names inside it
+            inner = [m.ref for _, m in _in_span(locs, *sentence) if _inside(places.get(m.ref), best)]
+            return (inner[0] if inner else best), ("clause" if (lo, hi) == clause else "sentence")
     return None, None
+
+
+def _inside(p, ref: str) -> bool:
+    """A named place (not a bare direction) that the places stage located in or by ``ref``."""
+    a = p.anchor if p is not None else None
+    return bool(a) and a.get("place") == ref and (a.get("unlisted") or p.kind == "neighbourhood")
 
 
 def _date(dates, clause, sentence, at):
