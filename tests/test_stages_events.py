@@ -379,3 +379,32 @@ def test_events_place_named_inside_the_clause_place_wins():
 def test_events_statement_takes_no_place_from_another_clause():
     ev = one("وصف الوزير الأوضاع الإنسانية في حلب بأنها كارثية، ودعا إلى هدنة عاجلة.", "REQUEST")
     assert ev["location"] is None
+
+
+@pytest.mark.parametrize("text,kept", [
+    # what a strike did is part of the strike
+    ("أطلقت مروحية صاروخاً على منزل في رفح ما أدى إلى تدمير المنزل بالكامل.", ["ASSAULT"]),
+    # the reason of a march, given as an accusative verbal noun
+    ("تظاهر مئات الطلاب أمام السفارة احتجاجاً على اعتقال زملائهم.", ["PROTEST"]),
+    # backing named with ب is part of the offensive
+    ("شنت القوات الحكومية بدعم روسي هجوماً على بلدات ريف إدلب.", ["ASSAULT"]),
+    # a standing state, and الاحتلال naming the occupier, are no actions
+    ("قصفت الطائرات مواقع في البلدات الواقعة تحت سيطرة المعارضة.", ["ASSAULT"]),
+    ("هدمت جرافات الاحتلال منزلين في بلدة سلوان.", ["COERCE"]),
+    # ي after a noun without ت is a nisba (social), not "my meeting"
+    ("افتتحت البلدية مركزاً اجتماعياً ونادي اجتماعي للشباب.", []),
+])
+def test_events_parts_reasons_and_states_are_not_events_of_their_own(text, kept):
+    assert [e["type"] for e in run(text).events] == kept
+
+
+def test_events_in_the_whole_and_in_the_part_are_one_event():
+    doc = run("اعتقلت قوات الأمن خمسة مطلوبين في البصرة، ليرتفع عدد من اعتقلوا في العراق هذا الأسبوع إلى أربعين.")
+    coerce = [e for e in doc.events if e["type"] == "COERCE"]
+    assert len(coerce) == 1
+    assert next(p for p in doc.places if p.id == coerce[0]["location"]).name_ar == "البصرة"
+
+
+def test_events_displacement_left_by_an_attack_is_not_folded_into_it_backwards():
+    doc = run("تحدث التقرير عن الدمار والتهجير الذي خلفه الهجوم على قطاع غزة.")
+    assert "ASSAULT" in [e["type"] for e in doc.events]

@@ -95,10 +95,12 @@ class TriggerLexicon:
                                                key=len, reverse=True)) + ("",)
         self.noun_endings = tuple((normalize_key(a), normalize_key(b)) for a, b in infl.get("noun_endings", []))
         cues = raw.get("cues") or {}
-        self.cues = {k: _words(v) for k, v in cues.items() if not k.startswith("_") and k not in ("embedding", "embedding_far")}
+        self.cues = {k: _words(v) for k, v in cues.items()
+                     if not k.startswith("_") and k not in ("embedding", "embedding_far", "reason_types")}
         self.embedding = frozenset(cues.get("embedding", ()))
         # of those, the types whose complement runs on over a chain of joined actions
         self.embedding_far = frozenset(cues.get("embedding_far", ()))
+        self.reason_types = frozenset(cues.get("reason_types", ()))
         heads = raw.get("argument_heads") or {}
         self.agent_heads = _words(heads.get("agent", ()))
         self.patient_heads = _words(heads.get("patient", ()))
@@ -233,8 +235,9 @@ class TriggerLexicon:
 
         for prefix, s, suffix, procl in reading_tuples(word):
             article = s.startswith(ARTICLE) or ARTICLE in procl
-            # nouns: with and without the article, then their endings
-            if FUTURE not in procl:
+            # nouns: with and without the article, then their endings. A final ي is "my" only
+            # after a ت (زيارتي); elsewhere it is far likelier a nisba (اجتماعي social, هجومي offensive)
+            if FUTURE not in procl and not (suffix == "\u064A" and not s.endswith("\u062A")):
                 bases = [s, s[2:]] if s.startswith(ARTICLE) and len(s) > 3 else [s]
                 for b in bases:
                     add(b, "noun", prefix, suffix, article)

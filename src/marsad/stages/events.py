@@ -400,7 +400,7 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, **_):
                 ev["sentence"] = si
                 ev["confidence"] = _confidence(hit, ev, where)
                 sentence_events.append(ev)
-            for ev in merge_coreferent(_fold_embedded(sentence_events, hits)):
+            for ev in merge_coreferent(_fold_embedded(sentence_events, hits), places):
                 ev["id"] = f"ev{n}"
                 n += 1
                 doc.events.append(ev)
@@ -430,26 +430,55 @@ def _fold_embedded(events: list[dict], hits: list[Hit]) -> list[dict]:
 _SLOTS = ("actor", "target", "location", "date")
 
 
-def merge_coreferent(events: list[dict]) -> list[dict]:
+def merge_coreferent(events: list[dict], places: dict | None = None) -> list[dict]:
     """One event per happening: reports repeat themselves within a sentence ("هجمات …
     وتفجير …", "قذيفتي هاون وانفجار عبوة"). Events of one sentence with the same type and
     status and no conflicting actor, target, place or date are one event; the first keeps
     its trigger, takes the arguments the others add, and lists their triggers in
-    ``also_triggers``."""
+    ``also_triggers``. Places conflict only when both were read from the text and neither
+    lies in the other (Basra and Iraq agree; the document focus agrees with anything)."""
+    places = places or {}
     merged: list[dict] = []
     for ev in events:
         same = next((m for m in merged if m["type"] == ev["type"] and m["status"] == ev["status"]
-                     and all(m.get(k) is None or ev.get(k) is None or m.get(k) == ev.get(k) for k in _SLOTS)),
-                    None)
+                     and all(m.get(k) is None or ev.get(k) is None or m.get(k) == ev.get(k) for k in _SLOTS
+                             if k != "location") and _places_agree(m, ev, places)), None)
         if same is None:
             merged.append(ev)
             continue
         for k in _SLOTS:
             if same.get(k) is None and ev.get(k) is not None:
                 same[k] = ev[k]
+        if _more_specific(ev, same, places):
+            same["location"], same["location_from"] = ev["location"], ev["location_from"]
         same.setdefault("also_triggers", []).append(ev["trigger"])
         same["confidence"] = max(same["confidence"], ev["confidence"])
     return merged
+
+
+def _places_agree(a: dict, b: dict, places: dict) -> bool:
+    la, lb = a.get("location"), b.get("location")
+    if la is None or lb is None or la == lb or "focus" in (a.get("location_from"), b.get("location_from")):
+        return True
+    return _within(places.get(la), places.get(lb)) or _within(places.get(lb), places.get(la))
+
+
+def _within(p, q) -> bool:
+    """Whether place ``p`` lies in ``q``: ``q`` is p's country, or p is a part of q or a
+    named area located by it (not a bare direction: "east of the camp" is elsewhere)."""
+    if p is None or q is None:
+        return False
+    a = p.anchor or {}
+    return (q.kind == "country" and p.country == q.country and p.kind != "country") or (
+        a.get("place") == q.id and (not a.get("direction") or bool(a.get("unlisted"))))
+
+
+def _more_specific(ev: dict, same: dict, places: dict) -> bool:
+    if ev.get("location") is None or ev.get("location_from") == "focus":
+        return False
+    if same.get("location") is None or same.get("location_from") == "focus":
+        return True
+    return _within(places.get(ev["location"]), places.get(same["location"]))
 
 
 def _find(s: _Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
@@ -466,7 +495,7 @@ def _find(s: _Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
         prefer_verb = prev in _VERB_CUES or prev in lex.cues["relatives"] or (
             prev in lex.cues["negation_before_perfect"])
         hit = lex.match(toks, j, usable, prefer_verb)
-        if hit is None or _issued_by(toks, hit, lex, s.last):
+        if hit is None or _issued_by(toks, hit, lex, s.last) or _names_actor(hit, lex):
             j += 1
             continue
         hit = _ceasefire(toks, hit, lex, s.first, hits)
@@ -487,6 +516,12 @@ def _without_aim_words(s: _Sentence, lex: TriggerLexicon, hits: list[Hit]) -> li
     return [h for n, h in enumerate(hits)
             if not (n + 1 < len(hits) and hits[n + 1].first == h.last + 1 and h.first == h.last
                     and lex.has("purpose", s.toks[h.first].norm))]
+
+
+def _names_actor(hit: Hit, lex: TriggerLexicon) -> bool:
+    """"الاحتلال" with the article names the occupying power, not an act of occupation."""
+    a = hit.analysis
+    return hit.first == hit.last and a.pos == "noun" and a.article and a.key in lex.cues["names_when_definite"]
 
 
 def _issued_by(toks, hit: Hit, lex: TriggerLexicon, last: int) -> bool:
@@ -667,7 +702,7 @@ def _embedding(s: _Sentence, lex: TriggerLexicon, hit: Hit, hits: list[Hit], c0:
         if h.first < c0:
             break
         kind = h.form.trigger.type
-        if kind in lex.embedding and not h.form.participle and (hit.first - h.last <= 4 or nominal and kind in lex.embedding_far and not any(
+        if kind in lex.embedding and not h.form.participle and not _backing(h) and (hit.first - h.last <= 4 or nominal and kind in lex.embedding_far and not any(
                 lex.has("adjuncts", s.toks[k].norm) for k in range(h.last + 1, hit.first))):
             return h
         if h.analysis.pos in VERBAL:
@@ -678,12 +713,42 @@ def _embedding(s: _Sentence, lex: TriggerLexicon, hit: Hit, hits: list[Hit], c0:
         parent = _embedding(s, lex, before, hits, s.first)
         if parent is not None:
             return parent
+    a, kind = hit.analysis, hit.form.trigger.type
+    toks = s.toks
+    prev = toks[hit.first - 1].norm if hit.first > s.first else ""
+    if nominal and prev and lex.has("state", prev):
+        return NO_EVENT   # تحت سيطرة X is a standing state
+    if _backing(hit):
+        return before or (hits[at + 1] if at + 1 < len(hits) else NO_EVENT)   # بدعم روسي: whose backing
+    if before is not None and nominal and not a.article and kind in lex.reason_types \
+            and hit.first == hit.last and toks[hit.first].norm.endswith("ا"):
+        return before     # تظاهروا دعماً لإسرائيل: why they marched
+    between = range(before.last + 1, hit.first) if before is not None else range(0)
+    if before is not None and nominal and _after(s, lex, "result", hit.first, min(3, len(between))) \
+            and not any(toks[k].norm in lex.cues["relatives"] for k in between):
+        return before     # أدى إلى تدمير المنزل: what the strike did
     if _aim(s, lex, hit, nominal):
         lo = c0 if before is None else max(c0, before.last + 1)
         if _any_in(s.marks, "plan", lo, hit.first) or _any_in(s.marks, "attempt", lo, hit.first):
             return None   # تستعد القوات لاقتحام المدينة، يحاولون استغلاله للهروب: planned or attempted
         return before or NO_EVENT
     return None
+
+
+def _backing(hit: Hit) -> bool:
+    """"بدعم روسي": support named with ب says whose backing an action had; it governs nothing."""
+    return (hit.form.trigger.type == "SUPPORT" and hit.analysis.pos == "noun"
+            and hit.analysis.prefix.lstrip("وف").startswith("ب"))
+
+
+def _after(s: _Sentence, lex: TriggerLexicon, cue: str, i: int, span: int = 3) -> bool:
+    """Whether a ``cue`` word or two-word phrase lies within ``span`` tokens before token ``i``."""
+    toks, phrases = s.toks, lex.cues[cue]
+    for k in range(max(s.first, i - span), i):
+        if toks[k].kind == "word" and (lex.has(cue, toks[k].norm)
+                                       or (k + 1 < i and toks[k].norm + " " + toks[k + 1].norm in phrases)):
+            return True
+    return False
 
 
 def _aim(s: _Sentence, lex: TriggerLexicon, hit: Hit, nominal: bool) -> bool:
@@ -695,12 +760,7 @@ def _aim(s: _Sentence, lex: TriggerLexicon, hit: Hit, nominal: bool) -> bool:
     if lam and not any(toks[k].kind == "word" and lex.has("lam_happened", toks[k].norm)
                        for k in range(max(s.first, i - 5), i)):
         return True
-    purpose = lex.cues["purpose"]
-    for k in range(max(s.first, i - 3), i):
-        if toks[k].kind == "word" and (lex.has("purpose", toks[k].norm)
-                                       or (k + 1 < i and toks[k].norm + " " + toks[k + 1].norm in purpose)):
-            return True
-    return False
+    return _after(s, lex, "purpose", i)
 
 
 def _in_span(items, lo, hi):
