@@ -408,3 +408,26 @@ def test_events_in_the_whole_and_in_the_part_are_one_event():
 def test_events_displacement_left_by_an_attack_is_not_folded_into_it_backwards():
     doc = run("تحدث التقرير عن الدمار والتهجير الذي خلفه الهجوم على قطاع غزة.")
     assert "ASSAULT" in [e["type"] for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "استشهد شاب فلسطيني برصاص الجيش الإسرائيلي قرب مخيم جنين.",
+    "أعلنت الشرطة مقتل ثلاثة عناصر من الأمن في كمين قرب مدينة سامراء.",
+    "عثرت الشرطة على خمس جثث مجهولة الهوية في مدينة بعقوبة.",
+    "لقي أربعة مدنيين حتفهم جراء سقوط قذيفة على حي سكني في حلب.",
+    "أدان المجلس العدوان على المدينة.",
+])
+def test_events_killings_deaths_and_bodies_are_assaults(text):
+    assert "ASSAULT" in [e["type"] for e in run(text).events]
+
+
+def test_events_one_event_per_place_joined_by_and():
+    doc = run("هزت انفجارات متزامنة مدينتي الموصل وكركوك صباح اليوم، كما انفجرت سيارة مفخخة في بغداد ومدينة بعقوبة.")
+    where = sorted(next(p.name_ar for p in doc.places if p.id == e["location"]) for e in doc.events
+                   if e["type"] == "ASSAULT")
+    assert where == sorted(["الموصل", "كركوك", "بغداد", "بعقوبة"])
+
+
+def test_events_between_two_places_is_one_event():
+    doc = run("اندلعت اشتباكات عنيفة بين مدينة الباب وبلدة تادف.")
+    assert len([e for e in doc.events if e["type"] == "ASSAULT"]) == 1

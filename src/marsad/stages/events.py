@@ -36,6 +36,8 @@ Steps, per sentence (header lines before ``doc.body_start`` are left out):
 """
 from __future__ import annotations
 
+import copy
+
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
@@ -44,6 +46,7 @@ from marsad.knowledge.triggers import Hit, TriggerLexicon, load_triggers
 from marsad.pipeline import stage
 from marsad.stages.places import focus_place
 from marsad.stages.sources import source_at
+from marsad.text.normalize import normalize_key
 from marsad.text.segment import split_clauses
 
 BREAK_PUNCT = frozenset({",", "،", ";", "؛", ":", ".", "!", "?", "؟", "(", ")", "[", "]", "-", "–", "—", "|", "…"})
@@ -394,19 +397,71 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, **_):
                         focus, focus_done = (fp.id if fp is not None else None), True
                     loc, where = focus, "focus" if focus else None
                 ev["location"], ev["location_from"] = loc, where
+                ev["_also_at"] = (_coordinated_places(doc.text, locs, places, clause, loc)
+                                  if where == "clause" and ev["type"] not in SAYING_TYPES else [])
                 ev["date"] = _date(dates, clause, (first, last), hit.first)
                 ev["casualties"] = _casualties(quants, (first, last), casualty_kinds)
                 ev["source"] = source_at(doc, toks[hit.first].start)
                 ev["sentence"] = si
                 ev["confidence"] = _confidence(hit, ev, where)
                 sentence_events.append(ev)
-            for ev in merge_coreferent(_fold_embedded(sentence_events, hits), places):
+            for ev in _one_per_place(merge_coreferent(_fold_embedded(sentence_events, hits), places)):
                 ev["id"] = f"ev{n}"
                 n += 1
                 doc.events.append(ev)
         return doc
 
     return events
+
+
+def _one_per_place(events: list[dict]) -> list[dict]:
+    """"تفجيرات هزت بغداد وكركوك": one event per place, as ACLED codes them."""
+    out = []
+    for ev in events:
+        also = ev.pop("_also_at", [])
+        out.append(ev)
+        for ref in also:
+            twin = copy.deepcopy(ev)
+            twin["location"] = ref
+            twin.pop("also_triggers", None)
+            out.append(twin)
+    return out
+
+
+_COORD_QUALIFIERS = frozenset({"مدينه", "بلده", "قريه", "مخيم", "محافظه", "حي", "ناحيه", "قضاء", "منطقه"})
+
+
+def _coordinated_places(text: str, locs, places, clause, ref) -> list[str]:
+    """Places joined by و to the event's place in its clause (في بغداد وبعقوبة، كلا من
+    العاصمة بغداد ومدينة كركوك), towns and cities only, and not after بين (between two
+    places is one event)."""
+    found = _in_span(locs, *clause)
+    at = next((n for n, (_, m) in enumerate(found) if m.ref == ref), None)
+    if at is None or _kind(places, ref) not in _TOWNS:
+        return []
+    head = found[at][1]
+    if normalize_key(text[max(0, head.start - 6):head.start]).split()[-1:] in (["بين"], ["بينها"]):
+        return []
+    out, last = [], head
+    for _, m in found[at + 1:]:
+        gap = normalize_key(text[last.end:m.start]).split()
+        if not gap or gap[0] != "و" and not gap[0].startswith("و") or m.ref == ref or _kind(places, m.ref) not in _TOWNS:
+            break
+        words = [gap[0][1:]] + gap[1:] if gap[0] != "و" else gap[1:]
+        if any(w and w.removeprefix("ال") not in _COORD_QUALIFIERS for w in words):
+            break
+        if m.ref not in out:
+            out.append(m.ref)
+        last = m
+    return out
+
+
+_TOWNS = frozenset({"city", "town", "village", "neighbourhood", "admin3"})
+
+
+def _kind(places, ref) -> str | None:
+    p = places.get(ref)
+    return p.kind if p is not None else None
 
 
 def _fold_embedded(events: list[dict], hits: list[Hit]) -> list[dict]:
@@ -452,6 +507,9 @@ def merge_coreferent(events: list[dict], places: dict | None = None) -> list[dic
         if _more_specific(ev, same, places):
             same["location"], same["location_from"] = ev["location"], ev["location_from"]
         same.setdefault("also_triggers", []).append(ev["trigger"])
+        for ref in ev.get("_also_at") or ():
+            if ref != same["location"] and ref not in same.setdefault("_also_at", []):
+                same["_also_at"].append(ref)
         same["confidence"] = max(same["confidence"], ev["confidence"])
     return merged
 
