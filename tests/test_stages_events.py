@@ -431,3 +431,22 @@ def test_events_one_event_per_place_joined_by_and():
 def test_events_between_two_places_is_one_event():
     doc = run("اندلعت اشتباكات عنيفة بين مدينة الباب وبلدة تادف.")
     assert len([e for e in doc.events if e["type"] == "ASSAULT"]) == 1
+
+
+def test_events_a_visit_happens_where_the_visitor_went():
+    doc = run("زار المبعوث الأممي مدينتي بيروت ودمشق الأسبوع الماضي.")
+    visits = [e for e in doc.events if e["type"] == "CONSULT"]
+    assert sorted(next(p.name for p in doc.places if p.id == e["location"]) for e in visits) == ["Beirut", "Damascus"]
+    doc = run("اختتم الوزير زيارته للدوحة قادماً من عمّان.")
+    assert next(p.name for p in doc.places if p.id == one(doc.text, "CONSULT")["location"]) == "Doha"
+
+
+def test_events_a_protest_lodged_by_an_official_is_an_accusation():
+    assert [e["type"] for e in run("التقى رئيس الحكومة الوفد الدولي مبدياً احتجاجه على الخروقات.").events
+            ] == ["CONSULT", "ACCUSE"]
+
+
+def test_events_a_country_acting_is_not_where_it_happened():
+    doc = run("شهدت مدينة حلب معارك عنيفة أمس. وقال مسؤول إن تركيا ستقدم مساعدات إنسانية عاجلة.")
+    aid = one(doc.text, "AID")
+    assert aid["location"] is None or next(p for p in doc.places if p.id == aid["location"]).kind != "country"

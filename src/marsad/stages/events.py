@@ -340,6 +340,18 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, **_):
         def tok_index(offset: int) -> int:
             return max(0, bisect_right(starts, offset) - 1)
 
+        def where_it_happened(m) -> bool:
+            """A country is where an event happened only after a preposition of place (في، على،
+            من، إلى…) or with ب on it; bare, it is a government acting or a topic (إسبانيا ستقدم
+            مساعدات، عدوانها على…)."""
+            p = places.get(m.ref)
+            if p is None or p.kind != "country":
+                return True
+            k = tok_index(m.start)
+            if m.start > toks[k].start:
+                return toks[k].text[:m.start - toks[k].start].lstrip("وف") in ("ب", "لل")
+            return k > 0 and toks[k - 1].norm in PLACE_PREPOSITIONS
+
         ent_at: dict[int, _Entity] = {}
         covered: set[int] = set()
         locs, dates, quants = [], [], []
@@ -389,16 +401,21 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, **_):
                 clause = next(((a, b) for a, b in clauses if a <= hit.first <= b), (first, last))
                 ev = _event(s, lex, hit, clause, hits)
                 # location: clause, then sentence, then the document focus
-                loc, where = _location(locs, places, clause, (first, last), hit.first,
-                                       ev["type"] in SAYING_TYPES, locative)
-                if loc is None and ev["type"] not in SAYING_TYPES:  # where a statement was made is rarely said
+                saying = ev["type"] in SAYING_TYPES
+                # where a statement was made is said in its own clause ("وفي باريس انتقد…");
+                # a visit happens where the visitor went (زار دمشق، زيارته للدوحة)
+                loc, where = _visited(toks, locs, clause, hit) if ev["mode"] == "visit" else (None, None)
+                if loc is None:
+                    loc, where = _location(locs, places, clause, (first, last), hit.first, saying,
+                                           locative if saying else where_it_happened)
+                if loc is None and not saying:  # where a statement was made is rarely said
                     if not focus_done:
                         fp = focus_place(doc)
                         focus, focus_done = (fp.id if fp is not None else None), True
                     loc, where = focus, "focus" if focus else None
                 ev["location"], ev["location_from"] = loc, where
                 ev["_also_at"] = (_coordinated_places(doc.text, locs, places, clause, loc)
-                                  if where == "clause" and ev["type"] not in SAYING_TYPES else [])
+                                  if where == "clause" and (not saying or ev["mode"] == "visit") else [])
                 ev["date"] = _date(dates, clause, (first, last), hit.first)
                 ev["casualties"] = _casualties(quants, (first, last), casualty_kinds)
                 ev["source"] = source_at(doc, toks[hit.first].start)
@@ -412,6 +429,18 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, **_):
         return doc
 
     return events
+
+
+def _visited(toks, locs, clause, hit: Hit) -> tuple[str | None, str | None]:
+    """The first place after a visit trigger in its clause that is not where the visitor came
+    from (قادماً من عمان)."""
+    for k, m in _in_span(locs, hit.last + 1, clause[1]):
+        if k - hit.last > 6:
+            break
+        if k > 0 and toks[k - 1].norm in ("من", "قادما", "قادمه", "قادمين"):
+            continue
+        return m.ref, "clause"
+    return None, None
 
 
 def _one_per_place(events: list[dict]) -> list[dict]:
@@ -832,6 +861,8 @@ def _in_span(items, lo, hi):
 # the speaker or the addressee ("دعا لبنان…"), so only a place introduced as a location
 # ("في القاهرة") is where it happened.
 SAYING_LOCATIVE = frozenset({"في", "وفي", "ففي", "فى"})
+PLACE_PREPOSITIONS = SAYING_LOCATIVE | frozenset({"على", "علي", "من", "الى", "إلى", "داخل", "ضد", "عبر", "نحو",
+                                                  "باتجاه", "صوب", "اتجاه", "انحاء", "ارجاء", "مناطق", "بمناطق"})
 SAYING_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCTION",
                           "COOPERATE", "AGREE", "CONSULT", "CONCEDE"})
 
@@ -848,10 +879,11 @@ def _rank(m, places) -> float:
     return KIND_RANK.get(p.kind, 0)
 
 
-def _location(locs, places, clause, sentence, at, need_locative, locative):
-    # where a statement was made is said in its own clause ("وفي باريس انتقد…"), never elsewhere
-    for lo, hi in ((clause,) if need_locative else (clause, sentence)):
-        found = [(k, m) for k, m in _in_span(locs, lo, hi) if not need_locative or locative(m)]
+def _location(locs, places, clause, sentence, at, clause_only, usable):
+    """The event's place and where it was found: the most specific ``usable`` place of the
+    clause, then (unless ``clause_only``) of the sentence."""
+    for lo, hi in ((clause,) if clause_only else (clause, sentence)):
+        found = [(k, m) for k, m in _in_span(locs, lo, hi) if usable(m)]
         # a mention inside a longer one (Mosul inside "جنوبي الموصل") is that one's anchor
         found = [(k, m) for k, m in found
                  if not any(o is not m and o.start <= m.start and m.end <= o.end for _, o in found)]
