@@ -450,3 +450,10 @@ def test_events_a_country_acting_is_not_where_it_happened():
     doc = run("شهدت مدينة حلب معارك عنيفة أمس. وقال مسؤول إن تركيا ستقدم مساعدات إنسانية عاجلة.")
     aid = one(doc.text, "AID")
     assert aid["location"] is None or next(p for p in doc.places if p.id == aid["location"]).kind != "country"
+
+
+def test_events_a_definite_noun_naming_an_earlier_event_is_not_counted_again():
+    doc = run("قصفت طائرات حربية مواقع للمسلحين في بلدة القائم فجر اليوم. وقال شهود إن الغارات استمرت ساعة.")
+    strikes = [e for e in doc.events if e["type"] == "ASSAULT"]
+    assert len(strikes) == 1 and strikes[0]["trigger"]["text"] == "قصفت"
+    assert [t["text"] for t in strikes[0]["also_triggers"]] == ["الغارات"]

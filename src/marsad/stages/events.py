@@ -423,6 +423,8 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, **_):
                 ev["confidence"] = _confidence(hit, ev, where)
                 sentence_events.append(ev)
             for ev in _one_per_place(merge_coreferent(_fold_embedded(sentence_events, hits), places)):
+                if _refers_back(ev, doc.events, places):
+                    continue
                 ev["id"] = f"ev{n}"
                 n += 1
                 doc.events.append(ev)
@@ -441,6 +443,23 @@ def _visited(toks, locs, clause, hit: Hit) -> tuple[str | None, str | None]:
             continue
         return m.ref, "clause"
     return None, None
+
+
+def _refers_back(ev: dict, earlier: list[dict], places: dict) -> bool:
+    """"…قصفت الطائرات مواقع في القائم. ودمرت الضربات مخزناً": a definite verbal noun with no
+    actor of its own names an event already reported; it joins the latest earlier one of its
+    type and status whose place agrees, and is not counted again."""
+    trig = ev["trigger"]
+    if not (trig.get("definite") and trig.get("pos") == "noun") or ev.get("actor"):
+        return False
+    for prev in reversed(earlier):
+        if prev["type"] == ev["type"] and prev["status"] == ev["status"] and _places_agree(prev, ev, places):
+            for k in _SLOTS:
+                if prev.get(k) is None and ev.get(k) is not None:
+                    prev[k] = ev[k]
+            prev.setdefault("also_triggers", []).append(trig)
+            return True
+    return False
 
 
 def _one_per_place(events: list[dict]) -> list[dict]:
