@@ -8,6 +8,17 @@ whole sentence's tokens joined with spaces, "events": [{"type", "actor", "target
 "location_text", "location_id", "status"}], "annotator_note"}``. A sentence with
 ``"events": []`` reports no event (it measures precision).
 
+How the gold set was made: a first annotator labelled the 220 sentences; a second
+annotator labelled them again, blind to the first's labels and to marsad's code and
+output, by written guidelines (an event is what a sentence reports as done, attempted,
+planned, denied or conditional — not an action only demanded, threatened, aimed at or
+named as a topic; one event per happening and per named place); an adjudicator, also
+blind to marsad, resolved every disagreement by the same guidelines. The two annotations
+are kept in ``annotation/`` (``gold_events_first_annotator.jsonl``,
+``gold_events_second_annotator.jsonl``); they agree at type+location F1 0.819, which is
+about the best a system can be expected to reach against either. Any of them can be
+scored with ``--gold``.
+
 Each sentence is rebuilt from the corpus tokens (joined with spaces), its checksum
 verified (a sentence whose checksum differs is skipped and reported), run through the
 default pipeline, and its ``doc.events`` compared with the gold events. Per sentence,

@@ -601,7 +601,7 @@ def _find(s: _Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
         prefer_verb = prev in _VERB_CUES or prev in lex.cues["relatives"] or (
             prev in lex.cues["negation_before_perfect"])
         hit = lex.match(toks, j, usable, prefer_verb)
-        if hit is None or _issued_by(toks, hit, lex, s.last) or _names_actor(hit, lex):
+        if hit is None or _issued_by(toks, hit, lex, s.last) or _names_actor(hit, lex) or _dawn(toks, hit, lex, s.last):
             j += 1
             continue
         hit = _ceasefire(toks, hit, lex, s.first, hits)
@@ -622,6 +622,12 @@ def _without_aim_words(s: _Sentence, lex: TriggerLexicon, hits: list[Hit]) -> li
     return [h for n, h in enumerate(hits)
             if not (n + 1 < len(hits) and hits[n + 1].first == h.last + 1 and h.first == h.last
                     and lex.has("purpose", s.toks[h.first].norm))]
+
+
+def _dawn(toks, hit: Hit, lex: TriggerLexicon, last: int) -> bool:
+    """"فجر اليوم": dawn, not "detonated"."""
+    return (hit.first == hit.last < last and lex.has("time_nouns", toks[hit.first].norm)
+            and toks[hit.first + 1].norm in lex.cues["day_words"])
 
 
 def _names_actor(hit: Hit, lex: TriggerLexicon) -> bool:
