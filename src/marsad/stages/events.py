@@ -412,7 +412,12 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, **_):
                     if not focus_done:
                         fp = focus_place(doc)
                         focus, focus_done = (fp.id if fp is not None else None), True
-                    loc, where = focus, "focus" if focus else None
+                    # not a country this very sentence shows acting or as a topic (إسبانيا ستقدم…)
+                    if focus is not None and any(m.ref == focus and not where_it_happened(m)
+                                                 for _, m in _in_span(locs, first, last)):
+                        loc, where = None, None
+                    else:
+                        loc, where = focus, "focus" if focus else None
                 ev["location"], ev["location_from"] = loc, where
                 ev["_also_at"] = (_coordinated_places(doc.text, locs, places, clause, loc)
                                   if where == "clause" and (not saying or ev["mode"] == "visit") else [])
