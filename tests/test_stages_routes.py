@@ -370,3 +370,22 @@ def test_confidence_grows_with_grounding():
     _, bare = one("تقع المدينة على طريق بغداد.")
     _, rich = one("ذكرت مصادر محلية أن الطريق بين درعا ودمشق مقطوع منذ أيام.")
     assert 0 < bare["confidence"] < rich["confidence"] <= 0.95
+
+
+# ---- border crossings and places a road names
+
+def test_crossing_from_the_gazetteer():
+    doc, r = one("أعلنت السلطات الأردنية إغلاق معبر جابر الحدودي أمام حركة الشاحنات.")
+    assert r["waypoints"] == ["marsad:jo-jaber"] and r["status"] == "closed" and r["kind"] == "crossing"
+
+
+def test_crossing_qualifier_prefers_the_border_post():
+    # ربيعة is also a Syrian village; منفذ asks for the border post
+    doc, r = one("وأعيد فتح منفذ ربيعة الحدودي أمام المسافرين صباح اليوم.")
+    assert r["waypoints"] == ["marsad:iq-rabia"] and r["status"] == "open"
+
+
+def test_doubtful_names_at_both_ends_of_a_road():
+    # القائم is also an ordinary word and البعاج a village: the road vouches for both
+    doc, r = one("ويستخدم المهربون طريقاً ترابياً يمتد من البعاج إلى القائم لنقل الوقود.")
+    assert r["waypoints"] == [place_id(doc, "البعاج"), place_id(doc, "القائم")] and r["status"] == "open"
