@@ -389,3 +389,36 @@ def test_doubtful_names_at_both_ends_of_a_road():
     # القائم is also an ordinary word and البعاج a village: the road vouches for both
     doc, r = one("ويستخدم المهربون طريقاً ترابياً يمتد من البعاج إلى القائم لنقل الوقود.")
     assert r["waypoints"] == [place_id(doc, "البعاج"), place_id(doc, "القائم")] and r["status"] == "open"
+
+
+# ---- status in context
+
+@pytest.mark.parametrize("text,status", [
+    # written آمن (not أمن, security), negated
+    ("وأكد مصدر محلي أن الطريق بين الفلوجة والرمادي لا يزال غير آمن.", "closed"),
+    ("أغلقت قوات الأمن الطريق بين العريش ورفح صباح اليوم.", "closed"),
+    # a denial some words before the closure
+    ("ونفى مصدر في شرطة المحافظة ما تردد عن إغلاق الطريق بين بعقوبة والمقدادية.", "open"),
+    # asked for, not reported
+    ("ودعت منظمات إغاثة إلى فتح ممر آمن إلى بلدة مضايا.", "unknown"),
+    # a closure after بعد is the state before the reopening
+    ("وأعلنت الشرطة فتح الطريق بين بعقوبة والمقدادية بعد إغلاقه لساعات.", "open"),
+    # فتح سيطرة: a checkpoint, not control
+    ("وأعلنت الشرطة فتح سيطرة الخالص على طريق بعقوبة – المقدادية أمام المسافرين.", "open"),
+    # the routes shrink, whoever uses them
+    ("وقال مسؤول إن الطرق التي يستخدمها المهربون بين الرطبة والقائم تقلصت إلى طريق واحد.", "narrowing"),
+    # كان + use: a past use; the closure is current
+    ("وقطعت القوات الطريق الذي كان التنظيم يستخدمه بين الموصل والشرقاط.", "closed"),
+    # a withdrawal that only dates the bombs does not make the road travelled
+    ("وتنتشر على الطريق بين الفلوجة والرمادي ألغام زرعها المسلحون قبل انسحابهم.", "unknown"),
+    # what the corridor is for (لإدخال) is not a report that it was used
+    ("وطالب ناشطون بممر إلى بلدة مضايا لإدخال المساعدات.", "unknown"),
+])
+def test_status_in_context(text, status):
+    doc, r = one(text)
+    assert r["status"] == status, r["reasons"]
+
+
+def test_artery_is_a_route_in_use():
+    doc, r = one("وبات الطريق بين اعزاز ومارع الشريان الوحيد لفصائل المعارضة.")
+    assert r["status"] == "open" and r["users"] == ["actor:syria-opposition"]

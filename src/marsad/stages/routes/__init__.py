@@ -34,6 +34,7 @@ from marsad.stages.sources import source_at
 from marsad.text.clitics import ARTICLE, proclitic_stems
 
 ALONE_ROLES = frozenset({"through"})     # what a lone movement must name to be a route
+TIME_WORDS = frozenset({"قبل"})          # with route_cues' "before" words: a movement that dates
 
 
 @stage("routes", requires=("tokens", "sentences", "mentions", "events"), assigns=("routes",))
@@ -102,7 +103,8 @@ def _sentence(v: SentenceView, moves: dict) -> list[dict]:
         found = st.collect(v, c0, c1, skip)
         # a movement along the route (reported or attempted) says it was travelled
         found += [("used", f.first) for f in frames if f.kind == "move"
-                  and f.event.get("status") in ("reported", "attempted") and not f.event.get("negated")]
+                  and f.event.get("status") in ("reported", "attempted") and not f.event.get("negated")
+                  and not _aside(v, f, c0)]
         if frames:
             st.assign(found, frames, v)
             found = []
@@ -122,6 +124,15 @@ def _sentence(v: SentenceView, moves: dict) -> list[dict]:
     for _, frames, _ in per_clause:
         out.extend(_combine(v, frames))
     return out
+
+
+def _aside(v: SentenceView, f: Frame, c0: int) -> bool:
+    """A movement that only dates something (قبل انسحابه، بعد خروجهم) or says what the
+    route is for (ممر لإدخال المساعدات): it does not say the route was travelled."""
+    if f.first > c0 and v.cues.has(v.cues.before_words | TIME_WORDS, v.toks[f.first - 1].norm):
+        return True
+    hit = v.lex.match(v.toks, f.first)
+    return hit is not None and hit.analysis.pos == "noun" and hit.analysis.prefix.endswith("\u0644")
 
 
 def starts_before(v: SentenceView, k: int, end: int) -> bool:
