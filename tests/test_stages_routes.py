@@ -146,11 +146,13 @@ def test_road_named_by_its_ends_with_a_dash():
     assert r["status"] == "contested" and r["directed"] is False
 
 
-def test_crossing_named_between_two_places_lies_between_them():
+def test_crossing_named_between_two_places_joins_them():
+    # the gold rules: a crossing's waypoints are the points it is named by; the sides it
+    # joins are kept in "across"
     doc, r = one("تسيطر قوات الحكومة على معبر رفح بين مصر وغزة.")
     assert r["kind"] == "crossing"
-    assert r["waypoints"][1] == place_id(doc, "رفح")
-    assert set(r["waypoints"]) == {place_id(doc, "رفح"), place_id(doc, "مصر"), place_id(doc, "غزة")}
+    assert r["waypoints"] == [place_id(doc, "رفح")]
+    assert set(r["across"]) == {place_id(doc, "مصر"), place_id(doc, "غزة")}
 
 
 def test_crossing_with_a_country_lies_on_its_border():
@@ -422,3 +424,41 @@ def test_status_in_context(text, status):
 def test_artery_is_a_route_in_use():
     doc, r = one("وبات الطريق بين اعزاز ومارع الشريان الوحيد لفصائل المعارضة.")
     assert r["status"] == "open" and r["users"] == ["actor:syria-opposition"]
+
+
+# ---- structure
+
+def test_crossing_after_a_marker_ends_the_road():
+    doc, r = one("وأعيد فتح الطريق الدولي من بغداد إلى منفذ الوليد مروراً بالرمادي أمام الشاحنات.")
+    assert r["waypoints"] == [place_id(doc, "بغداد"), place_id(doc, "الرمادي"), place_id(doc, "الوليد")]
+    assert r["status"] == "open" and r["kind"] == "road"
+
+
+def test_named_crossing_between_countries():
+    doc, r = one("وأغلقت السلطات معبر الوليد – التنف بين العراق وسوريا بشكل مؤقت.")
+    assert r["waypoints"] == [place_id(doc, "الوليد"), place_id(doc, "التنف")]
+    assert set(r["across"]) == {place_id(doc, "العراق"), place_id(doc, "سوريا")}
+
+
+def test_road_named_through_a_place_head():
+    doc, r = one("وأغلقت القوات طريق مطار دمشق الدولي لساعات.")
+    assert r["waypoints"] == [place_id(doc, "دمشق")] and r["status"] == "closed"
+
+
+def test_bridge_is_no_route():
+    assert routes_of("وسيطرت القوات على جسر الرمادي صباح اليوم.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "وتدور معارك على طريق حماة، وهو خط الإمداد الرئيسي للقوات الحكومية نحو مدينة حلب.",
+    "ويعد الطريق من حماة إلى السلمية المنفذ الوحيد الذي تسلكه القوات الحكومية نحو حلب.",
+])
+def test_a_route_noun_restating_the_route_continues_it(text):
+    doc, r = one(text)
+    assert r["waypoints"][-1] == place_id(doc, "حلب") and place_id(doc, "حماة") in r["waypoints"]
+    assert "actor:syria-forces" in r["users"] or "actor:syria-gov" in r["users"]
+
+
+def test_indefinite_second_road_is_its_own():
+    rs = routes_of("أغلقت القوات طريق حماة – حلب، وطريقاً آخر نحو إدلب.")
+    assert len(rs) == 2

@@ -103,6 +103,7 @@ class RouteCues:
     before_words: frozenset[str]
     past_words: frozenset[str]
     checkpoint_words: frozenset[str]
+    checkpoint_plurals: frozenset[str]
     safe_written: frozenset[str]
     remain_verbs: frozenset[str]
     remain_except: frozenset[str]
@@ -311,6 +312,7 @@ def build(raw: dict) -> RouteCues:
         before_words=norm_set(_word_list(context, "before", "status_context")),
         past_words=norm_set(_word_list(context, "past", "status_context")),
         checkpoint_words=norm_set(_word_list(context, "checkpoint", "status_context")),
+        checkpoint_plurals=norm_set(_word_list(context, "checkpoints", "status_context")),
         safe_written=frozenset(_word_list(context, "safe", "status_context")),
         remain_verbs=norm_set(_word_list(remain, "verbs", "remain")),
         remain_except=norm_set(_word_list(remain, "except", "remain")),

@@ -35,6 +35,7 @@ from marsad.text.clitics import ARTICLE, proclitic_stems
 
 ALONE_ROLES = frozenset({"through"})     # what a lone movement must name to be a route
 TIME_WORDS = frozenset({"قبل"})          # with route_cues' "before" words: a movement that dates
+RESTATING = frozenset({"وهو", "وهي", "هو", "هي", "يعد", "تعد", "يعتبر", "تعتبر", "بات", "باتت", "اصبح", "اصبحت"})
 
 
 @stage("routes", requires=("tokens", "sentences", "mentions", "events"), assigns=("routes",))
@@ -120,10 +121,33 @@ def _sentence(v: SentenceView, moves: dict) -> list[dict]:
             target = before[-1] if before else next((f for f in all_routes if f.first > c0), None)
             if target is not None:
                 target.cues.extend(orphan)
+    _restatements(v, [f for _, fs, _ in per_clause for f in fs if f.kind == "route"])
     out = []
     for _, frames, _ in per_clause:
-        out.extend(_combine(v, frames))
+        out.extend(_combine(v, [f for f in frames if not f.restates]))
     return out
+
+
+def _restatements(v: SentenceView, routes: list[Frame]) -> None:
+    """A definite route noun naming no end of its own right after a route that names some,
+    or after وهو/يعد… (طريق خناصر، وهو خط الإمداد الوحيد نحو حلب; الطريق من السلمية إلى
+    خناصر المنفذ الوحيد نحو حلب), says more about that route: its places and cues join it."""
+    for a, b in zip(routes, routes[1:]):
+        host = a.restates or a
+        if not host.waypoints or any(i.role in ("name", "between", "from") for i in b.items):
+            continue
+        end = max([a.last] + [i.last for i in a.items])
+        if not all((v.toks[k].kind == "punct" and v.toks[k].text in ("،", ",")) or v.toks[k].norm in RESTATING
+                   for k in range(end + 1, b.first)):
+            continue
+        if not any(stem.startswith(ARTICLE) for k in range(b.first, b.last + 1)
+                   for _, stem in proclitic_stems(v.toks[k].norm)):
+            continue
+        host.items.extend(b.items)
+        host.via.extend(b.via)
+        host.cues.extend(b.cues)
+        host.merged.append(b)
+        b.restates = host
 
 
 def _aside(v: SentenceView, f: Frame, c0: int) -> bool:
@@ -239,11 +263,11 @@ def _finish(v: SentenceView, rt: dict, doc: Doc, dates, quants, tok, n: int) -> 
     for m in frames:
         if m.event is not None and str(m.event.get("actor") or "").startswith("actor:"):
             _add(users, m.event["actor"])
-    if f.kind == "route":
-        k = f.last + 1
-        if k <= hi and k in v.org_at and v.doc.text[toks[k].start:v.org_at[k].start].endswith("ل"):
+    for fr in (x for x in frames if x.kind == "route"):
+        k = fr.last + 1
+        if k <= v.last and k in v.org_at and v.doc.text[toks[k].start:v.org_at[k].start].endswith("ل"):
             _add(users, v.org_at[k].ref)        # ممر لعناصر التنظيم
-        for k in range(f.last + 1, min(f.end, f.last + 3) + 1):
+        for k in range(fr.last + 1, min(fr.end, fr.last + 3) + 1):
             if toks[k].norm == "امام" and k + 1 in v.org_at:
                 _add(users, v.org_at[k + 1].ref)   # المنافذ المتبقية أمام داعش
     for cls, k in f.cues:

@@ -12,8 +12,8 @@ A status asked for (طالب بفتح) is none; one after بعد/إثر (بعد 
 before, counted only when nothing else is said; كان + a use verb is a past use; سيطرة
 before a place name is a checkpoint.
 Resolution: reopened → open; fought over, or closed and open at once → contested;
-closed → closed; narrowing → narrowing; open or used now → open; used once (past
-tense) → open; nothing → unknown. A force that closes the road it uses itself does not
+closed → closed; a narrowing word → narrowing; open or used now → open; only one
+left (لم يبق سوى) → narrowing; used once (past tense) → open; nothing → unknown. A force that closes the road it uses itself does not
 close it.
 """
 from __future__ import annotations
@@ -104,6 +104,8 @@ def _negated(v: SentenceView, j: int, c0: int) -> bool:
 
 def _checkpoint(v: SentenceView, j: int, c0: int) -> bool:
     """A checkpoint word (سيطرة) before a place name or after a status word (فتح سيطرة)."""
+    if v.cues.has(v.cues.checkpoint_plurals, v.toks[j].norm):
+        return True
     if not v.cues.has(v.cues.checkpoint_words, v.toks[j].norm):
         return False
     return j + 1 in v.loc_at or (j > c0 and v.toks[j - 1].kind == "word"
@@ -129,7 +131,8 @@ def assign(cues: list[tuple[str, int]], frames: list[Frame], v: SentenceView) ->
             if f.kind == "route" and k < f.first <= k + 5 and not any(x in v.loc_at for x in range(k, f.first)):
                 # "تقلصت الطرق … إلى طريق واحد": a noun naming no place after a route that
                 # names some is what the route became, not what the word is about
-                if not f.waypoints and inside and inside[-1].waypoints:
+                if not f.waypoints and inside and inside[-1].waypoints and any(
+                        (v.cues.marker(v.toks, x, x) or ("",))[0] == "to" for x in range(k + 1, f.first)):
                     break
                 target = f
                 break
@@ -150,10 +153,12 @@ def resolve(cues: list[tuple[str, int]]) -> tuple[str, list[str]]:
         return "contested", why
     if "closed" in kinds:
         return "closed", why
-    if kinds & {"narrowing", "remain"}:
-        return "narrowing", why     # the routes left shrink, whoever still uses them
+    if "narrowing" in kinds:
+        return "narrowing", why     # the routes shrink, whoever still uses them
     if opened:
-        return "open", why
+        return "open", why          # لم يبق سوى ممر يلجأ إليه: the one left is in use
+    if "remain" in kinds:
+        return "narrowing", why
     if "used" in kinds:
         return "open", why
     return "unknown", why
