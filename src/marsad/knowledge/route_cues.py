@@ -153,7 +153,7 @@ class RouteCues:
 
     def status_of(self, tok) -> str | None:
         """The status class of a word, through clitics and inflection (آمن on its written form)."""
-        if tok.text.strip(_MARKS) in self.safe_written:
+        if "\u0622" in tok.text and tok.text.strip(_MARKS) in self.safe_written:
             return "open"
         return self.status_word(tok.norm, tok.text.rstrip(_MARKS).endswith("\u0629"))
 

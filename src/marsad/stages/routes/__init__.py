@@ -77,25 +77,14 @@ def make_routes(route_cues: RouteCues | None = None, trigger_lexicon: TriggerLex
 
 
 def _sentence(v: SentenceView, moves: dict) -> list[dict]:
-    clauses = v.clauses()
-    per_clause: list[tuple[tuple[int, int], list[Frame]]] = []
-    for c0, c1 in clauses:
-        frames = route_nouns(v, c0, c1)
-        taken = {k for f in frames for k in range(f.first, f.last + 1)}
-        for k in range(c0, c1 + 1):
-            ev = moves.get(k)
-            if ev is not None and k not in taken:
-                last = k
-                while last + 1 <= c1 and starts_before(v, last + 1, ev["trigger"]["end"]):
-                    last += 1
-                frames.append(Frame("move", k, last, c1, (c0, c1), event=ev))
-        frames.sort(key=lambda f: f.first)
-        for i, f in enumerate(frames):
-            f.end = frames[i + 1].first - 1 if i + 1 < len(frames) else c1
-            read_frame(v, f, f.last + 1, f.end)
-        if frames and frames[0].first > c0:
-            # words before the first anchor: "من حلب إلى دمشق عبر الطريق الدولي"
-            read_frame(v, frames[0], c0, frames[0].first - 1, roles={"from", "to", "between", "through"})
+    framed = [((c0, c1), _frames(v, moves, c0, c1)) for c0, c1 in v.clauses()]
+    if not any(fs for _, fs in framed):
+        return []       # most sentences: no status word needs reading
+    has_route = any(f.kind == "route" for _, fs in framed for f in fs)
+    per_clause: list[tuple[tuple[int, int], list[Frame], list]] = []
+    for (c0, c1), frames in framed:
+        if not frames and not has_route:
+            continue    # orphan cues only ever go to a route noun
         skip = set()
         for f in frames:
             if f.kind == "route":     # a movement's verb may be a status word too (يلجأ إليه)
@@ -126,6 +115,27 @@ def _sentence(v: SentenceView, moves: dict) -> list[dict]:
     for _, frames, _ in per_clause:
         out.extend(_combine(v, [f for f in frames if not f.restates]))
     return out
+
+
+def _frames(v: SentenceView, moves: dict, c0: int, c1: int) -> list[Frame]:
+    """The anchors of a clause (route nouns, movements) with the places they introduce."""
+    frames = route_nouns(v, c0, c1)
+    taken = {k for f in frames for k in range(f.first, f.last + 1)}
+    for k in range(c0, c1 + 1):
+        ev = moves.get(k)
+        if ev is not None and k not in taken:
+            last = k
+            while last + 1 <= c1 and starts_before(v, last + 1, ev["trigger"]["end"]):
+                last += 1
+            frames.append(Frame("move", k, last, c1, (c0, c1), event=ev))
+    frames.sort(key=lambda f: f.first)
+    for i, f in enumerate(frames):
+        f.end = frames[i + 1].first - 1 if i + 1 < len(frames) else c1
+        read_frame(v, f, f.last + 1, f.end)
+    if frames and frames[0].first > c0:
+        # words before the first anchor: "من حلب إلى دمشق عبر الطريق الدولي"
+        read_frame(v, frames[0], c0, frames[0].first - 1, roles={"from", "to", "between", "through"})
+    return frames
 
 
 def _restatements(v: SentenceView, routes: list[Frame]) -> None:
