@@ -340,3 +340,13 @@ def test_gazetteer_cli_import_info_lookup(home, dump, geojson, capsys):
     assert "geonames:9000002" in capsys.readouterr().out
     assert run_cli("gazetteer", "lookup", "لامكانيستان") == 1
     assert run_cli("gazetteer", "rebuild") == 0
+
+
+def test_gazetteer_default_has_border_crossings(home):
+    gz = Gazetteer.load()
+    nasib = gz.candidates(normalize_key("نصيب"))
+    assert [p.id for p in nasib] == ["marsad:sy-nasib"]
+    assert nasib[0].country == "SY" and nasib[0].feature_code == "PSTB" and nasib[0].kind == "village"
+    assert gz.candidates(normalize_key("باب الهوى"))[0].id == "marsad:sy-bab-al-hawa"
+    # a spelling news uses for a place the default data writes otherwise
+    assert "geonames:174448" in ids(gz.candidates(normalize_key("البوكمال")))

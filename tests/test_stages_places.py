@@ -296,3 +296,14 @@ def test_places_two_villages_on_one_road_support_each_other(nlp):
 def test_places_lone_village_name_without_support_is_dropped(nlp):
     doc = nlp.run_text("قال البعاج إن الاجتماع انتهى")
     assert doc.places == []
+
+
+@pytest.mark.parametrize("text,found", [
+    ("أغلقت القوات الطريق المؤدي إلى البعاج صباح اليوم", ["البعاج"]),
+    ("توجه الوفد إلى البعاج صباح اليوم", []),
+    ("عن طريق الوسطاء وصل الوفد إلى البعاج", []),
+])
+def test_places_a_route_supports_the_places_it_names(nlp, text, found):
+    # a village name is doubtful alone; a road leading to it vouches for it
+    doc = nlp.run_text(text)
+    assert [m.text for m in doc.mentions if m.label == "LOC"] == found

@@ -146,11 +146,13 @@ def test_road_named_by_its_ends_with_a_dash():
     assert r["status"] == "contested" and r["directed"] is False
 
 
-def test_crossing_named_between_two_places_lies_between_them():
+def test_crossing_named_between_two_places_joins_them():
+    # the gold rules: a crossing's waypoints are the points it is named by; the sides it
+    # joins are kept in "across"
     doc, r = one("تسيطر قوات الحكومة على معبر رفح بين مصر وغزة.")
     assert r["kind"] == "crossing"
-    assert r["waypoints"][1] == place_id(doc, "رفح")
-    assert set(r["waypoints"]) == {place_id(doc, "رفح"), place_id(doc, "مصر"), place_id(doc, "غزة")}
+    assert r["waypoints"] == [place_id(doc, "رفح")]
+    assert set(r["across"]) == {place_id(doc, "مصر"), place_id(doc, "غزة")}
 
 
 def test_crossing_with_a_country_lies_on_its_border():
@@ -370,3 +372,93 @@ def test_confidence_grows_with_grounding():
     _, bare = one("تقع المدينة على طريق بغداد.")
     _, rich = one("ذكرت مصادر محلية أن الطريق بين درعا ودمشق مقطوع منذ أيام.")
     assert 0 < bare["confidence"] < rich["confidence"] <= 0.95
+
+
+# ---- border crossings and places a road names
+
+def test_crossing_from_the_gazetteer():
+    doc, r = one("أعلنت السلطات الأردنية إغلاق معبر جابر الحدودي أمام حركة الشاحنات.")
+    assert r["waypoints"] == ["marsad:jo-jaber"] and r["status"] == "closed" and r["kind"] == "crossing"
+
+
+def test_crossing_qualifier_prefers_the_border_post():
+    # ربيعة is also a Syrian village; منفذ asks for the border post
+    doc, r = one("وأعيد فتح منفذ ربيعة الحدودي أمام المسافرين صباح اليوم.")
+    assert r["waypoints"] == ["marsad:iq-rabia"] and r["status"] == "open"
+
+
+def test_doubtful_names_at_both_ends_of_a_road():
+    # القائم is also an ordinary word and البعاج a village: the road vouches for both
+    doc, r = one("ويستخدم المهربون طريقاً ترابياً يمتد من البعاج إلى القائم لنقل الوقود.")
+    assert r["waypoints"] == [place_id(doc, "البعاج"), place_id(doc, "القائم")] and r["status"] == "open"
+
+
+# ---- status in context
+
+@pytest.mark.parametrize("text,status", [
+    # written آمن (not أمن, security), negated
+    ("وأكد مصدر محلي أن الطريق بين الفلوجة والرمادي لا يزال غير آمن.", "closed"),
+    ("أغلقت قوات الأمن الطريق بين العريش ورفح صباح اليوم.", "closed"),
+    # a denial some words before the closure
+    ("ونفى مصدر في شرطة المحافظة ما تردد عن إغلاق الطريق بين بعقوبة والمقدادية.", "open"),
+    # asked for, not reported
+    ("ودعت منظمات إغاثة إلى فتح ممر آمن إلى بلدة مضايا.", "unknown"),
+    # a closure after بعد is the state before the reopening
+    ("وأعلنت الشرطة فتح الطريق بين بعقوبة والمقدادية بعد إغلاقه لساعات.", "open"),
+    # فتح سيطرة: a checkpoint, not control
+    ("وأعلنت الشرطة فتح سيطرة الخالص على طريق بعقوبة – المقدادية أمام المسافرين.", "open"),
+    # the routes shrink, whoever uses them
+    ("وقال مسؤول إن الطرق التي يستخدمها المهربون بين الرطبة والقائم تقلصت إلى طريق واحد.", "narrowing"),
+    # كان + use: a past use; the closure is current
+    ("وقطعت القوات الطريق الذي كان التنظيم يستخدمه بين الموصل والشرقاط.", "closed"),
+    # a withdrawal that only dates the bombs does not make the road travelled
+    ("وتنتشر على الطريق بين الفلوجة والرمادي ألغام زرعها المسلحون قبل انسحابهم.", "unknown"),
+    # what the corridor is for (لإدخال) is not a report that it was used
+    ("وطالب ناشطون بممر إلى بلدة مضايا لإدخال المساعدات.", "unknown"),
+])
+def test_status_in_context(text, status):
+    doc, r = one(text)
+    assert r["status"] == status, r["reasons"]
+
+
+def test_artery_is_a_route_in_use():
+    doc, r = one("وبات الطريق بين اعزاز ومارع الشريان الوحيد لفصائل المعارضة.")
+    assert r["status"] == "open" and r["users"] == ["actor:syria-opposition"]
+
+
+# ---- structure
+
+def test_crossing_after_a_marker_ends_the_road():
+    doc, r = one("وأعيد فتح الطريق الدولي من بغداد إلى منفذ الوليد مروراً بالرمادي أمام الشاحنات.")
+    assert r["waypoints"] == [place_id(doc, "بغداد"), place_id(doc, "الرمادي"), place_id(doc, "الوليد")]
+    assert r["status"] == "open" and r["kind"] == "road"
+
+
+def test_named_crossing_between_countries():
+    doc, r = one("وأغلقت السلطات معبر الوليد – التنف بين العراق وسوريا بشكل مؤقت.")
+    assert r["waypoints"] == [place_id(doc, "الوليد"), place_id(doc, "التنف")]
+    assert set(r["across"]) == {place_id(doc, "العراق"), place_id(doc, "سوريا")}
+
+
+def test_road_named_through_a_place_head():
+    doc, r = one("وأغلقت القوات طريق مطار دمشق الدولي لساعات.")
+    assert r["waypoints"] == [place_id(doc, "دمشق")] and r["status"] == "closed"
+
+
+def test_bridge_is_no_route():
+    assert routes_of("وسيطرت القوات على جسر الرمادي صباح اليوم.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "وتدور معارك على طريق حماة، وهو خط الإمداد الرئيسي للقوات الحكومية نحو مدينة حلب.",
+    "ويعد الطريق من حماة إلى السلمية المنفذ الوحيد الذي تسلكه القوات الحكومية نحو حلب.",
+])
+def test_a_route_noun_restating_the_route_continues_it(text):
+    doc, r = one(text)
+    assert r["waypoints"][-1] == place_id(doc, "حلب") and place_id(doc, "حماة") in r["waypoints"]
+    assert "actor:syria-forces" in r["users"] or "actor:syria-gov" in r["users"]
+
+
+def test_indefinite_second_road_is_its_own():
+    rs = routes_of("أغلقت القوات طريق حماة – حلب، وطريقاً آخر نحو إدلب.")
+    assert len(rs) == 2

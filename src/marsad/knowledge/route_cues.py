@@ -99,6 +99,12 @@ class RouteCues:
     place_heads: frozenset[str]
     terrain: dict[str, list[tuple[tuple[str, ...], str]]]   # first word → (words, class), longest first
     status: dict[str, str]                   # citation key → status class
+    demand_words: frozenset[str]
+    before_words: frozenset[str]
+    past_words: frozenset[str]
+    checkpoint_words: frozenset[str]
+    checkpoint_plurals: frozenset[str]
+    safe_written: frozenset[str]
     remain_verbs: frozenset[str]
     remain_except: frozenset[str]
     length_words: frozenset[str]
@@ -146,7 +152,9 @@ class RouteCues:
         return None
 
     def status_of(self, tok) -> str | None:
-        """The status class of a word, through clitics and inflection."""
+        """The status class of a word, through clitics and inflection (آمن on its written form)."""
+        if "\u0622" in tok.text and tok.text.strip(_MARKS) in self.safe_written:
+            return "open"
         return self.status_word(tok.norm, tok.text.rstrip(_MARKS).endswith("\u0629"))
 
     def status_word(self, norm: str, taa_marbuta: bool = False) -> str | None:
@@ -289,6 +297,7 @@ def build(raw: dict) -> RouteCues:
             _fail(f'"{name}" must be a list of PLOVER event types')
         events[name] = frozenset(items)
     remain = _section(raw, "remain")
+    context = _section(raw, "status_context")
     norm_set = lambda items: frozenset(_bare(normalize_key(w)) for w in items)  # noqa: E731
     return RouteCues(
         nouns=nouns, noun_forms=tuple(sorted(nouns.items(), key=lambda kv: -len(kv[0]))),
@@ -299,6 +308,12 @@ def build(raw: dict) -> RouteCues:
         markers=_by_first(markers),
         place_heads=norm_set(_word_list(_section(raw, "place_heads"), "words", "place_heads")),
         terrain=_by_first(terrain), status=status, status_grams=_grams(status),
+        demand_words=norm_set(_word_list(context, "demand", "status_context")),
+        before_words=norm_set(_word_list(context, "before", "status_context")),
+        past_words=norm_set(_word_list(context, "past", "status_context")),
+        checkpoint_words=norm_set(_word_list(context, "checkpoint", "status_context")),
+        checkpoint_plurals=norm_set(_word_list(context, "checkpoints", "status_context")),
+        safe_written=frozenset(_word_list(context, "safe", "status_context")),
         remain_verbs=norm_set(_word_list(remain, "verbs", "remain")),
         remain_except=norm_set(_word_list(remain, "except", "remain")),
         length_words=norm_set(_word_list(_section(raw, "length"), "words", "length")),

@@ -18,6 +18,7 @@ import re
 from marsad.doc import Doc, Place
 from marsad.gazetteer.geo import km
 from marsad.knowledge import place_cues
+from marsad.knowledge.route_cues import load_route_cues
 from marsad.pipeline import stage
 from marsad.stages.places.focus import focus_place, geocode_phrase  # noqa: F401  (public API)
 from marsad.stages.places.match import NameIndex, find_names
@@ -26,6 +27,9 @@ from marsad.stages.places.resolve import COHERENT_KM, resolve
 from marsad.stages.places.unlisted import find_unlisted
 
 NEAR_KM = 75.0          # a doubtful name this close to another named place is well supported
+ROUTE_REACH = 8         # tokens back from a name to a route noun (طريق يمتد من X إلى Y)
+ROUTE_FELLOW_KM = 400.0  # the two ends of a road lie farther apart than two names in one area
+ROUTE_STOP = frozenset({".", "،", ",", "؛", ";", "؟", "?", "!", ":"})
 from marsad.text.clitics import readings
 
 LOW_KINDS = frozenset({"village", "neighbourhood"})
@@ -50,13 +54,17 @@ def _doubtful(match, cues) -> bool:
             or all(c.kind in LOW_KINDS for c in match.candidates))
 
 
-def _support(match, choice, cues, fellow_km: float | None = None) -> tuple[int, list[str]]:
+def _support(match, choice, cues, fellow_km: float | None = None, on_route: bool = False) -> tuple[int, list[str]]:
     """Points of contextual support for a doubtful name; 2 or more and it counts.
     ``fellow_km``: distance to the nearest other doubtful name's place in the text (two
-    ordinary words rarely both land on villages near each other)."""
+    ordinary words rarely both land on villages near each other). ``on_route``: a route
+    noun governs the name (طريق X، معبر X، طريق … من X إلى Y): roads are named by places."""
     points, why = 0, []
-    if fellow_km is not None and fellow_km <= COHERENT_KM and (choice.nearest_km is None or choice.nearest_km > COHERENT_KM):
+    fellow_max = ROUTE_FELLOW_KM if on_route else COHERENT_KM
+    if fellow_km is not None and fellow_km <= fellow_max and (choice.nearest_km is None or choice.nearest_km > COHERENT_KM):
         points, why = points + 1, why + [f"{fellow_km:.0f} km from another doubtful name in the text"]
+    if on_route:
+        points, why = points + 1, why + ["named by a route"]
     if match.locative:
         points, why = points + 1, why + ["introduced by a locative preposition"]
     near = choice.nearest_km
@@ -108,6 +116,7 @@ def make_places(gazetteer=None, **_):
     from marsad.gazetteer.index import load_gazetteer
     gz = gazetteer or load_gazetteer()
     index, cues, nisba = NameIndex(gz), place_cues(), NisbaCountries(gz)
+    routes = load_route_cues()
     admin_cache: dict[str, list[dict]] = {}
 
     def admin_of(p) -> list[dict]:
@@ -138,7 +147,7 @@ def make_places(gazetteer=None, **_):
         supported = set()
         for i in weak:
             fellow = _fellow_km(i, weak, matches, choices)
-            points, why = _support(matches[i], choices[i], cues, fellow)
+            points, why = _support(matches[i], choices[i], cues, fellow, _on_route(doc.tokens, matches[i], routes))
             # a city (الرمادي) needs less support than a village that shares a word's spelling
             if points >= (1 if choices[i].place.kind in BIG_KINDS else 2):
                 supported.add(i)
@@ -195,6 +204,18 @@ def make_places(gazetteer=None, **_):
 
 
 ADMIN_KINDS = frozenset({"admin1", "admin2", "admin3"})
+
+
+def _on_route(tokens, match, routes) -> bool:
+    """A route noun (not "عن طريق", by means of) within a few words before the name, in
+    the same stretch of the sentence."""
+    for j in range(match.first - 1, max(-1, match.first - 1 - ROUTE_REACH), -1):
+        t = tokens[j]
+        if t.kind == "punct" and t.text in ROUTE_STOP:
+            return False
+        if t.kind == "word" and routes.route_noun(tokens, j, j) is not None:
+            return not (j > 0 and routes.has(routes.not_before, tokens[j - 1].norm))
+    return False
 
 
 def _fellow_km(i: int, weak: set[int], matches, choices) -> float | None:

@@ -54,9 +54,12 @@ def _score(c, match, countries: set[str], anchors: list, own_key: str, inside=No
     if c.kind != "country" and c.country in countries:
         value += COUNTRY_BONUS
         reasons.append(f"+{COUNTRY_BONUS} its country {c.country} is named in the text")
-    if match.qualifier_kinds and c.kind in match.qualifier_kinds:
-        value += QUALIFIER_BONUS
-        reasons.append(f"+{QUALIFIER_BONUS} '{match.qualifier}' asks for a {c.kind}")
+    code = getattr(c, "feature_code", "")
+    if match.qualifier_kinds and (c.kind in match.qualifier_kinds or code in match.qualifier_kinds):
+        # a feature code asked for (معبر → PSTB) outweighs a kind: a crossing over the village of its name
+        bonus = QUALIFIER_BONUS * (2 if code in match.qualifier_kinds else 1)
+        value += bonus
+        reasons.append(f"+{bonus} '{match.qualifier}' asks for a {code if bonus > QUALIFIER_BONUS else c.kind}")
     nearest, near_name = None, None
     for a in anchors:
         if a.key == own_key or a.place.kind == "country" or c.kind == "country":

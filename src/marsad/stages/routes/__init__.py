@@ -34,6 +34,8 @@ from marsad.stages.sources import source_at
 from marsad.text.clitics import ARTICLE, proclitic_stems
 
 ALONE_ROLES = frozenset({"through"})     # what a lone movement must name to be a route
+TIME_WORDS = frozenset({"قبل"})          # with route_cues' "before" words: a movement that dates
+RESTATING = frozenset({"وهو", "وهي", "هو", "هي", "يعد", "تعد", "يعتبر", "تعتبر", "بات", "باتت", "اصبح", "اصبحت"})
 
 
 @stage("routes", requires=("tokens", "sentences", "mentions", "events"), assigns=("routes",))
@@ -75,25 +77,14 @@ def make_routes(route_cues: RouteCues | None = None, trigger_lexicon: TriggerLex
 
 
 def _sentence(v: SentenceView, moves: dict) -> list[dict]:
-    clauses = v.clauses()
-    per_clause: list[tuple[tuple[int, int], list[Frame]]] = []
-    for c0, c1 in clauses:
-        frames = route_nouns(v, c0, c1)
-        taken = {k for f in frames for k in range(f.first, f.last + 1)}
-        for k in range(c0, c1 + 1):
-            ev = moves.get(k)
-            if ev is not None and k not in taken:
-                last = k
-                while last + 1 <= c1 and starts_before(v, last + 1, ev["trigger"]["end"]):
-                    last += 1
-                frames.append(Frame("move", k, last, c1, (c0, c1), event=ev))
-        frames.sort(key=lambda f: f.first)
-        for i, f in enumerate(frames):
-            f.end = frames[i + 1].first - 1 if i + 1 < len(frames) else c1
-            read_frame(v, f, f.last + 1, f.end)
-        if frames and frames[0].first > c0:
-            # words before the first anchor: "من حلب إلى دمشق عبر الطريق الدولي"
-            read_frame(v, frames[0], c0, frames[0].first - 1, roles={"from", "to", "between", "through"})
+    framed = [((c0, c1), _frames(v, moves, c0, c1)) for c0, c1 in v.clauses()]
+    if not any(fs for _, fs in framed):
+        return []       # most sentences: no status word needs reading
+    has_route = any(f.kind == "route" for _, fs in framed for f in fs)
+    per_clause: list[tuple[tuple[int, int], list[Frame], list]] = []
+    for (c0, c1), frames in framed:
+        if not frames and not has_route:
+            continue    # orphan cues only ever go to a route noun
         skip = set()
         for f in frames:
             if f.kind == "route":     # a movement's verb may be a status word too (يلجأ إليه)
@@ -102,7 +93,8 @@ def _sentence(v: SentenceView, moves: dict) -> list[dict]:
         found = st.collect(v, c0, c1, skip)
         # a movement along the route (reported or attempted) says it was travelled
         found += [("used", f.first) for f in frames if f.kind == "move"
-                  and f.event.get("status") in ("reported", "attempted") and not f.event.get("negated")]
+                  and f.event.get("status") in ("reported", "attempted") and not f.event.get("negated")
+                  and not _aside(v, f, c0)]
         if frames:
             st.assign(found, frames, v)
             found = []
@@ -118,10 +110,63 @@ def _sentence(v: SentenceView, moves: dict) -> list[dict]:
             target = before[-1] if before else next((f for f in all_routes if f.first > c0), None)
             if target is not None:
                 target.cues.extend(orphan)
+    _restatements(v, [f for _, fs, _ in per_clause for f in fs if f.kind == "route"])
     out = []
     for _, frames, _ in per_clause:
-        out.extend(_combine(v, frames))
+        out.extend(_combine(v, [f for f in frames if not f.restates]))
     return out
+
+
+def _frames(v: SentenceView, moves: dict, c0: int, c1: int) -> list[Frame]:
+    """The anchors of a clause (route nouns, movements) with the places they introduce."""
+    frames = route_nouns(v, c0, c1)
+    taken = {k for f in frames for k in range(f.first, f.last + 1)}
+    for k in range(c0, c1 + 1):
+        ev = moves.get(k)
+        if ev is not None and k not in taken:
+            last = k
+            while last + 1 <= c1 and starts_before(v, last + 1, ev["trigger"]["end"]):
+                last += 1
+            frames.append(Frame("move", k, last, c1, (c0, c1), event=ev))
+    frames.sort(key=lambda f: f.first)
+    for i, f in enumerate(frames):
+        f.end = frames[i + 1].first - 1 if i + 1 < len(frames) else c1
+        read_frame(v, f, f.last + 1, f.end)
+    if frames and frames[0].first > c0:
+        # words before the first anchor: "من حلب إلى دمشق عبر الطريق الدولي"
+        read_frame(v, frames[0], c0, frames[0].first - 1, roles={"from", "to", "between", "through"})
+    return frames
+
+
+def _restatements(v: SentenceView, routes: list[Frame]) -> None:
+    """A definite route noun naming no end of its own right after a route that names some,
+    or after وهو/يعد… (طريق خناصر، وهو خط الإمداد الوحيد نحو حلب; الطريق من السلمية إلى
+    خناصر المنفذ الوحيد نحو حلب), says more about that route: its places and cues join it."""
+    for a, b in zip(routes, routes[1:]):
+        host = a.restates or a
+        if not host.waypoints or any(i.role in ("name", "between", "from") for i in b.items):
+            continue
+        end = max([a.last] + [i.last for i in a.items])
+        if not all((v.toks[k].kind == "punct" and v.toks[k].text in ("،", ",")) or v.toks[k].norm in RESTATING
+                   for k in range(end + 1, b.first)):
+            continue
+        if not any(stem.startswith(ARTICLE) for k in range(b.first, b.last + 1)
+                   for _, stem in proclitic_stems(v.toks[k].norm)):
+            continue
+        host.items.extend(b.items)
+        host.via.extend(b.via)
+        host.cues.extend(b.cues)
+        host.merged.append(b)
+        b.restates = host
+
+
+def _aside(v: SentenceView, f: Frame, c0: int) -> bool:
+    """A movement that only dates something (قبل انسحابه، بعد خروجهم) or says what the
+    route is for (ممر لإدخال المساعدات): it does not say the route was travelled."""
+    if f.first > c0 and v.cues.has(v.cues.before_words | TIME_WORDS, v.toks[f.first - 1].norm):
+        return True
+    hit = v.lex.match(v.toks, f.first)
+    return hit is not None and hit.analysis.pos == "noun" and hit.analysis.prefix.endswith("\u0644")
 
 
 def starts_before(v: SentenceView, k: int, end: int) -> bool:
@@ -228,11 +273,11 @@ def _finish(v: SentenceView, rt: dict, doc: Doc, dates, quants, tok, n: int) -> 
     for m in frames:
         if m.event is not None and str(m.event.get("actor") or "").startswith("actor:"):
             _add(users, m.event["actor"])
-    if f.kind == "route":
-        k = f.last + 1
-        if k <= hi and k in v.org_at and v.doc.text[toks[k].start:v.org_at[k].start].endswith("ل"):
+    for fr in (x for x in frames if x.kind == "route"):
+        k = fr.last + 1
+        if k <= v.last and k in v.org_at and v.doc.text[toks[k].start:v.org_at[k].start].endswith("ل"):
             _add(users, v.org_at[k].ref)        # ممر لعناصر التنظيم
-        for k in range(f.last + 1, min(f.end, f.last + 3) + 1):
+        for k in range(fr.last + 1, min(fr.end, fr.last + 3) + 1):
             if toks[k].norm == "امام" and k + 1 in v.org_at:
                 _add(users, v.org_at[k + 1].ref)   # المنافذ المتبقية أمام داعش
     for cls, k in f.cues:

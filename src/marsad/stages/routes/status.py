@@ -8,9 +8,12 @@ others to the frame they stand in. Then:
   * an attempt to close (يحاول قطع الطريق) makes it contested;
   * "لم يبق (أمام X) سوى …": the set of routes narrows, and X uses the one left;
   * أعاد/أعيد/إعادة + فتح: reopened, so open whatever closure is also told.
+A status asked for (طالب بفتح) is none; one after بعد/إثر (بعد إغلاقه) is the state
+before, counted only when nothing else is said; كان + a use verb is a past use; سيطرة
+before a place name is a checkpoint.
 Resolution: reopened → open; fought over, or closed and open at once → contested;
-closed → closed; open or used now → open; narrowing → narrowing; used once (past
-tense) → open; nothing → unknown. A force that closes the road it uses itself does not
+closed → closed; a narrowing word → narrowing; open or used now → open; only one
+left (لم يبق سوى) → narrowing; used once (past tense) → open; nothing → unknown. A force that closes the road it uses itself does not
 close it.
 """
 from __future__ import annotations
@@ -19,6 +22,8 @@ from marsad.stages.routes.waypoints import Frame, SentenceView
 
 REACH_AFTER = 6      # a user named after the verb: يلجأ إليها قادة ومقاتلون أجانب في التنظيم
 REACH_BEFORE = 4     # … or before it: يحاول مسلحو داعش استغلاله
+DENIAL_REACH = 8     # نفى مصدر في الجيش الأردني ما تردد عن إغلاق المعبر
+DEMAND_REACH = 4     # طالبت الأمم المتحدة بفتح ممر
 
 
 def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str, int]]:
@@ -41,6 +46,9 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if cls is None:
             j += 1
             continue
+        if _checkpoint(v, j, c0) or _near_before(v, j, c0, cues.demand_words, DEMAND_REACH):
+            j += 1      # (فتح) سيطرة المنصورية is a checkpoint; طالب بفتح ممر asks, it does not report
+            continue
         if cls == "reopen":
             nxt = next((k for k in range(j + 1, min(c1, j + 3) + 1) if cues.status_of(toks[k]) == "open"), None)
             if nxt is not None:
@@ -57,6 +65,10 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             continue
         if cls == "closed" and _attempted(v, j, c0):
             cls = "contested"
+        if cls == "use" and _near_before(v, j, c0, cues.past_words, 3):
+            cls = "used"        # كان التنظيم يستخدمه: a use in the past
+        if _near_before(v, j, c0, cues.before_words, 1):
+            cls += ":before"    # بعد إغلاقه: the state before the one reported
         out.append((cls, j))
         j += 1
     return out
@@ -75,7 +87,7 @@ def _negated(v: SentenceView, j: int, c0: int) -> bool:
     """A negation word right before token ``j``, across auxiliaries (لم يتم، لم يعد) and
     the route noun itself (لم يعد الطريق آمناً); or a denial before it in the clause
     (نفت المحافظة إغلاق الطريق)."""
-    if any("denial" in v.lex.classes(v.toks[k].norm) for k in range(max(c0, j - 5), j)):
+    if any("denial" in v.lex.classes(v.toks[k].norm) for k in range(max(c0, j - DENIAL_REACH), j)):
         return True
     k = j - 1
     for _ in range(3):
@@ -90,28 +102,49 @@ def _negated(v: SentenceView, j: int, c0: int) -> bool:
     return False
 
 
+def _checkpoint(v: SentenceView, j: int, c0: int) -> bool:
+    """A checkpoint word (سيطرة) before a place name or after a status word (فتح سيطرة)."""
+    if v.cues.has(v.cues.checkpoint_plurals, v.toks[j].norm):
+        return True
+    if not v.cues.has(v.cues.checkpoint_words, v.toks[j].norm):
+        return False
+    return j + 1 in v.loc_at or (j > c0 and v.toks[j - 1].kind == "word"
+                                 and v.cues.status_of(v.toks[j - 1]) in ("open", "closed", "reopen"))
+
+
+def _near_before(v: SentenceView, j: int, c0: int, words: frozenset[str], reach: int) -> bool:
+    return any(v.toks[k].kind == "word" and v.cues.has(words, v.toks[k].norm) for k in range(max(c0, j - reach), j))
+
+
 def _attempted(v: SentenceView, j: int, c0: int) -> bool:
     return any("attempt" in v.lex.classes(v.toks[k].norm) for k in range(max(c0, j - 3), j))
 
 
 def assign(cues: list[tuple[str, int]], frames: list[Frame], v: SentenceView) -> None:
     """Give each cue to its frame: the route noun right after it (within 5 tokens, no place
-    between), else the frame it stands in, else (before the first anchor) the first."""
+    between, and naming a place if the frame the cue stands in does), else the frame it
+    stands in, else (before the first anchor) the first."""
     for cls, k in cues:
         target = None
+        inside = [f for f in frames if f.first <= k]
         for f in frames:
             if f.kind == "route" and k < f.first <= k + 5 and not any(x in v.loc_at for x in range(k, f.first)):
+                # "تقلصت الطرق … إلى طريق واحد": a noun naming no place after a route that
+                # names some is what the route became, not what the word is about
+                if not f.waypoints and inside and inside[-1].waypoints and any(
+                        (v.cues.marker(v.toks, x, x) or ("",))[0] == "to" for x in range(k + 1, f.first)):
+                    break
                 target = f
                 break
         if target is None:
-            inside = [f for f in frames if f.first <= k]
             target = inside[-1] if inside else frames[0]
         target.cues.append((cls, k))
 
 
 def resolve(cues: list[tuple[str, int]]) -> tuple[str, list[str]]:
     """(status, reasons) from a route's cues (see the module notes)."""
-    kinds = {c.split(":")[0] for c, _ in cues}
+    now = [(c, k) for c, k in cues if not c.endswith(":before")]
+    kinds = {c.split(":")[0] for c, _ in (now or cues)}
     why = sorted({c for c, _ in cues})
     if "reopen" in kinds:
         return "open", why
@@ -120,9 +153,11 @@ def resolve(cues: list[tuple[str, int]]) -> tuple[str, list[str]]:
         return "contested", why
     if "closed" in kinds:
         return "closed", why
+    if "narrowing" in kinds:
+        return "narrowing", why     # the routes shrink, whoever still uses them
     if opened:
-        return "open", why
-    if kinds & {"narrowing", "remain"}:
+        return "open", why          # لم يبق سوى ممر يلجأ إليه: the one left is in use
+    if "remain" in kinds:
         return "narrowing", why
     if "used" in kinds:
         return "open", why

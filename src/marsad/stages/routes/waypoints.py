@@ -12,7 +12,10 @@ belong to it (أغلقت القوات الطريق…). In a frame, a marker int
     عبر/مروراً بـ X → through (or terrain: عبر الصحراء → via)   قرب/القريبة من X → near
     في X → area (where the route lies, not a waypoint)
 and a place right after the noun names it (طريق بغداد – كركوك، معبر رفح، الممرات جنوبي
-الموصل). Places joined by و or a dash take the role of the one before.
+الموصل; across a place head: طريق مطار بغداد). Places joined by و or a dash take the role
+of the one before. A named crossing's بين places are the sides it joins (across). A
+crossing noun after a marker, once the clause has its road, is a place head (الطريق من
+بغداد إلى منفذ طريبيل).
 """
 from __future__ import annotations
 
@@ -54,6 +57,7 @@ class Frame:
     cues: list[tuple[str, int]] = field(default_factory=list)   # (status class, token) – status.py
     merged: list["Frame"] = field(default_factory=list)         # movement frames folded in
     route: dict | None = None                                   # the route record built from it
+    restates: "Frame | None" = None                             # the route this noun says more about
 
     @property
     def waypoints(self) -> list[Item]:
@@ -117,6 +121,10 @@ def route_nouns(v: SentenceView, c0: int, c1: int) -> list[Frame]:
             j += 1
             continue
         kind, last, plural = hit
+        if out and last + 1 <= c1 and last + 1 in v.loc_at and _after_marker(v, j, c0) \
+                and all(v.cues.has(cues.place_heads, toks[k].norm) for k in range(j, last + 1)):
+            j = last + 1    # الطريق من بغداد إلى منفذ طريبيل: the crossing is where the road ends
+            continue
         prev = toks[j - 1].norm if j > v.first else ""
         nxt = toks[last + 1].norm if last < v.last else ""
         if (prev and cues.has(cues.not_before, prev)) or (nxt and cues.has(cues.not_after, nxt)):
@@ -133,6 +141,15 @@ def route_nouns(v: SentenceView, c0: int, c1: int) -> list[Frame]:
         out.append(Frame("route", j, k - 1, c1, (c0, c1), route_kind=kind, plural=plural))
         j = k
     return out
+
+
+def _after_marker(v: SentenceView, j: int, c0: int) -> bool:
+    """A from/to/through marker ends right before token ``j``."""
+    for i in range(max(c0, j - 3), j):
+        hit = v.cues.marker(v.toks, i, j - 1)
+        if hit is not None and hit[1] == j - 1 and hit[0] in ("from", "to", "through"):
+            return True
+    return False
 
 
 def _place_after(v: SentenceView, j: int, end: int, allow_terrain: bool):
@@ -165,6 +182,10 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
         if naming and j + 1 <= hi and j not in v.loc_at and j not in v.covered and toks[j].kind == "word" \
                 and getattr(v.loc_at.get(j + 1), "role", None) == "relative" and cues.marker(toks, j, j) is None:
             j += 1      # طريق الكاستيلو شمالي حلب: an unknown name, then where the road lies
+            continue
+        if naming and j + 1 <= hi and j + 1 in v.loc_at and j not in v.covered \
+                and toks[j].kind == "word" and cues.has(cues.place_heads, toks[j].norm):
+            j += 1      # طريق مطار بغداد: a place head between the noun and its name
             continue
         if naming and j in v.loc_at and v.loc_at[j].start == toks[j].start:
             # طريق بغداد، معبر رفح: the name follows the noun bare (no ب/ل/و on it)
@@ -207,6 +228,12 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
             k, join = nxt
         j = last_item.last + 1
         naming = False
+    if f.route_kind == "crossing" and any(i.role == "name" for i in f.items):
+        # معبر القائم – البوكمال بين العراق وسوريا: a named crossing's "between" places are
+        # the sides it joins, not points on it
+        for i in f.items:
+            if i.role == "between":
+                i.role = "across"
 
 
 def _after_then(v: SentenceView, j: int) -> bool:
@@ -225,7 +252,7 @@ def ordered(items: list[Item]) -> tuple[list[str], bool]:
     supplies go. A place it passes near (قرب الشيخ مسكين) is where on the road, not a
     waypoint, once two ends are known."""
     way = [i for i in items if i.role not in ("area", "across")]
-    # a named crossing between two places lies between them: معبر رفح بين مصر وغزة
+    # a named road between two places lies between them: طريق الكاستيلو بين X و Y
     named_mid = any(i.role == "between" for i in way)
     pair = [i for i in way if i.role == "between" or (i.role == "name" and not named_mid)]
     middle = [i for i in way if i.role == "through" or (i.role == "name" and named_mid)]
