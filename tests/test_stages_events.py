@@ -457,3 +457,13 @@ def test_events_a_definite_noun_naming_an_earlier_event_is_not_counted_again():
     strikes = [e for e in doc.events if e["type"] == "ASSAULT"]
     assert len(strikes) == 1 and strikes[0]["trigger"]["text"] == "قصفت"
     assert [t["text"] for t in strikes[0]["also_triggers"]] == ["الغارات"]
+
+
+def test_events_a_raid_that_ends_in_arrests_is_one_arrest():
+    assert [e["type"] for e in run("داهمت قوة من الجيش عدة منازل في بلدة قباطية واعتقلت أربعة شبان.").events] == ["COERCE"]
+    assert [e["type"] for e in run("اقتحمت قوات الاحتلال باحات المسجد الأقصى صباح اليوم.").events] == ["ASSAULT"]
+
+
+def test_events_attacks_in_a_sports_report_are_play():
+    assert run("قاد المهاجم هجوماً سريعاً في الشوط الثاني وسجل هدفاً للفريق.").events == []
+    assert [e["type"] for e in run("هاجم مسلحون حافلة تقل مشجعين بعد انتهاء المباراة.").events] == ["ASSAULT"]

@@ -390,7 +390,7 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, **_):
             if first > last:
                 continue
             s = _Sentence(doc, lex, first, last, ctx)
-            hits = _without_aim_words(s, lex, _find(s, lex, covered))
+            hits = _without_play(s, lex, _without_aim_words(s, lex, _find(s, lex, covered)))
             if not hits:
                 continue
             s.trigger_tokens = {k for h in hits for k in range(h.first, h.last + 1)}
@@ -546,6 +546,7 @@ def merge_coreferent(events: list[dict], places: dict | None = None) -> list[dic
     ``also_triggers``. Places conflict only when both were read from the text and neither
     lies in the other (Basra and Iraq agree; the document focus agrees with anything)."""
     places = places or {}
+    events = _raids_into_arrests(events)
     merged: list[dict] = []
     for ev in events:
         same = next((m for m in merged if m["type"] == ev["type"] and m["status"] == ev["status"]
@@ -565,6 +566,25 @@ def merge_coreferent(events: list[dict], places: dict | None = None) -> list[dic
                 same["_also_at"].append(ref)
         same["confidence"] = max(same["confidence"], ev["confidence"])
     return merged
+
+
+def _raids_into_arrests(events: list[dict]) -> list[dict]:
+    """"داهمت القوات منازل واعتقلت خمسة": a raid that ends in arrests is one arrest
+    operation (ACLED codes it so); the raid joins the sentence's arrest."""
+    arrest = next((e for e in events if e["type"] == "COERCE" and e["mode"] == "arrest"
+                   and e["status"] == "reported"), None)
+    if arrest is None:
+        return events
+    out = []
+    for ev in events:
+        if ev["mode"] == "raid" and ev["status"] == arrest["status"]:
+            for k in _SLOTS:
+                if arrest.get(k) is None and ev.get(k) is not None:
+                    arrest[k] = ev[k]
+            arrest.setdefault("also_triggers", []).append(ev["trigger"])
+            continue
+        out.append(ev)
+    return out
 
 
 def _places_agree(a: dict, b: dict, places: dict) -> bool:
@@ -619,6 +639,22 @@ def _find(s: _Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
             hits.append(hit)
         j = hit.last + 1
     return hits
+
+
+_PLAY_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
+
+
+def _without_play(s: _Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """In a sports report (two sports words in the sentence) attacks, advances and
+    withdrawals are play."""
+    if not any(h.form.trigger.type in _PLAY_TYPES for h in hits):
+        return hits
+    words = {s.toks[k].norm for k in range(s.first, s.last + 1) if s.toks[k].kind == "word"}
+    pairs = {s.toks[k].norm + " " + s.toks[k + 1].norm for k in range(s.first, s.last)}
+    sports = lex.cues["sports"]
+    if len((words | pairs) & sports) < 2:
+        return hits
+    return [h for h in hits if h.form.trigger.type not in _PLAY_TYPES]
 
 
 def _without_aim_words(s: _Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
