@@ -1,0 +1,102 @@
+"""Trigger hits in a sentence, without the words that only look like triggers there (بيان
+صادر عن، فجر اليوم، الاحتلال as the occupier, play in a sports report, aim words).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from marsad.knowledge.triggers import Hit, TriggerLexicon
+from marsad.stages.events.sentence import Sentence, VERB_CUES
+
+
+def find_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
+    hits: list[Hit] = []
+    j = s.first
+    usable = lambda k: k <= s.last and k not in covered  # noqa: E731
+    toks, candidates, empty = s.toks, lex.candidates, ((), None, None)
+    while j <= s.last:
+        t = toks[j]
+        if t.kind != "word" or j in covered or candidates(t.norm) == empty:
+            j += 1
+            continue
+        prev = toks[j - 1].norm if j > s.first else ""
+        prefer_verb = prev in VERB_CUES or prev in lex.cues["relatives"] or (
+            prev in lex.cues["negation_before_perfect"])
+        hit = lex.match(toks, j, usable, prefer_verb)
+        if hit is None or _issued_by(toks, hit, lex, s.last) or _names_actor(hit, lex) or _dawn(toks, hit, lex, s.last):
+            j += 1
+            continue
+        hit = _ceasefire(toks, hit, lex, s.first, hits)
+        # two triggers of one type side by side are one event: اتفاق وقف إطلاق النار
+        if hits and hits[-1].last == j - 1 and hits[-1].form.trigger.type == hit.form.trigger.type:
+            prev_hit = hits[-1]
+            keep = hit if hit.form.trigger.specificity > prev_hit.form.trigger.specificity else prev_hit
+            hits[-1] = Hit(keep.form, prev_hit.first, hit.last, prev_hit.analysis)
+        else:
+            hits.append(hit)
+        j = hit.last + 1
+    return hits
+
+
+_PLAY_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
+
+
+def without_play(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """In a sports report (two sports words in the sentence) attacks, advances and
+    withdrawals are play."""
+    if not any(h.form.trigger.type in _PLAY_TYPES for h in hits):
+        return hits
+    words = {s.toks[k].norm for k in range(s.first, s.last + 1) if s.toks[k].kind == "word"}
+    pairs = {s.toks[k].norm + " " + s.toks[k + 1].norm for k in range(s.first, s.last)}
+    sports = lex.cues["sports"]
+    if len((words | pairs) & sports) < 2:
+        return hits
+    return [h for h in hits if h.form.trigger.type not in _PLAY_TYPES]
+
+
+def without_aim_words(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """"جولة تستهدف تثبيت الهدنة": a purpose word that is also a trigger, with an action right
+    after it, says what is aimed at; it is no strike."""
+    return [h for n, h in enumerate(hits)
+            if not (n + 1 < len(hits) and hits[n + 1].first == h.last + 1 and h.first == h.last
+                    and lex.has("purpose", s.toks[h.first].norm))]
+
+
+def _dawn(toks, hit: Hit, lex: TriggerLexicon, last: int) -> bool:
+    """"فجر اليوم": dawn, not "detonated"."""
+    return (hit.first == hit.last < last and lex.has("time_nouns", toks[hit.first].norm)
+            and toks[hit.first + 1].norm in lex.cues["day_words"])
+
+
+def _names_actor(hit: Hit, lex: TriggerLexicon) -> bool:
+    """"الاحتلال" with the article names the occupying power, not an act of occupation."""
+    a = hit.analysis
+    return hit.first == hit.last and a.pos == "noun" and a.article and a.key in lex.cues["names_when_definite"]
+
+
+def _issued_by(toks, hit: Hit, lex: TriggerLexicon, last: int) -> bool:
+    """"بيان صادر عن الوزارة": the statement was issued by, nothing was seized."""
+    return (hit.first == hit.last and toks[hit.first].norm in lex.cues["issued_by"] and hit.last < last
+            and toks[hit.last + 1].norm in ("عن", "عنه", "عنها"))
+
+
+@lru_cache(maxsize=4)
+def _ceasefire_form(lex: TriggerLexicon):
+    """The lexicon's "وقف إطلاق النار" form (looked up once per lexicon)."""
+    key = ("وقف", "اطلاق", "النار")
+    return next((f for forms in lex.phrases.values() for f in forms if f.words == key), None)
+
+
+def _ceasefire(toks, hit: Hit, lex: TriggerLexicon, first: int, hits: list[Hit]) -> Hit:
+    """"وقف فوري لإطلاق النار": shooting named after a word that stops it is a ceasefire."""
+    if hit.form.trigger.type != "ASSAULT":
+        return hit
+    for k in range(hit.first - 1, max(first, hit.first - 3) - 1, -1):
+        if toks[k].kind == "word" and toks[k].norm in lex.cues["cease"]:
+            form = _ceasefire_form(lex)
+            if form is None:
+                return hit
+            if hits and hits[-1].last >= k:   # "وقف" already read as part of an earlier trigger
+                k = hits.pop().first
+            return Hit(form, k, hit.last, hit.analysis)
+    return hit

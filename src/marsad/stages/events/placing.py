@@ -1,0 +1,97 @@
+"""Where, when and how sure: an event's place (clause, then sentence; statements only where
+the text says they were made; visits where the visitor went), date, casualties and
+confidence.
+"""
+from __future__ import annotations
+
+from marsad.knowledge.triggers import Hit
+from marsad.stages.events.sentence import in_span
+
+
+KIND_RANK = {"neighbourhood": 8, "village": 7, "town": 7, "relative": 6, "city": 5, "admin3": 4,
+             "natural": 4, "admin2": 3, "region": 3, "admin1": 2, "country": 1}
+SAYING_LOCATIVE = frozenset({"في", "وفي", "ففي", "فى"})
+PLACE_PREPOSITIONS = SAYING_LOCATIVE | frozenset({"على", "علي", "من", "الى", "إلى", "داخل", "ضد", "عبر", "نحو",
+                                                  "باتجاه", "صوب", "اتجاه", "انحاء", "ارجاء", "مناطق", "بمناطق"})
+SAYING_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCTION",
+                          "COOPERATE", "AGREE", "CONSULT", "CONCEDE"})
+
+
+def _rank(m, places) -> float:
+    """How specific a place is; a relative place ranks just above its anchor, so a named
+    city beats "جنوب العراق" but "جنوبي الموصل" beats Mosul."""
+    p = places.get(m.ref)
+    if p is None:
+        return 0
+    if p.kind == "relative" and p.anchor:
+        anchor = places.get(p.anchor["place"])
+        return KIND_RANK.get(anchor.kind if anchor else "", 0) + 0.5
+    return KIND_RANK.get(p.kind, 0)
+
+
+def location_of(locs, places, clause, sentence, at, clause_only, usable):
+    """The event's place and where it was found: the most specific ``usable`` place of the
+    clause, then (unless ``clause_only``) of the sentence."""
+    for lo, hi in ((clause,) if clause_only else (clause, sentence)):
+        found = [(k, m) for k, m in in_span(locs, lo, hi) if usable(m)]
+        # a mention inside a longer one (Mosul inside "جنوبي الموصل") is that one's anchor
+        found = [(k, m) for k, m in found
+                 if not any(o is not m and o.start <= m.start and m.end <= o.end for _, o in found)]
+        # "الفلوجة غربي بغداد": the relative phrase says where the named place lies
+        found = [(k, m) for k, m in found
+                 if not (m.role == "relative" and any(o.end < m.start and m.start - o.end <= 1
+                                                      for _, o in found if o.role != "relative"))]
+        cands = [(_rank(m, places), -abs(k - at), m.ref) for k, m in found]
+        if cands:
+            best = max(cands)[2]
+            # "وفي بغداد اختطف…، في منطقة الدورة جنوب بغداد": a place the sentence names inside it
+            inner = [m.ref for _, m in in_span(locs, *sentence) if _inside(places.get(m.ref), best)]
+            return (inner[0] if inner else best), ("clause" if (lo, hi) == clause else "sentence")
+    return None, None
+
+
+def _inside(p, ref: str) -> bool:
+    """A named place (not a bare direction) that the places stage located in or by ``ref``."""
+    a = p.anchor if p is not None else None
+    return bool(a) and a.get("place") == ref and (a.get("unlisted") or p.kind == "neighbourhood")
+
+
+def visited_place(toks, locs, clause, hit: Hit) -> tuple[str | None, str | None]:
+    """The first place after a visit trigger in its clause that is not where the visitor came
+    from (قادماً من عمان)."""
+    for k, m in in_span(locs, hit.last + 1, clause[1]):
+        if k - hit.last > 6:
+            break
+        if k > 0 and toks[k - 1].norm in ("من", "قادما", "قادمه", "قادمين"):
+            continue
+        return m.ref, "clause"
+    return None, None
+
+
+def date_of(dates, clause, sentence, at):
+    for lo, hi in (clause, sentence):
+        cands = [(abs(k - at), m.value) for k, m in in_span(dates, lo, hi)]
+        if cands:
+            return min(cands, key=lambda c: c[0])[1]
+    return None
+
+
+def casualties_of(quants, sentence, kinds) -> dict:
+    out: dict[str, int] = {}
+    lo, hi = sentence
+    for k, m in in_span(quants, lo, hi):
+        kind = m.value.get("kind")
+        if kind in kinds and isinstance(m.value.get("value"), (int, float)):
+            out[kind] = out.get(kind, 0) + m.value["value"]
+    return out
+
+
+def confidence_of(hit: Hit, ev: dict, where: str | None) -> float:
+    spec = hit.form.trigger.specificity
+    c = 0.3 + 0.3 * spec
+    c += 0.15 if ev["actor"] else 0.0
+    c += 0.08 if ev["target"] else 0.0
+    c += {"clause": 0.07, "sentence": 0.05, "focus": 0.02}.get(where or "", 0.0)
+    c += 0.05 if ev["date"] else 0.0
+    c += 0.05 if hit.form.pos == "phrase" else 0.0
+    return round(min(c, 0.97), 3)
