@@ -50,3 +50,24 @@ def test_eval_gate_events_meet_floors(event_scores):
             if got < floor:
                 failures.append(f"{corpus} {metric}: {got:.4f} < floor {floor}")
     assert not failures, "; ".join(failures)
+
+
+def test_eval_gate_events_confidence_ranks_events():
+    """The trained confidence means something on the gold set, which the model never saw:
+    events it is sure of are right far more often than those it doubts."""
+    if not ((DATA / "anercorp").is_dir() and (DATA / "wojood").is_dir()):
+        pytest.skip(f"shared evaluation data not found at {DATA}")
+    from marsad.evaluate.events import corpus_sentences, load_gold, match, predicted_events, sentence_text
+    from marsad.pipeline import Pipeline
+
+    pipe, cache, sure, doubtful = Pipeline(), {}, [], []
+    for rec in load_gold():
+        pred = predicted_events(pipe.run_text(sentence_text(corpus_sentences(rec["corpus"], rec["split"], DATA, cache)
+                                                              [rec["sentence"]])))
+        right = {p for _, p in match(rec["events"], pred, "type+location")}
+        for i, p in enumerate(pred):
+            c = p.raw["confidence"]
+            (sure if c >= 0.5 else doubtful if c < 0.3 else []).append(i in right)
+    assert len(sure) >= 50 and len(doubtful) >= 50
+    assert sum(sure) / len(sure) >= 0.7
+    assert sum(sure) / len(sure) - sum(doubtful) / len(doubtful) >= 0.2

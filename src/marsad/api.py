@@ -14,9 +14,10 @@ from marsad.pipeline import Pipeline, default_stages
 
 
 @cache
-def default_pipeline(with_tagger: bool = False) -> Pipeline:
-    """The default chain; ``with_tagger`` adds the statistical tagger stage ("ner")."""
-    return Pipeline(default_stages(("ner",) if with_tagger else ()))
+def default_pipeline(with_tagger: bool = False, min_event_confidence: float | None = None) -> Pipeline:
+    """The default chain; ``with_tagger`` adds the statistical tagger stage ("ner");
+    ``min_event_confidence`` leaves out events scored below it."""
+    return Pipeline(default_stages(("ner",) if with_tagger else ()), min_event_confidence=min_event_confidence)
 
 
 def extract_text(text: str, meta: dict | None = None, pipeline: Pipeline | None = None) -> Doc:

@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "marsad.commands.ingest",
     "marsad.commands.export",
     "marsad.commands.corridors",
+    "marsad.commands.train",
 )
 
 

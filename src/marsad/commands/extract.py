@@ -26,6 +26,9 @@ def register(sub) -> None:
                         "geonames:170063); used as context to resolve ambiguous names. Repeatable.")
     p.add_argument("--published", metavar="YYYY-MM-DD",
                    help="publication date of the inputs; relative dates (أمس، الأحد الماضي) are resolved against it")
+    p.add_argument("--min-confidence", type=float, default=None, metavar="P",
+                   help="leave out events whose confidence (the probability, from marsad's trained model, that "
+                        "the event's type and place are right) is below P (default 0: report every event)")
     p.add_argument("--with-tagger", action="store_true",
                    help="also run the statistical tagger: confirms names the dictionaries found (evidence "
                         "'tagger') and adds the names they missed, without a place or actor link (slower)")
@@ -45,7 +48,7 @@ def run_extract(args) -> int:
     if args.format not in FORMATS:
         raise MarsadError(E.UNKNOWN_FORMAT, fmt=args.format, choices=", ".join(FORMATS))
     published = check_published(args.published) if args.published else None
-    nlp = default_pipeline(args.with_tagger)  # load resources once, before reading inputs
+    nlp = default_pipeline(args.with_tagger, min_event_confidence=args.min_confidence)  # load once, before inputs
     near = [resolve_place_hint(name) for name in args.near or []]
     docs = []
     for src in args.inputs:

@@ -295,7 +295,7 @@ def _scores(k: Counts) -> dict:
             "tp": k.tp, "fp": k.fp, "fn": k.fn}
 
 
-def _sentences(corpus: str, split: str, root: Path, cache: dict):
+def corpus_sentences(corpus: str, split: str, root: Path, cache: dict):
     from marsad.evaluate.corpora import anercorp, wojood
     if (corpus, split) not in cache:
         reader = {"anercorp": anercorp, "wojood": wojood}[corpus]
@@ -316,7 +316,7 @@ def evaluate(root: Path, gold_path: str | Path | None = None, pipeline=None, sho
     for rec in load_gold(gold_path):
         where = f"{rec['corpus']}-{rec['split']}#{rec['sentence']}"
         try:
-            sents = _sentences(rec["corpus"], rec["split"], root, cache)
+            sents = corpus_sentences(rec["corpus"], rec["split"], root, cache)
         except Exception as exc:  # a corpus file missing: skip its sentences, say why
             skipped.append(f"{where}: corpus unreadable ({exc})")
             continue

@@ -65,8 +65,10 @@ def register(subparsers) -> None:
                           "(default 10; 0 tags each sentence alone)")
     tag.set_defaults(func=_tag)
 
-    train = subparsers.add_parser("train", help="train marsad's statistical models")
-    tsub = train.add_subparsers(dest="model_kind", metavar="MODEL")
+
+
+def add_train_ner(tsub) -> None:
+    """`marsad train ner` (the "train" command itself is marsad.commands.train)."""
     ner = tsub.add_parser("ner", help="train the CRF NER tagger on ANERcorp train",
                           description="Train the CRF tagger on ANERcorp train (MISC as O). The last "
                                       "--dev-fraction of train is held out first to report dev scores; "
@@ -81,4 +83,3 @@ def register(subparsers) -> None:
     ner.add_argument("--dev-only", action="store_true", help="only train on the head and report dev scores")
     ner.add_argument("--with-wojood", action="store_true", help="also train on the Wojood sample's train split")
     ner.set_defaults(func=_train_ner)
-    train.set_defaults(func=lambda args: (train.print_help(), 2)[1])

@@ -32,7 +32,10 @@ Steps, per sentence (header lines before ``doc.body_start`` are left out):
                 a denial by a speaker (negated false) from a negated statement of fact;
   7. source   – ``source_at`` the trigger; casualties from QUANTITY mentions of the
                 sentence whose value has a casualty "kind" (killed, wounded…);
-  8. confidence – trigger specificity plus the arguments found.
+  8. confidence – the probability that the event's type and place are right, from the
+                logistic model ``scoring`` reads (fitted by ``marsad train events`` on
+                annotated sentences apart from the gold set); without a model, trigger
+                specificity plus the arguments found.
 
 Modules: ``finding`` (trigger hits), ``sentence`` (the token view and argument search),
 ``arguments`` (actor, target, status of one trigger), ``status``, ``governing`` (actions
@@ -52,6 +55,7 @@ from marsad.stages.events.governing import fold_embedded
 from marsad.stages.events.merging import coordinated_places, merge_coreferent, one_per_place, refers_back
 from marsad.stages.events.placing import (PLACE_PREPOSITIONS, SAYING_LOCATIVE, SAYING_TYPES, casualties_of,
                                           confidence_of, date_of, location_of, visited_place)
+from marsad.stages.events.scoring import EventScorer, features
 from marsad.stages.events.sentence import Entity, Sentence, in_span
 from marsad.stages.events.status import cue_marks
 from marsad.stages.places import focus_place
@@ -63,8 +67,15 @@ from marsad.text.segment import split_clauses
 
 
 @stage("events", requires=("tokens", "sentences", "mentions"), assigns=("events",))
-def make_events(trigger_lexicon: TriggerLexicon | None = None, **_):
+def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: EventScorer | None = None,
+                min_event_confidence: float | None = None, event_features: bool = False, **_):
+    """``event_scorer``: the confidence model (default: the packaged one); events scored
+    below ``min_event_confidence`` (default 0: every event is reported) are left out;
+    ``event_features`` keeps each event's feature names in ``_features`` (for
+    ``marsad train events``)."""
     lex = trigger_lexicon or load_triggers()
+    scorer = event_scorer or EventScorer.load()
+    floor = min_event_confidence or 0.0
     casualty_kinds = lex.cues.get("casualty_kinds", frozenset())
 
     def events(doc: Doc) -> Doc:
@@ -174,8 +185,17 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, **_):
                 ev["source"] = source_at(doc, toks[hit.first].start)
                 ev["sentence"] = si
                 ev["confidence"] = confidence_of(hit, ev, where)
+                ev["_specificity"] = hit.form.trigger.specificity
                 sentence_events.append(ev)
-            for ev in one_per_place(merge_coreferent(fold_embedded(sentence_events, hits), places)):
+            found = one_per_place(merge_coreferent(fold_embedded(sentence_events, hits), places))
+            for ev in found:
+                names = features(ev, ev.pop("_specificity"), len(found))
+                if scorer is not None:
+                    ev["confidence"] = round(scorer.probability(names), 3)
+                    if ev["confidence"] < floor:
+                        continue
+                if event_features:
+                    ev["_features"] = names
                 if refers_back(ev, doc.events, places):
                     continue
                 ev["id"] = f"ev{n}"

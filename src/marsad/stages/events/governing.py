@@ -24,8 +24,12 @@ def governing_hit(s: Sentence, lex: TriggerLexicon, hit: Hit, hits: list[Hit], c
         if h.first < c0:
             break
         kind = h.form.trigger.type
-        if kind in lex.embedding and not h.form.participle and not _backing(h) and (hit.first - h.last <= 4 or nominal and kind in lex.embedding_far and not any(
-                lex.has("adjuncts", s.toks[k].norm) for k in range(h.last + 1, hit.first))):
+        governs = kind in lex.embedding and not h.form.participle and not _backing(h)
+        near = hit.first - h.last <= 4
+        # a demand's chain of joined verbal nouns, unless a time or cause phrase opens between
+        chained = nominal and kind in lex.embedding_far and not any(
+            lex.has("adjuncts", s.toks[k].norm) for k in range(h.last + 1, hit.first))
+        if governs and (near or chained):
             return h
         if h.analysis.pos in VERBAL:
             break

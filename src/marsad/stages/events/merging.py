@@ -135,7 +135,7 @@ def coordinated_places(text: str, locs, places, clause, ref) -> list[str]:
     out, last = [], head
     for _, m in found[at + 1:]:
         gap = normalize_key(text[last.end:m.start]).split()
-        if not gap or gap[0] != "و" and not gap[0].startswith("و") or m.ref == ref or _kind(places, m.ref) not in _TOWNS:
+        if not gap or not gap[0].startswith("و") or m.ref == ref or _kind(places, m.ref) not in _TOWNS:
             break
         words = [gap[0][1:]] + gap[1:] if gap[0] != "و" else gap[1:]
         if any(w and w.removeprefix("ال") not in _COORD_QUALIFIERS for w in words):
