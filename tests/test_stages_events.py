@@ -467,3 +467,17 @@ def test_events_a_raid_that_ends_in_arrests_is_one_arrest():
 def test_events_attacks_in_a_sports_report_are_play():
     assert run("قاد المهاجم هجوماً سريعاً في الشوط الثاني وسجل هدفاً للفريق.").events == []
     assert [e["type"] for e in run("هاجم مسلحون حافلة تقل مشجعين بعد انتهاء المباراة.").events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "شارك طلبة الجامعة في حفل التخرج السنوي.",              # طلبة students, not "his request"
+    "عقدت لجان المجلس البلدي جلستها الأولى.",                # لجان committees, not "they took refuge"
+    "نشرت الصحيفة القائمة الكاملة للفائزين بالجوائز.",       # a list, not a blacklist
+    "تجمع الصحفيون في ميدان التحرير وسط القاهرة.",           # a square's name, not a liberation
+])
+def test_events_words_that_only_look_like_triggers(sentence):
+    assert run(sentence).events == []
+
+
+def test_events_a_two_word_noun_in_the_lexicon_needs_both_words():
+    assert "SANCTION" in [e["type"] for e in run("أدرجت واشنطن الجماعة على القائمة السوداء.").events]

@@ -194,7 +194,7 @@ class TriggerLexicon:
 
     def _forms(self, trig: Trigger, pos: str, text: str):
         words = tuple(normalize_key(text).split(" "))
-        if pos == "phrase" and len(words) > 1:
+        if len(words) > 1:   # a noun of two words (القائمة السوداء) is a phrase too
             yield Form(trig, "phrase", words, text)
         elif pos == "verb":
             w = words[0]
@@ -272,7 +272,8 @@ class TriggerLexicon:
     def candidates(self, word: str, taa_marbuta: bool = False):
         """(phrase candidates, best single-word hit, best verb-first hit) for a word (cached).
         ``taa_marbuta``: the word is written with a final ة, which normalization turned into
-        ه; it then cannot be a verb with the object pronoun ه (وزارة is not "he visited him")."""
+        ه; it then cannot end in the pronoun ه (وزارة is not "he visited him", طلبة
+        students is not "his request")."""
         hit = self._cands.get((word, taa_marbuta))
         if hit is not None:
             return hit
@@ -284,7 +285,7 @@ class TriggerLexicon:
         single, phrase_forms = self.single, self.phrases
         analyses = tuple(Analysis(*a) for a in self._analysis_tuples(word)
                          if (a[0] in phrase_forms or (a[0], a[1]) in single)
-                         and not (taa_marbuta and a[1] in ("perfect", "imperfect") and a[3].endswith("\u0647")))
+                         and not (taa_marbuta and a[3].endswith("\u0647")))
         if not analyses:
             hit = self._cands[(word, taa_marbuta)] = _NO_CANDIDATES
             return hit
