@@ -462,3 +462,49 @@ def test_a_route_noun_restating_the_route_continues_it(text):
 def test_indefinite_second_road_is_its_own():
     rs = routes_of("أغلقت القوات طريق حماة – حلب، وطريقاً آخر نحو إدلب.")
     assert len(rs) == 2
+
+
+# ---- places a road is named by (blind-set categories, sentences written for these tests)
+
+def test_a_qualified_place_is_no_kunya():
+    doc, r = one("وأعادت السلطات فتح معبر كرم أبو سالم أمام شاحنات الإغاثة صباح اليوم.")
+    assert r["waypoints"] == [place_id(doc, "كرم أبو سالم")] and r["status"] == "open"
+    doc = run("وسيطرت فصائل المعارضة على مطار أبو الضهور العسكري بعد حصار استمر شهوراً.")
+    assert not any(m.label == "PERS" for m in doc.mentions)
+    assert place_id(doc, "أبو الضهور")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("وقطع مسلحو التنظيم طريق الرقة – الطبقة بالسواتر الترابية.", ["الرقة", "الطبقة"]),
+    ("وأعادت القوات العراقية فتح طريق هيت – حديثة أمام المسافرين.", ["هيت", "حديثة"]),
+    ("وهاجم المسلحون خط الإمداد الممتد من الرمادي إلى حديثة ليلة أمس.", ["الرمادي", "حديثة"]),
+])
+def test_a_common_word_name_is_a_place_at_a_road_end(text, names):
+    doc, r = one(text)
+    assert r["waypoints"] == [place_id(doc, n) for n in names]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("وأغلقت قوات الدعم السريع الطريق الرابط بين كتم والفاشر.", ["كتم", "الفاشر"]),
+    ("وتدور اشتباكات على طريق غريان – ترهونة منذ الصباح.", ["غريان", "ترهونة"]),
+    ("وقطع المسلحون طريق كوستي – الأبيض لليوم الثاني.", ["كوستي", "الأبيض"]),
+])
+def test_towns_news_names_roads_by(text, names):
+    doc, r = one(text)
+    assert r["waypoints"] == [place_id(doc, n) for n in names]
+
+
+def test_areas_of_control_say_nothing_of_the_route():
+    doc, r = one("وأعلن الجيش فتح معبر الراموسة أمام المدنيين الخارجين من مناطق سيطرة المعارضة.")
+    assert r["status"] == "open"
+
+
+@pytest.mark.parametrize("text", [
+    "وتعتزم السلطات المحلية فتح معبر الوليد أمام حركة الشاحنات الأسبوع المقبل.",
+    "وحذرت منظمات إغاثية من إغلاق معبر باب الهوى مع تصاعد القصف.",
+    "ويسعى الجيش إلى تأمين الطريق الواصل بين حمص وتدمر قبل حلول الشتاء.",
+    "ودعت منظمة الصحة العالمية إلى فتح ممر آمن من حلب إلى إدلب لإجلاء الجرحى.",
+])
+def test_a_status_only_planned_sought_or_feared_is_none(text):
+    doc, r = one(text)
+    assert r["status"] == "unknown"

@@ -308,7 +308,8 @@ def build(raw: dict) -> RouteCues:
         markers=_by_first(markers),
         place_heads=norm_set(_word_list(_section(raw, "place_heads"), "words", "place_heads")),
         terrain=_by_first(terrain), status=status, status_grams=_grams(status),
-        demand_words=norm_set(_word_list(context, "demand", "status_context")),
+        demand_words=norm_set(_word_list(context, "demand", "status_context") +
+                              _word_list(context, "intent", "status_context")),
         before_words=norm_set(_word_list(context, "before", "status_context")),
         past_words=norm_set(_word_list(context, "past", "status_context")),
         checkpoint_words=norm_set(_word_list(context, "checkpoint", "status_context")),

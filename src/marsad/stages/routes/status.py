@@ -46,8 +46,14 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if cls is None:
             j += 1
             continue
-        if _checkpoint(v, j, c0) or _near_before(v, j, c0, cues.demand_words, DEMAND_REACH):
+        if j > c0 and v.cues.has(cues.place_heads, toks[j - 1].norm):
+            j += 1      # مناطق سيطرة الفصائل، منطقة الاشتباكات: which area, not what the route is
+            continue
+        if _checkpoint(v, j, c0) or _near_before(v, j, c0, cues.demand_words, DEMAND_REACH, over_names=True):
             j += 1      # (فتح) سيطرة المنصورية is a checkpoint; طالب بفتح ممر asks, it does not report
+            continue
+        if cls in ("open", "reopen") and _attempted(v, j, c0):
+            j += 1      # تسعى إلى تأمين الطريق: sought, not done (يحاول استغلاله is a use)
             continue
         if cls == "reopen":
             nxt = next((k for k in range(j + 1, min(c1, j + 3) + 1) if cues.status_of(toks[k]) == "open"), None)
@@ -112,8 +118,19 @@ def _checkpoint(v: SentenceView, j: int, c0: int) -> bool:
                                  and v.cues.status_of(v.toks[j - 1]) in ("open", "closed", "reopen"))
 
 
-def _near_before(v: SentenceView, j: int, c0: int, words: frozenset[str], reach: int) -> bool:
-    return any(v.toks[k].kind == "word" and v.cues.has(words, v.toks[k].norm) for k in range(max(c0, j - reach), j))
+def _near_before(v: SentenceView, j: int, c0: int, words: frozenset[str], reach: int,
+                 over_names: bool = False) -> bool:
+    """One of ``words`` within ``reach`` words before token ``j``; ``over_names``: the
+    words of a name do not count (دعا برنامج الأغذية العالمي إلى فتح)."""
+    k, left = j - 1, reach
+    while k >= c0 and left > 0:
+        t = v.toks[k]
+        if t.kind == "word" and v.cues.has(words, t.norm):
+            return True
+        if not (over_names and k in v.covered):
+            left -= 1
+        k -= 1
+    return False
 
 
 def _attempted(v: SentenceView, j: int, c0: int) -> bool:
