@@ -508,3 +508,42 @@ def test_areas_of_control_say_nothing_of_the_route():
 def test_a_status_only_planned_sought_or_feared_is_none(text):
     doc, r = one(text)
     assert r["status"] == "unknown"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("ويربط طريق تكريت – سامراء مدن صلاح الدين بالعاصمة. وقد أغلقته القوات الأمنية صباح اليوم بعد هجوم مسلح.", "closed"),
+    ("وكان معبر نصيب مغلقاً منذ سنوات. وأعلنت الحكومة إعادة فتحه أمام الشاحنات يوم الأحد.", "open"),
+    ("يعد طريق الحسكة – القامشلي من أطول طرق المحافظة. وتدور اشتباكات متقطعة في محيط المدينة.", "unknown"),
+])
+def test_a_pronoun_in_the_next_sentence_says_what_became_of_the_route(text, status):
+    doc, r = one(text)
+    assert r["status"] == status
+
+
+@pytest.mark.parametrize("text, names, status", [
+    ("وتعبر الشاحنات يومياً من خلال معبري نصيب والرمثا باتجاه الأردن.", ["نصيب", "الرمثا"], None),
+    ("وأغلقت السلطات التركية معبري باب الهوى وباب السلامة أمام المسافرين.", ["باب الهوى", "باب السلامة"], "closed"),
+])
+def test_a_dual_noun_before_its_names_gives_one_route_each(text, names, status):
+    doc = run(text)
+    assert [r["waypoints"] for r in doc.routes] == [[place_id(doc, n)] for n in names]
+    assert status is None or all(r["status"] == status for r in doc.routes)
+
+
+@pytest.mark.parametrize("text", [
+    "ونزح آلاف المدنيين عبر معبر القائم خلال الأيام الأولى من القتال.",
+    "وبقي الطريق بين كركوك وتكريت مفتوحاً منذ اندلاع المعارك.",
+])
+def test_fighting_that_only_dates_something_is_not_on_the_route(text):
+    doc, r = one(text)
+    assert r["status"] != "contested"
+
+
+def test_people_fleeing_along_the_road_say_of_it_what_the_clause_says():
+    doc, r = one("ولم يبق أمام النازحين من الرقة سوى الطريق المؤدي إلى مدينة الطبقة.")
+    assert r["waypoints"] == [place_id(doc, "الطبقة")] and r["status"] == "narrowing"
+
+
+def test_a_direction_of_a_strip_is_relative_to_its_city():
+    doc, r = one("وفتح الجيش ممراً من جنوب قطاع غزة باتجاه رفح لساعات محدودة.")
+    assert r["waypoints"][0].startswith("relative:S:") and r["status"] == "open"

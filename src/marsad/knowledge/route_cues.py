@@ -101,6 +101,7 @@ class RouteCues:
     status: dict[str, str]                   # citation key → status class
     demand_words: frozenset[str]
     before_words: frozenset[str]
+    period_words: frozenset[str]
     past_words: frozenset[str]
     checkpoint_words: frozenset[str]
     checkpoint_plurals: frozenset[str]
@@ -311,6 +312,7 @@ def build(raw: dict) -> RouteCues:
         demand_words=norm_set(_word_list(context, "demand", "status_context") +
                               _word_list(context, "intent", "status_context")),
         before_words=norm_set(_word_list(context, "before", "status_context")),
+        period_words=norm_set(_word_list(context, "period", "status_context")),
         past_words=norm_set(_word_list(context, "past", "status_context")),
         checkpoint_words=norm_set(_word_list(context, "checkpoint", "status_context")),
         checkpoint_plurals=norm_set(_word_list(context, "checkpoints", "status_context")),

@@ -58,6 +58,7 @@ def make_routes(route_cues: RouteCues | None = None, trigger_lexicon: TriggerLex
         dates = sorted((tok(m.start), m.value) for m in doc.mentions if m.label == "DATE" and isinstance(m.value, dict))
         quants = sorted((tok(m.start), m) for m in doc.mentions
                         if m.label == "QUANTITY" and isinstance(m.value, dict) and m.value.get("kind") == "distance")
+        before: list[dict] = []     # the routes of the sentence before
         for sent in doc.sentences:
             if sent.end <= doc.body_start:
                 continue
@@ -70,6 +71,9 @@ def make_routes(route_cues: RouteCues | None = None, trigger_lexicon: TriggerLex
             for rt in built:
                 _finish(v, rt, doc, dates, quants, tok, len(doc.routes))
                 doc.routes.append(rt["route"])
+            if not built and before:
+                _said_later(v, before[-1]["route"])
+            before = built
         _link_events(doc)
         return doc
 
@@ -160,6 +164,20 @@ def _restatements(v: SentenceView, routes: list[Frame]) -> None:
         b.restates = host
 
 
+def _said_later(v: SentenceView, route: dict) -> None:
+    """A sentence naming no route whose status word points back with a pronoun (وقد
+    قررت السلطات إغلاقه، تمكنت القوات من إعادة فتحه) tells what became of the route of
+    the sentence before: that is its status now."""
+    found = st.collect(v, v.first, v.last, set())
+    back = [(c, k) for c, k in found if any(v.cues.refers_back(v.toks[j]) for j in range(k, min(v.last, k + 2) + 1)
+                                            if j == k or c == "reopen")]
+    status, why = st.resolve(back)
+    if status != "unknown":
+        route["status"] = status
+        route["reasons"] = [r for r in route["reasons"] if not r.startswith("status:")] + \
+            [f"status: {', '.join(why)} (the sentence after)"]
+
+
 def _aside(v: SentenceView, f: Frame, c0: int) -> bool:
     """A movement that only dates something (قبل انسحابه، بعد خروجهم) or says what the
     route is for (ممر لإدخال المساعدات): it does not say the route was travelled."""
@@ -213,6 +231,10 @@ def _combine(v: SentenceView, frames: list[Frame]) -> list[dict]:
             standalone.append(m)
         elif any(i.role in ALONE_ROLES for i in m.items) or m.via:
             standalone.append(m)
+        else:
+            # "لم يبق أمام الفارين من X سوى الطريق إلى Y": the people's flight is no
+            # route, but what the clause says of it says it of the road
+            host.cues.extend(m.cues)
     out = []
     for f in routes:
         out.extend(_split(f))
@@ -234,6 +256,9 @@ def _split(f: Frame) -> list[dict]:
             pairs[-1].append(i)
     if f.plural and len(pairs) >= 2 and all(len(p) >= 2 for p in pairs):
         return [{"frame": f, "items": p + others, "parent": None, "group": True} for p in pairs]
+    names = [i for i in way if i.role == "name"]
+    if f.plural and len(names) >= 2 and all(i.join in (None, "and") for i in names):
+        way = names     # معبري نصيب والرمثا باتجاه الأردن: two crossings, wherever they lead
     if f.plural and len(way) >= 2 and all(i.role in ("name", "to") for i in way) \
             and all(i.join in (None, "and") for i in way) and len({i.role for i in way}) == 1:
         area = [i for i in f.items if i.role == "area"]

@@ -52,7 +52,7 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if _checkpoint(v, j, c0) or _near_before(v, j, c0, cues.demand_words, DEMAND_REACH, over_names=True):
             j += 1      # (فتح) سيطرة المنصورية is a checkpoint; طالب بفتح ممر asks, it does not report
             continue
-        if cls in ("open", "reopen") and _attempted(v, j, c0):
+        if cls in ("open", "reopen") and _attempted(v, j, c0, reach=4, over_names=True):
             j += 1      # تسعى إلى تأمين الطريق: sought, not done (يحاول استغلاله is a use)
             continue
         if cls == "reopen":
@@ -68,6 +68,9 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             if flipped:
                 out.append((flipped + ":negated", j))
             j += 1
+            continue
+        if cls == "contested" and _dates(v, j, c0):
+            j += 1      # خلال الأسبوع الأول من القتال: a date, not fighting on the route
             continue
         if cls == "closed" and _attempted(v, j, c0):
             cls = "contested"
@@ -133,8 +136,26 @@ def _near_before(v: SentenceView, j: int, c0: int, words: frozenset[str], reach:
     return False
 
 
-def _attempted(v: SentenceView, j: int, c0: int) -> bool:
-    return any("attempt" in v.lex.classes(v.toks[k].norm) for k in range(max(c0, j - 3), j))
+def _dates(v: SentenceView, j: int, c0: int) -> bool:
+    """Fighting named only to date something: right after a period word (منذ اندلاع
+    القتال) or after من in one (خلال الأسبوع الأول من القتال); not "منذ الصباح معارك"."""
+    if j <= c0:
+        return False
+    prev = v.toks[j - 1].norm
+    if v.cues.has(v.cues.period_words, prev):
+        return True
+    return prev == "من" and _near_before(v, j - 1, c0, v.cues.period_words, 4)
+
+
+def _attempted(v: SentenceView, j: int, c0: int, reach: int = 3, over_names: bool = False) -> bool:
+    k, left = j - 1, reach
+    while k >= c0 and left > 0:
+        if "attempt" in v.lex.classes(v.toks[k].norm):
+            return True
+        if not (over_names and k in v.covered):
+            left -= 1
+        k -= 1
+    return False
 
 
 def assign(cues: list[tuple[str, int]], frames: list[Frame], v: SentenceView) -> None:
