@@ -547,3 +547,55 @@ def test_people_fleeing_along_the_road_say_of_it_what_the_clause_says():
 def test_a_direction_of_a_strip_is_relative_to_its_city():
     doc, r = one("وفتح الجيش ممراً من جنوب قطاع غزة باتجاه رفح لساعات محدودة.")
     assert r["waypoints"][0].startswith("relative:S:") and r["status"] == "open"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("وقطعت القوات الطريق الذي يربط الرقة بمدينة الطبقة منذ يومين.", ["الرقة", "الطبقة"]),
+    ("ولا يزال الممر الذي يصل ريف إدلب الجنوبي ببلدة سراقب مفتوحاً.", ["ريف إدلب", "سراقب"]),
+    ("وسيطر الجيش على الطريق الرابط بين ريف حماة الشمالي ومدينة خان شيخون.", ["ريف حماة", "خان شيخون"]),
+])
+def test_a_linking_verb_reaches_over_a_side_and_a_place_head(text, names):
+    doc, r = one(text)
+    assert len(r["waypoints"]) == 2
+    assert r["waypoints"][1] == place_id(doc, names[1])
+
+
+@pytest.mark.parametrize("text, last", [
+    ("ونقلت سيارات الإسعاف الجرحى عبر ممر آمن من حلب إلى إدلب، ثم إلى الحدود التركية قرب باب الهوى.", "إدلب"),
+    ("وسلكت القافلة الطريق الدولي من بغداد إلى الرمادي، ومن ثم إلى الرطبة.", "الرطبة"),
+])
+def test_a_next_stop_after_a_comma_continues_the_route(text, last):
+    doc, r = one(text)
+    assert place_id(doc, last) in r["waypoints"]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("وأكد مسؤول حكومي أن الطريق بين الموصل ودهوك سيبقى مقطوعاً حتى انتهاء العمليات.", "closed"),
+    ("وقررت السلطات إبقاء معبر القائم مغلقاً أمام المسافرين.", "closed"),
+    ("وأعلنت الحكومة أن معبر نصيب سيبقى مفتوحاً أمام الشاحنات.", "open"),
+])
+def test_kept_or_remaining_takes_the_state_word_after_it(text, status):
+    doc, r = one(text)
+    assert r["status"] == status
+
+
+@pytest.mark.parametrize("text", [
+    "ويعد معبر القائم المنفذ الوحيد لإيصال البضائع إلى الرمادي من الجانب السوري.",
+    "وتستخدم القوات طريق حمص – تدمر لنقل الذخائر إلى دير الزور.",
+])
+def test_where_the_goods_go_is_not_on_a_named_route(text):
+    doc = run(text)
+    assert len(doc.routes) == 1 and place_id(doc, "الرمادي" if "الرمادي" in text else "دير الزور") not in doc.routes[0]["waypoints"]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير إن التفاهم بين دمشق وأنقرة هو الطريق الوحيد لإنهاء الأزمة.",
+    "ورأى المحلل أن التنسيق بين الرياض وأبوظبي هي الطريقة الأنجع لمواجهة التحديات.",
+])
+def test_a_road_after_a_copula_is_a_figure_of_speech(text):
+    assert routes_of(text) == []
+
+
+def test_the_except_word_may_come_after_a_long_phrase():
+    doc, r = one("ولم يتبق لعناصر داعش في ناحية القيروان سوى طريق ترابي يربط القيروان بالبعاج.")
+    assert r["status"] == "narrowing" and r["users"] == ["actor:isis"]

@@ -102,6 +102,7 @@ class RouteCues:
     demand_words: frozenset[str]
     before_words: frozenset[str]
     period_words: frozenset[str]
+    keep_words: frozenset[str]
     past_words: frozenset[str]
     checkpoint_words: frozenset[str]
     checkpoint_plurals: frozenset[str]
@@ -313,6 +314,7 @@ def build(raw: dict) -> RouteCues:
                               _word_list(context, "intent", "status_context")),
         before_words=norm_set(_word_list(context, "before", "status_context")),
         period_words=norm_set(_word_list(context, "period", "status_context")),
+        keep_words=norm_set(_word_list(context, "keep", "status_context")),
         past_words=norm_set(_word_list(context, "past", "status_context")),
         checkpoint_words=norm_set(_word_list(context, "checkpoint", "status_context")),
         checkpoint_plurals=norm_set(_word_list(context, "checkpoints", "status_context")),

@@ -35,6 +35,7 @@ from marsad.text.clitics import ARTICLE, proclitic_stems
 
 ALONE_ROLES = frozenset({"through"})     # what a lone movement must name to be a route
 TIME_WORDS = frozenset({"قبل"})          # with route_cues' "before" words: a movement that dates
+COPULA = frozenset({"هو", "هي", "هما"})
 RESTATING = frozenset({"وهو", "وهي", "هو", "هي", "يعد", "تعد", "يعتبر", "تعتبر", "بات", "باتت", "اصبح", "اصبحت"})
 
 
@@ -136,8 +137,9 @@ def _frames(v: SentenceView, moves: dict, c0: int, c1: int) -> list[Frame]:
     for i, f in enumerate(frames):
         f.end = frames[i + 1].first - 1 if i + 1 < len(frames) else c1
         read_frame(v, f, f.last + 1, f.end)
-    if frames and frames[0].first > c0:
-        # words before the first anchor: "من حلب إلى دمشق عبر الطريق الدولي"
+    if frames and frames[0].first > c0 and v.toks[frames[0].first - 1].norm not in COPULA:
+        # words before the first anchor: "من حلب إلى دمشق عبر الطريق الدولي"; not before
+        # a copula: "الحوار بين بغداد وأربيل هو الطريق الوحيد" names the subject's places
         read_frame(v, frames[0], c0, frames[0].first - 1, roles={"from", "to", "between", "through"})
     return frames
 
@@ -157,7 +159,9 @@ def _restatements(v: SentenceView, routes: list[Frame]) -> None:
         if not any(stem.startswith(ARTICLE) for k in range(b.first, b.last + 1)
                    for _, stem in proclitic_stems(v.toks[k].norm)):
             continue
-        host.items.extend(b.items)
+        named = any(i.role in ("name", "between") for i in host.items)
+        # المنفذ الوحيد لإيصال البضائع إلى X: a named route does not go where the goods do
+        host.items.extend(i for i in b.items if not (named and b.purpose_at is not None and i.first > b.purpose_at))
         host.via.extend(b.via)
         host.cues.extend(b.cues)
         host.merged.append(b)

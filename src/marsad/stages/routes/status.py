@@ -24,6 +24,7 @@ REACH_AFTER = 6      # a user named after the verb: يلجأ إليها قادة
 REACH_BEFORE = 4     # … or before it: يحاول مسلحو داعش استغلاله
 DENIAL_REACH = 8     # نفى مصدر في الجيش الأردني ما تردد عن إغلاق المعبر
 DEMAND_REACH = 4     # طالبت الأمم المتحدة بفتح ممر
+REMAIN_REACH = 7     # لم يبق لمسلحي داعش في قضاء تلعفر سوى طريق
 
 
 def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str, int]]:
@@ -38,7 +39,7 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             j += 1
             continue
         if v.cues.has(cues.remain_verbs, t.norm) and _negated(v, j, c0):
-            if any(v.cues.has(cues.remain_except, toks[k].norm) for k in range(j + 1, min(c1, j + 5) + 1)):
+            if any(v.cues.has(cues.remain_except, toks[k].norm) for k in range(j + 1, min(c1, j + REMAIN_REACH) + 1)):
                 out.append(("remain", j))
                 j += 1
                 continue
@@ -54,6 +55,10 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             continue
         if cls in ("open", "reopen") and _attempted(v, j, c0, reach=4, over_names=True):
             j += 1      # تسعى إلى تأمين الطريق: sought, not done (يحاول استغلاله is a use)
+            continue
+        if cls == "open" and v.cues.has(cues.keep_words, t.norm) and any(
+                toks[k].kind == "word" and cues.status_of(toks[k]) for k in range(j + 1, min(c1, j + 4) + 1)):
+            j += 1      # سيبقى مغلقاً، إبقاء معبر القائم مغلقاً: the adjective says the state
             continue
         if cls == "reopen":
             nxt = next((k for k in range(j + 1, min(c1, j + 3) + 1) if cues.status_of(toks[k]) == "open"), None)
