@@ -60,7 +60,7 @@ def _support(match, choice, cues, fellow_km: float | None = None, on_route: bool
     ``fellow_km``: distance to the nearest other doubtful name's place in the text (two
     ordinary words rarely both land on villages near each other). ``on_route``: a route
     noun governs the name (طريق X، معبر X، طريق … من X إلى Y): roads are named by places;
-    ``paired``: and a dash joins it to another name (طريق أثريا – الطبقة)."""
+    ``paired``: and a dash or و joins it to another name (طريق أثريا – الطبقة)."""
     points, why = 0, []
     fellow_max = ROUTE_FELLOW_KM if on_route else COHERENT_KM
     if fellow_km is not None and fellow_km <= fellow_max and (choice.nearest_km is None or choice.nearest_km > COHERENT_KM):
@@ -68,7 +68,7 @@ def _support(match, choice, cues, fellow_km: float | None = None, on_route: bool
     if on_route:
         points, why = points + 1, why + ["named by a route"]
         if paired:
-            points, why = points + 1, why + ["one end of a road named by its two ends"]
+            points, why = points + 1, why + ["paired with another name on the route"]
     if match.locative:
         points, why = points + 1, why + ["introduced by a locative preposition"]
     near = choice.nearest_km
@@ -225,12 +225,15 @@ def _on_route(tokens, match, routes) -> bool:
 
 
 def _dash_paired(tokens, matches, i: int) -> bool:
-    """Match i and another name are joined by a dash (X – Y)."""
+    """Match i and another name are joined by a dash (X – Y), or match i follows another
+    name with و on it (معبري باب السلامة واليعربية)."""
     m = matches[i]
     dash = ("-", "–", "—")
     before = m.first >= 2 and tokens[m.first - 1].text in dash and any(o.last == m.first - 2 for o in matches)
     after = m.last + 2 < len(tokens) and tokens[m.last + 1].text in dash and any(o.first == m.last + 2 for o in matches)
-    return before or after
+    joined = m.first >= 1 and m.start == tokens[m.first].start + 1 and tokens[m.first].text.startswith("\u0648") \
+        and any(o.last == m.first - 1 for o in matches)
+    return before or after or joined
 
 
 def _fellow_km(i: int, weak: set[int], matches, choices) -> float | None:
