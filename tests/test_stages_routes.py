@@ -599,3 +599,51 @@ def test_a_road_after_a_copula_is_a_figure_of_speech(text):
 def test_the_except_word_may_come_after_a_long_phrase():
     doc, r = one("ولم يتبق لعناصر داعش في ناحية القيروان سوى طريق ترابي يربط القيروان بالبعاج.")
     assert r["status"] == "narrowing" and r["users"] == ["actor:isis"]
+
+
+def test_a_second_crossing_joined_by_wa_keeps_its_place_name():
+    rs = routes_of("وتمر قوافل الإغاثة عبر معبري رفح وكرم أبو سالم بعد تفتيشها.")
+    assert len(rs) == 2
+    doc = run("وأغلقت السلطات معبري باب السلامة واليعربية أمام المسافرين.")
+    assert len(doc.routes) == 2 and all(r["status"] == "closed" for r in doc.routes)
+
+
+@pytest.mark.parametrize("text", [
+    "وتعتمد القوات الحكومية على طريق خناصر – أثريا لنقل التعزيزات إلى مدينة حلب.",
+    "ويستخدم التحالف معبر الوليد لإدخال الإمدادات العسكرية إلى قاعدة التنف.",
+])
+def test_what_a_route_carries_somewhere_is_no_route_of_its_own(text):
+    assert len(routes_of(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "ودخلت قافلة مساعدات أممية إلى إدلب عبر معبر باب الهوى صباح اليوم.",
+    "وغادر مئات المدنيين أحياء حلب الشرقية عبر ممر إنساني باتجاه ريف حلب الغربي.",
+    "ووصلت الشاحنات إلى دير الزور من خلال الطريق الواصل بين تدمر والسخنة.",
+])
+def test_going_through_a_route_says_it_was_used(text):
+    doc = run(text)
+    assert doc.routes and all(r["status"] == "open" for r in doc.routes)
+
+
+@pytest.mark.parametrize("text", [
+    "ودعت المنظمة إلى إجلاء الجرحى عبر ممر آمن من حلب إلى إدلب.",
+    "ولم يتمكن المدنيون من الخروج عبر الممر الواصل بين حلب وإدلب.",
+])
+def test_going_through_only_asked_for_or_denied_is_no_use(text):
+    doc = run(text)
+    assert all(r["status"] != "open" for r in doc.routes)
+
+
+def test_the_neighbourhoods_of_a_city_are_a_part_of_it():
+    doc, r = one("وخرج المقاتلون عبر ممر آمن من أحياء حلب الشرقية باتجاه إدلب.")
+    assert r["waypoints"][0].startswith("relative:neighbourhoods:")
+
+
+@pytest.mark.parametrize("text, status", [
+    ("وسيطرت فصائل المعارضة، بعد معارك استمرت يومين، على طريق حلب – غازي عنتاب.", "closed"),
+    ("وقطع مسلحو التنظيم، وفق مصادر محلية، على الطريق الواصل بين بيجي وتكريت.", "closed"),
+])
+def test_a_status_verb_reaches_its_road_over_an_aside(text, status):
+    doc, r = one(text)
+    assert r["status"] == status

@@ -29,12 +29,13 @@ from marsad.knowledge.route_cues import RouteCues, load_route_cues
 from marsad.knowledge.triggers import TriggerLexicon, load_triggers
 from marsad.pipeline import stage
 from marsad.stages.routes import status as st
-from marsad.stages.routes.waypoints import Frame, SentenceView, mention_maps, ordered, read_frame, route_nouns
+from marsad.stages.routes.waypoints import Frame, SentenceView, mention_maps, ordered, purpose_lam, read_frame, route_nouns
 from marsad.stages.sources import source_at
 from marsad.text.clitics import ARTICLE, proclitic_stems
 
 ALONE_ROLES = frozenset({"through"})     # what a lone movement must name to be a route
 TIME_WORDS = frozenset({"قبل"})          # with route_cues' "before" words: a movement that dates
+OBJECT_PREPS = frozenset({"علي"})      # على (normalized): a status verb's object after an aside
 COPULA = frozenset({"هو", "هي", "هما"})
 RESTATING = frozenset({"وهو", "وهي", "هو", "هي", "يعد", "تعد", "يعتبر", "تعتبر", "بات", "باتت", "اصبح", "اصبحت"})
 
@@ -87,6 +88,7 @@ def _sentence(v: SentenceView, moves: dict) -> list[dict]:
         return []       # most sentences: no status word needs reading
     has_route = any(f.kind == "route" for _, fs in framed for f in fs)
     per_clause: list[tuple[tuple[int, int], list[Frame], list]] = []
+    pending: list = []      # a verb whose object comes after an aside (سيطرت القوات، بإسناد …، على الطريق)
     for (c0, c1), frames in framed:
         if not frames and not has_route:
             continue    # orphan cues only ever go to a route noun
@@ -100,11 +102,17 @@ def _sentence(v: SentenceView, moves: dict) -> list[dict]:
         found += [("used", f.first) for f in frames if f.kind == "move"
                   and f.event.get("status") in ("reported", "attempted") and not f.event.get("negated")
                   and not _aside(v, f, c0)]
+        found += [("used", k) for k in (_passed_through(v, f, c0) for f in frames) if k is not None]
         if frames:
+            if pending and v.toks[c0].norm in OBJECT_PREPS and frames[0].kind == "route" and frames[0].first == c0 + 1:
+                frames[0].cues.extend(pending)
+            pending = []
             st.assign(found, frames, v)
             found = []
         else:
-            found = st.orphans(v, found, c0)
+            orphan = st.orphans(v, found, c0)
+            pending += [c for c in found if c not in orphan]
+            found = orphan
         per_clause.append(((c0, c1), frames, found))
     # cues of a clause without anchors that point back (…، وهو ما زال يستخدمه التنظيم)
     # go to the nearest route of the sentence
@@ -182,6 +190,20 @@ def _said_later(v: SentenceView, route: dict) -> None:
             [f"status: {', '.join(why)} (the sentence after)"]
 
 
+def _passed_through(v: SentenceView, f: Frame, c0: int) -> int | None:
+    """"خرجت الدفعة … عبر ممر آمن": something went through the route noun, so it was
+    travelled (the marker's token), unless only asked for, planned or denied."""
+    if f.kind != "route":
+        return None
+    for k in range(max(c0, f.first - 2), f.first):
+        hit = v.cues.marker(v.toks, k, f.first - 1)
+        if hit is not None and hit == ("through", f.first - 1):
+            if k == c0 or st.hedged(v, k, c0):
+                return None
+            return k
+    return None
+
+
 def _aside(v: SentenceView, f: Frame, c0: int) -> bool:
     """A movement that only dates something (قبل انسحابه، بعد خروجهم) or says what the
     route is for (ممر لإدخال المساعدات): it does not say the route was travelled."""
@@ -230,7 +252,8 @@ def _combine(v: SentenceView, frames: list[Frame]) -> list[dict]:
             host.items.extend(m.items)
             host.via.extend(m.via)
             host.cues.extend(m.cues)
-        elif prev:
+        elif prev and not (m.first > prev[-1].first and purpose_lam(v, m.first - 1)):
+            # (not "طريق X – Y لإيصال التعزيزات إلى Z": what it carries goes there, not it)
             parents[id(m)] = host
             standalone.append(m)
         elif any(i.role in ALONE_ROLES for i in m.items) or m.via:

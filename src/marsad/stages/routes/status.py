@@ -97,6 +97,14 @@ def orphans(v: SentenceView, found: list[tuple[str, int]], c0: int) -> list[tupl
     return [(c, k) for c, k in found if opens_relative or v.cues.refers_back(v.toks[k])]
 
 
+def hedged(v: SentenceView, j: int, c0: int) -> bool:
+    """Token ``j`` only asked for, planned, feared, attempted or negated."""
+    return _near_before(v, j, c0, v.cues.demand_words, DEMAND_REACH + 2, over_names=True) \
+        or _attempted(v, j, c0, reach=5) or _negated(v, j, c0) or any(
+            "negation" in v.lex.classes(v.toks[k].norm) or "plan" in v.lex.classes(v.toks[k].norm)
+            for k in range(c0, j))
+
+
 def _negated(v: SentenceView, j: int, c0: int) -> bool:
     """A negation word right before token ``j``, across auxiliaries (لم يتم، لم يعد) and
     the route noun itself (لم يعد الطريق آمناً); or a denial before it in the clause

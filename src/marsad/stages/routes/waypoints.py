@@ -267,11 +267,11 @@ def purpose_lam(v: SentenceView, j: int) -> bool:
     if t.kind != "word" or j in v.covered:
         return False
     w = t.norm[1:] if t.norm[:1] in (AND, "\u0641") else t.norm
-    if not w.startswith("\u0644") or len(w) < 5:
+    if not w.startswith("\u0644") or len(w) < 4:
         return False
     rest = w[1:]
-    return (rest[0] == "\u0627" and not rest.startswith("\u0627\u0644")) or \
-        (rest[0] == "\u062a" and len(rest) >= 5) or rest in PURPOSE_NOUNS
+    return rest in PURPOSE_NOUNS or (len(rest) >= 4 and rest[0] == "\u0627" and not rest.startswith("\u0627\u0644")) \
+        or (rest[0] == "\u062a" and len(rest) >= 5)
 
 
 PURPOSE_NOUNS = frozenset({"نقل", "دخول", "خروج", "عبور", "وصول", "تهريب"})
