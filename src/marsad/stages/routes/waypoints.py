@@ -30,6 +30,7 @@ from marsad.text.segment import split_clauses
 BREAK_PUNCT = frozenset({",", "،", ";", "؛", ":", ".", "!", "?", "؟", "(", ")", "[", "]", "|", "…"})
 DASHES = frozenset({"-", "–", "—", "/"})
 AND = "\u0648"   # و
+THEN_FIRST = frozenset({"ثم", "وثم", "ومن", "من", "ومنها", "منها", "بعدها", "وبعدها"})   # first words of a "then" marker
 SIDE_WORDS = frozenset(w.replace("\u0629", "\u0647") for w in (
     "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الشمالية", "الجنوبية", "الشرقية", "الغربية"))
 
@@ -95,7 +96,7 @@ class SentenceView:
 
     def _then_to(self, j: int) -> bool:
         """"، ومن ثم إلى عدن": a next stop after a comma continues the journey."""
-        if j > self.last:
+        if j > self.last or self.toks[j].norm not in THEN_FIRST:
             return False
         hit = self.cues.marker(self.toks, j, self.last)
         if hit is None or hit[0] != "then" or hit[1] + 1 > self.last:
