@@ -647,3 +647,48 @@ def test_the_neighbourhoods_of_a_city_are_a_part_of_it():
 def test_a_status_verb_reaches_its_road_over_an_aside(text, status):
     doc, r = one(text)
     assert r["status"] == status
+
+
+@pytest.mark.parametrize("text", [
+    "وأغلق محتجون طريق البصرة – الناصرية صباحاً قبل أن تعيد الشرطة فتحه ظهراً.",
+    "وقطعت السيول الطريق بين أربيل ودهوك، ثم أعادت فرق الطوارئ فتحه مساء.",
+])
+def test_reopened_later_in_the_sentence_is_open(text):
+    doc, r = one(text)
+    assert r["status"] == "open"
+
+
+@pytest.mark.parametrize("text", [
+    "وناشدت الأمم المتحدة أطراف النزاع السماح بفتح ممر آمن نحو مدينة تعز.",
+    "وطالب أهالي البلدة الحكومة المركزية بإعادة فتح طريق كركوك – تكريت.",
+])
+def test_a_demand_reaches_over_its_object(text):
+    doc, r = one(text)
+    assert r["status"] == "unknown"
+
+
+@pytest.mark.parametrize("text", [
+    "ولم يعد طريق دير الزور – الميادين آمناً للمسافرين.",
+    "ولم تعد الطريق بين حمص وتدمر سالكة منذ أسبوع.",
+])
+def test_negation_reaches_over_the_route_name(text):
+    doc, r = one(text)
+    assert r["status"] == "closed"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("واستقبل منفذ طريبيل مئات العائدين القادمين من الأردن خلال عطلة العيد.", "طريبيل"),
+    ("وتعبر الشاحنات التركية معبر باب الهوى باتجاه مدينة إدلب محملة بالمساعدات.", "باب الهوى"),
+])
+def test_a_named_crossing_is_a_point_not_its_travellers_path(text, name):
+    doc, r = one(text)
+    assert r["waypoints"] == [place_id(doc, name)] and r["status"] == "open"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("وشهدت الطريق بين الحسكة والقامشلي موجة نزوح كبيرة هرباً من القصف والمعارك.", "open"),
+    ("وأُغلق طريق بعقوبة – خانقين بسبب الاشتباكات بين العشائر.", "closed"),
+])
+def test_fighting_as_the_cause_is_not_on_the_route(text, status):
+    doc, r = one(text)
+    assert r["status"] == status

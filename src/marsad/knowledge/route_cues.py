@@ -103,6 +103,7 @@ class RouteCues:
     before_words: frozenset[str]
     period_words: frozenset[str]
     keep_words: frozenset[str]
+    cause_words: frozenset[str]
     past_words: frozenset[str]
     checkpoint_words: frozenset[str]
     checkpoint_plurals: frozenset[str]
@@ -315,6 +316,7 @@ def build(raw: dict) -> RouteCues:
         before_words=norm_set(_word_list(context, "before", "status_context")),
         period_words=norm_set(_word_list(context, "period", "status_context")),
         keep_words=norm_set(_word_list(context, "keep", "status_context")),
+        cause_words=norm_set(_word_list(context, "cause", "status_context")),
         past_words=norm_set(_word_list(context, "past", "status_context")),
         checkpoint_words=norm_set(_word_list(context, "checkpoint", "status_context")),
         checkpoint_plurals=norm_set(_word_list(context, "checkpoints", "status_context")),

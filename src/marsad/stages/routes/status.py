@@ -18,12 +18,12 @@ close it.
 """
 from __future__ import annotations
 
-from marsad.stages.routes.waypoints import Frame, SentenceView
+from marsad.stages.routes.waypoints import DASHES, Frame, SentenceView
 
 REACH_AFTER = 6      # a user named after the verb: يلجأ إليها قادة ومقاتلون أجانب في التنظيم
 REACH_BEFORE = 4     # … or before it: يحاول مسلحو داعش استغلاله
 DENIAL_REACH = 8     # نفى مصدر في الجيش الأردني ما تردد عن إغلاق المعبر
-DEMAND_REACH = 4     # طالبت الأمم المتحدة بفتح ممر
+DEMAND_REACH = 5     # ناشدت منظمات إنسانية الأطراف المتحاربة فتح ممرات
 REMAIN_REACH = 7     # لم يبق لمسلحي داعش في قضاء تلعفر سوى طريق
 
 
@@ -94,7 +94,9 @@ def orphans(v: SentenceView, found: list[tuple[str, int]], c0: int) -> list[tupl
     relative (الذي، التي، وهو). "الخناق يضيق على المسلحين" says nothing about a road."""
     first = v.toks[c0].norm if v.toks[c0].kind == "word" else ""
     opens_relative = first in v.lex.cues["relatives"] or first in ("وهو", "وهي", "وهما", "وهم")
-    return [(c, k) for c, k in found if opens_relative or v.cues.refers_back(v.toks[k])]
+    return [(c, k) for c, k in found if opens_relative or v.cues.refers_back(v.toks[k])
+            or (c == "reopen" and any(v.cues.refers_back(v.toks[x]) for x in range(k + 1, min(v.last, k + 3) + 1)))]
+    # (تعيد القوات فتحه: the pronoun is on the verb after the reopening word)
 
 
 def hedged(v: SentenceView, j: int, c0: int) -> bool:
@@ -111,8 +113,14 @@ def _negated(v: SentenceView, j: int, c0: int) -> bool:
     (نفت المحافظة إغلاق الطريق)."""
     if any("denial" in v.lex.classes(v.toks[k].norm) for k in range(max(c0, j - DENIAL_REACH), j)):
         return True
-    k = j - 1
-    for _ in range(3):
+    k, left = j - 1, 3
+    while left > 0:
+        if k >= c0 and (k in v.loc_at or (k in v.covered and k - 1 in v.covered)
+                        or (v.toks[k].kind == "punct" and v.toks[k].text in DASHES)
+                        or (v.toks[k].kind == "word" and v.cues.marker(v.toks, k, k) is not None)):
+            k -= 1      # the route's name: لم يعد طريق حلب – غازي عنتاب (بين X وY) آمناً
+            continue
+        left -= 1
         if k < c0 or v.toks[k].kind != "word":
             return False
         cl = v.lex.classes(v.toks[k].norm)
@@ -150,13 +158,18 @@ def _near_before(v: SentenceView, j: int, c0: int, words: frozenset[str], reach:
 
 
 def _dates(v: SentenceView, j: int, c0: int) -> bool:
-    """Fighting named only to date something: right after a period word (منذ اندلاع
-    القتال) or after من in one (خلال الأسبوع الأول من القتال); not "منذ الصباح معارك"."""
+    """Fighting named only to date something or as a cause: right after a period or cause
+    word (منذ اندلاع القتال، بسبب الاشتباكات) or after من in one (خلال الأسبوع الأول من
+    القتال، هرباً من المعارك); not "منذ الصباح معارك"."""
     if j <= c0:
         return False
+    if v.toks[j].norm.startswith("\u0648") and v.toks[j - 1].kind == "word" and _dates(v, j - 1, c0):
+        return True     # هرباً من القصف والمعارك
     prev = v.toks[j - 1].norm
-    if v.cues.has(v.cues.period_words, prev):
+    if v.cues.has(v.cues.period_words | v.cues.cause_words, prev):
         return True
+    if prev == "من" and j - 2 >= c0 and v.cues.has(v.cues.cause_words, v.toks[j - 2].norm):
+        return True     # هرباً من المعارك: why they fled, not fighting on the route
     return prev == "من" and _near_before(v, j - 1, c0, v.cues.period_words, 4)
 
 

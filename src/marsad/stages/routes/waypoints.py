@@ -256,10 +256,12 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
         naming = False
     if f.route_kind == "crossing" and any(i.role == "name" for i in f.items):
         # معبر القائم – البوكمال بين العراق وسوريا: a named crossing's "between" places are
-        # the sides it joins, not points on it
+        # the sides it joins, not points on it; and a crossing is a point: where its
+        # travellers come from or go (قادمين من ليبيا، باتجاه الخليج) is not on it
         for i in f.items:
             if i.role == "between":
                 i.role = "across"
+        f.items = [i for i in f.items if i.role not in ("from", "to")]
 
 
 def purpose_lam(v: SentenceView, j: int) -> bool:
