@@ -692,3 +692,21 @@ def test_a_named_crossing_is_a_point_not_its_travellers_path(text, name):
 def test_fighting_as_the_cause_is_not_on_the_route(text, status):
     doc, r = one(text)
     assert r["status"] == status
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير إن طريق المصالحة بين فتح وحماس لا يزال شائكاً رغم لقاءات القاهرة.",
+    "ويرى مراقبون أن طريق التسوية بين أنقرة ودمشق يمر عبر موسكو.",
+    "وتوقف الوزير في الفلوجة خلال طريق عودته من الرمادي إلى بغداد.",
+])
+def test_an_abstract_road_or_a_journey_is_no_route(text):
+    assert routes_of(text) == []
+
+
+@pytest.mark.parametrize("text, km", [
+    ("وأعيد فتح الطريق بين الموصل ودهوك، البالغ طوله نحو 75 كيلومتراً، أمام المدنيين.", 75),
+    ("وقطع المسلحون طريق تدمر – السخنة، الذي يبلغ طوله قرابة 60 كيلومتراً، مساء أمس.", 60),
+])
+def test_a_length_in_an_aside_after_the_route(text, km):
+    doc, r = one(text)
+    assert r["length_km"]["min"] == km and r["length_km"]["max"] == km

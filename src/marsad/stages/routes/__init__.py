@@ -356,6 +356,14 @@ def _finish(v: SentenceView, rt: dict, doc: Doc, dates, quants, tok, n: int) -> 
             length = _length(m.value)
             reasons.append(f"length: {m.text}")
             break
+    if length is None and f.kind == "route":
+        # an aside after the route: "الطريق بين X وY، البالغ طوله نحو 110 كيلومترات، …"
+        for k, m in quants:
+            if f.end < k <= v.last and all(v.cues.route_noun(toks, j, j) is None for j in range(f.end + 1, k)) \
+                    and any(cues.has(cues.length_words, toks[j].norm) for j in range(max(f.end + 1, k - 3), k)):
+                length = _length(m.value)
+                reasons.append(f"length: {m.text}")
+                break
     # purpose: words in the frames, and what the movements along it are
     purpose: list[str] = []
     for fr in frames:
