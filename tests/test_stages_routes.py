@@ -710,3 +710,23 @@ def test_an_abstract_road_or_a_journey_is_no_route(text):
 def test_a_length_in_an_aside_after_the_route(text, km):
     doc, r = one(text)
     assert r["length_km"]["min"] == km and r["length_km"]["max"] == km
+
+
+@pytest.mark.parametrize("text, user", [
+    ("وقطعت القوات العراقية طريق الحضر – البعاج، خط الإمداد الأخير لمسلحي داعش في المنطقة.", "actor:isis"),
+    ("ويعد طريق السلمية – أثريا أحد أهم خطوط الإمداد لقوات النظام نحو حلب.", None),
+])
+def test_a_supply_line_for_someone_names_its_user(text, user):
+    doc = run(text)
+    assert doc.routes
+    users = doc.routes[0]["users"]
+    assert (user in users) if user else any(u.startswith("actor:syria") for u in users)
+
+
+@pytest.mark.parametrize("text", [
+    "وبات طريق حمص – حماة آمناً بعد انسحاب مقاتلي المعارضة من القرى المحيطة به.",
+    "وتدور على الطريق بين الباب ومنبج معارك كر وفر بين الفصائل وقوات سوريا الديمقراطية.",
+])
+def test_who_left_or_fought_near_a_road_does_not_use_it(text):
+    doc, r = one(text)
+    assert r["users"] == []

@@ -36,8 +36,10 @@ from marsad.text.clitics import ARTICLE, proclitic_stems
 ALONE_ROLES = frozenset({"through"})     # what a lone movement must name to be a route
 TIME_WORDS = frozenset({"قبل"})          # with route_cues' "before" words: a movement that dates
 OBJECT_PREPS = frozenset({"علي"})      # على (normalized): a status verb's object after an aside
+HIT_AND_RUN = frozenset({"كر"})
 COPULA = frozenset({"هو", "هي", "هما"})
-RESTATING = frozenset({"وهو", "وهي", "هو", "هي", "يعد", "تعد", "يعتبر", "تعتبر", "بات", "باتت", "اصبح", "اصبحت"})
+RESTATING = frozenset({"وهو", "وهي", "هو", "هي", "يعد", "تعد", "يعتبر", "تعتبر", "بات", "باتت", "اصبح", "اصبحت",
+                       "احد", "احدي", "اهم", "ابرز", "من"})   # (… أحد أهم خطوط الإمداد، من أبرز الطرق)
 
 
 @stage("routes", requires=("tokens", "sentences", "mentions", "events"), assigns=("routes",))
@@ -136,6 +138,8 @@ def _frames(v: SentenceView, moves: dict, c0: int, c1: int) -> list[Frame]:
     taken = {k for f in frames for k in range(f.first, f.last + 1)}
     for k in range(c0, c1 + 1):
         ev = moves.get(k)
+        if ev is not None and k > c0 and v.toks[k - 1].norm in HIT_AND_RUN:
+            ev = None       # معارك كرّ وفرّ: hit-and-run fighting, no one fled
         if ev is not None and k not in taken:
             last = k
             while last + 1 <= c1 and starts_before(v, last + 1, ev["trigger"]["end"]):
@@ -323,12 +327,20 @@ def _finish(v: SentenceView, rt: dict, doc: Doc, dates, quants, tok, n: int) -> 
         if cls in ("use", "used", "remain"):
             _add(users, who)
     for m in frames:
-        if m.event is not None and str(m.event.get("actor") or "").startswith("actor:"):
+        # not an advance or withdrawal only dating something (بعد تقدم مقاتلي داعش على جانبيه)
+        if m.event is not None and str(m.event.get("actor") or "").startswith("actor:") \
+                and not (m.kind == "move" and _aside(v, m, m.clause[0])):
             _add(users, m.event["actor"])
     for fr in (x for x in frames if x.kind == "route"):
-        k = fr.last + 1
-        if k <= v.last and k in v.org_at and v.doc.text[toks[k].start:v.org_at[k].start].endswith("ل"):
-            _add(users, v.org_at[k].ref)        # ممر لعناصر التنظيم
+        for k in range(fr.last + 1, min(v.last, fr.last + 3) + 1):
+            # ممر لعناصر التنظيم، خط الإمداد الأخير لقوات النظام
+            if k in v.org_at:
+                if v.doc.text[toks[k].start:v.org_at[k].start].endswith("ل") or \
+                        (k - 1 > fr.last and toks[k - 1].norm.startswith("ل")):   # لمسلحي داعش
+                    _add(users, v.org_at[k].ref)
+                break
+            if toks[k].kind != "word" or k in v.covered or cues.marker(toks, k, k) is not None:
+                break
         for k in range(fr.last + 1, min(fr.end, fr.last + 3) + 1):
             if toks[k].norm == "امام" and k + 1 in v.org_at:
                 _add(users, v.org_at[k + 1].ref)   # المنافذ المتبقية أمام داعش
