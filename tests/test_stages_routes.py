@@ -730,3 +730,8 @@ def test_a_supply_line_for_someone_names_its_user(text, user):
 def test_who_left_or_fought_near_a_road_does_not_use_it(text):
     doc, r = one(text)
     assert r["users"] == []
+
+
+def test_a_flight_the_route_is_used_for_names_its_user():
+    doc = run("وهناك ممر بين الحضر والبعاج يحاول مسلحو داعش استغلاله للفرار نحو الحدود السورية.")
+    assert any("actor:isis" in r["users"] for r in doc.routes)

@@ -211,10 +211,15 @@ def _passed_through(v: SentenceView, f: Frame, c0: int) -> int | None:
 def _aside(v: SentenceView, f: Frame, c0: int) -> bool:
     """A movement that only dates something (قبل انسحابه، بعد خروجهم) or says what the
     route is for (ممر لإدخال المساعدات): it does not say the route was travelled."""
-    if f.first > c0 and v.cues.has(v.cues.before_words | TIME_WORDS, v.toks[f.first - 1].norm):
+    if _dating(v, f, c0):
         return True
     hit = v.lex.match(v.toks, f.first)
     return hit is not None and hit.analysis.pos == "noun" and hit.analysis.prefix.endswith("\u0644")
+
+
+def _dating(v: SentenceView, f: Frame, c0: int) -> bool:
+    """A movement after بعد/قبل… (بعد انسحاب الفصائل): it dates what is said."""
+    return f.first > c0 and v.cues.has(v.cues.before_words | TIME_WORDS, v.toks[f.first - 1].norm)
 
 
 def starts_before(v: SentenceView, k: int, end: int) -> bool:
@@ -329,7 +334,7 @@ def _finish(v: SentenceView, rt: dict, doc: Doc, dates, quants, tok, n: int) -> 
     for m in frames:
         # not an advance or withdrawal only dating something (بعد تقدم مقاتلي داعش على جانبيه)
         if m.event is not None and str(m.event.get("actor") or "").startswith("actor:") \
-                and not (m.kind == "move" and _aside(v, m, m.clause[0])):
+                and not (m.kind == "move" and _dating(v, m, m.clause[0])):
             _add(users, m.event["actor"])
     for fr in (x for x in frames if x.kind == "route"):
         for k in range(fr.last + 1, min(v.last, fr.last + 3) + 1):
