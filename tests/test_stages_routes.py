@@ -735,3 +735,17 @@ def test_who_left_or_fought_near_a_road_does_not_use_it(text):
 def test_a_flight_the_route_is_used_for_names_its_user():
     doc = run("وهناك ممر بين الحضر والبعاج يحاول مسلحو داعش استغلاله للفرار نحو الحدود السورية.")
     assert any("actor:isis" in r["users"] for r in doc.routes)
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("وأكدت المحافظة أن طريقي كركوك – تكريت وكركوك – السليمانية سالكان.", [["كركوك", "تكريت"], ["كركوك", "السليمانية"]]),
+    ("وقطع المسلحون طريقي الرقة – الطبقة والرقة – تل أبيض ليلاً.", [["الرقة", "الطبقة"], ["الرقة", "تل أبيض"]]),
+])
+def test_a_dual_road_named_by_two_pairs_is_two_routes(text, pairs):
+    doc = run(text)
+    assert [r["waypoints"] for r in doc.routes] == [[place_id(doc, a), place_id(doc, b)] for a, b in pairs]
+
+
+def test_a_dual_place_head_between_the_marker_and_its_places():
+    doc, r = one("وأعادت السلطات فتح الطريق الواصل بين مدينتي بعقوبة وبلدروز.")
+    assert r["waypoints"] == [place_id(doc, "بعقوبة"), place_id(doc, "بلدروز")]

@@ -292,6 +292,15 @@ def _split(f: Frame) -> list[dict]:
             pairs[-1].append(i)
     if f.plural and len(pairs) >= 2 and all(len(p) >= 2 for p in pairs):
         return [{"frame": f, "items": p + others, "parent": None, "group": True} for p in pairs]
+    named: list[list] = []      # طريقي حمص – طرطوس وحمص – تدمر: a dash continues a name, و starts one
+    for i in way:
+        if i.role == "name":
+            if i.join != "dash" or not named:
+                named.append([])
+            named[-1].append(i)
+    if f.plural and len(named) >= 2 and any(len(p) >= 2 for p in named):
+        rest = [i for i in f.items if i.role == "area"]
+        return [{"frame": f, "items": p + rest, "parent": None, "group": True} for p in named]
     names = [i for i in way if i.role == "name"]
     if f.plural and len(names) >= 2 and all(i.join in (None, "and") for i in names):
         way = names     # معبري نصيب والرمثا باتجاه الأردن: two crossings, wherever they lead
