@@ -462,3 +462,290 @@ def test_a_route_noun_restating_the_route_continues_it(text):
 def test_indefinite_second_road_is_its_own():
     rs = routes_of("أغلقت القوات طريق حماة – حلب، وطريقاً آخر نحو إدلب.")
     assert len(rs) == 2
+
+
+# ---- places a road is named by (blind-set categories, sentences written for these tests)
+
+def test_a_qualified_place_is_no_kunya():
+    doc, r = one("وأعادت السلطات فتح معبر كرم أبو سالم أمام شاحنات الإغاثة صباح اليوم.")
+    assert r["waypoints"] == [place_id(doc, "كرم أبو سالم")] and r["status"] == "open"
+    doc = run("وسيطرت فصائل المعارضة على مطار أبو الضهور العسكري بعد حصار استمر شهوراً.")
+    assert not any(m.label == "PERS" for m in doc.mentions)
+    assert place_id(doc, "أبو الضهور")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("وقطع مسلحو التنظيم طريق الرقة – الطبقة بالسواتر الترابية.", ["الرقة", "الطبقة"]),
+    ("وأعادت القوات العراقية فتح طريق هيت – حديثة أمام المسافرين.", ["هيت", "حديثة"]),
+    ("وهاجم المسلحون خط الإمداد الممتد من الرمادي إلى حديثة ليلة أمس.", ["الرمادي", "حديثة"]),
+])
+def test_a_common_word_name_is_a_place_at_a_road_end(text, names):
+    doc, r = one(text)
+    assert r["waypoints"] == [place_id(doc, n) for n in names]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("وأغلقت قوات الدعم السريع الطريق الرابط بين كتم والفاشر.", ["كتم", "الفاشر"]),
+    ("وتدور اشتباكات على طريق غريان – ترهونة منذ الصباح.", ["غريان", "ترهونة"]),
+    ("وقطع المسلحون طريق كوستي – الأبيض لليوم الثاني.", ["كوستي", "الأبيض"]),
+])
+def test_towns_news_names_roads_by(text, names):
+    doc, r = one(text)
+    assert r["waypoints"] == [place_id(doc, n) for n in names]
+
+
+def test_areas_of_control_say_nothing_of_the_route():
+    doc, r = one("وأعلن الجيش فتح معبر الراموسة أمام المدنيين الخارجين من مناطق سيطرة المعارضة.")
+    assert r["status"] == "open"
+
+
+@pytest.mark.parametrize("text", [
+    "وتعتزم السلطات المحلية فتح معبر الوليد أمام حركة الشاحنات الأسبوع المقبل.",
+    "وحذرت منظمات إغاثية من إغلاق معبر باب الهوى مع تصاعد القصف.",
+    "ويسعى الجيش إلى تأمين الطريق الواصل بين حمص وتدمر قبل حلول الشتاء.",
+    "ودعت منظمة الصحة العالمية إلى فتح ممر آمن من حلب إلى إدلب لإجلاء الجرحى.",
+])
+def test_a_status_only_planned_sought_or_feared_is_none(text):
+    doc, r = one(text)
+    assert r["status"] == "unknown"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("ويربط طريق تكريت – سامراء مدن صلاح الدين بالعاصمة. وقد أغلقته القوات الأمنية صباح اليوم بعد هجوم مسلح.", "closed"),
+    ("وكان معبر نصيب مغلقاً منذ سنوات. وأعلنت الحكومة إعادة فتحه أمام الشاحنات يوم الأحد.", "open"),
+    ("يعد طريق الحسكة – القامشلي من أطول طرق المحافظة. وتدور اشتباكات متقطعة في محيط المدينة.", "unknown"),
+])
+def test_a_pronoun_in_the_next_sentence_says_what_became_of_the_route(text, status):
+    doc, r = one(text)
+    assert r["status"] == status
+
+
+@pytest.mark.parametrize("text, names, status", [
+    ("وتعبر الشاحنات يومياً من خلال معبري نصيب والرمثا باتجاه الأردن.", ["نصيب", "الرمثا"], None),
+    ("وأغلقت السلطات التركية معبري باب الهوى وباب السلامة أمام المسافرين.", ["باب الهوى", "باب السلامة"], "closed"),
+])
+def test_a_dual_noun_before_its_names_gives_one_route_each(text, names, status):
+    doc = run(text)
+    assert [r["waypoints"] for r in doc.routes] == [[place_id(doc, n)] for n in names]
+    assert status is None or all(r["status"] == status for r in doc.routes)
+
+
+@pytest.mark.parametrize("text", [
+    "ونزح آلاف المدنيين عبر معبر القائم خلال الأيام الأولى من القتال.",
+    "وبقي الطريق بين كركوك وتكريت مفتوحاً منذ اندلاع المعارك.",
+])
+def test_fighting_that_only_dates_something_is_not_on_the_route(text):
+    doc, r = one(text)
+    assert r["status"] != "contested"
+
+
+def test_people_fleeing_along_the_road_say_of_it_what_the_clause_says():
+    doc, r = one("ولم يبق أمام النازحين من الرقة سوى الطريق المؤدي إلى مدينة الطبقة.")
+    assert r["waypoints"] == [place_id(doc, "الطبقة")] and r["status"] == "narrowing"
+
+
+def test_a_direction_of_a_strip_is_relative_to_its_city():
+    doc, r = one("وفتح الجيش ممراً من جنوب قطاع غزة باتجاه رفح لساعات محدودة.")
+    assert r["waypoints"][0].startswith("relative:S:") and r["status"] == "open"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("وقطعت القوات الطريق الذي يربط الرقة بمدينة الطبقة منذ يومين.", ["الرقة", "الطبقة"]),
+    ("ولا يزال الممر الذي يصل ريف إدلب الجنوبي ببلدة سراقب مفتوحاً.", ["ريف إدلب", "سراقب"]),
+    ("وسيطر الجيش على الطريق الرابط بين ريف حماة الشمالي ومدينة خان شيخون.", ["ريف حماة", "خان شيخون"]),
+])
+def test_a_linking_verb_reaches_over_a_side_and_a_place_head(text, names):
+    doc, r = one(text)
+    assert len(r["waypoints"]) == 2
+    assert r["waypoints"][1] == place_id(doc, names[1])
+
+
+@pytest.mark.parametrize("text, last", [
+    ("ونقلت سيارات الإسعاف الجرحى عبر ممر آمن من حلب إلى إدلب، ثم إلى الحدود التركية قرب باب الهوى.", "إدلب"),
+    ("وسلكت القافلة الطريق الدولي من بغداد إلى الرمادي، ومن ثم إلى الرطبة.", "الرطبة"),
+])
+def test_a_next_stop_after_a_comma_continues_the_route(text, last):
+    doc, r = one(text)
+    assert place_id(doc, last) in r["waypoints"]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("وأكد مسؤول حكومي أن الطريق بين الموصل ودهوك سيبقى مقطوعاً حتى انتهاء العمليات.", "closed"),
+    ("وقررت السلطات إبقاء معبر القائم مغلقاً أمام المسافرين.", "closed"),
+    ("وأعلنت الحكومة أن معبر نصيب سيبقى مفتوحاً أمام الشاحنات.", "open"),
+])
+def test_kept_or_remaining_takes_the_state_word_after_it(text, status):
+    doc, r = one(text)
+    assert r["status"] == status
+
+
+@pytest.mark.parametrize("text", [
+    "ويعد معبر القائم المنفذ الوحيد لإيصال البضائع إلى الرمادي من الجانب السوري.",
+    "وتستخدم القوات طريق حمص – تدمر لنقل الذخائر إلى دير الزور.",
+])
+def test_where_the_goods_go_is_not_on_a_named_route(text):
+    doc = run(text)
+    assert len(doc.routes) == 1 and place_id(doc, "الرمادي" if "الرمادي" in text else "دير الزور") not in doc.routes[0]["waypoints"]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير إن التفاهم بين دمشق وأنقرة هو الطريق الوحيد لإنهاء الأزمة.",
+    "ورأى المحلل أن التنسيق بين الرياض وأبوظبي هي الطريقة الأنجع لمواجهة التحديات.",
+])
+def test_a_road_after_a_copula_is_a_figure_of_speech(text):
+    assert routes_of(text) == []
+
+
+def test_the_except_word_may_come_after_a_long_phrase():
+    doc, r = one("ولم يتبق لعناصر داعش في ناحية القيروان سوى طريق ترابي يربط القيروان بالبعاج.")
+    assert r["status"] == "narrowing" and r["users"] == ["actor:isis"]
+
+
+def test_a_second_crossing_joined_by_wa_keeps_its_place_name():
+    rs = routes_of("وتمر قوافل الإغاثة عبر معبري رفح وكرم أبو سالم بعد تفتيشها.")
+    assert len(rs) == 2
+    doc = run("وأغلقت السلطات معبري باب السلامة واليعربية أمام المسافرين.")
+    assert len(doc.routes) == 2 and all(r["status"] == "closed" for r in doc.routes)
+
+
+@pytest.mark.parametrize("text", [
+    "وتعتمد القوات الحكومية على طريق خناصر – أثريا لنقل التعزيزات إلى مدينة حلب.",
+    "ويستخدم التحالف معبر الوليد لإدخال الإمدادات العسكرية إلى قاعدة التنف.",
+])
+def test_what_a_route_carries_somewhere_is_no_route_of_its_own(text):
+    assert len(routes_of(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "ودخلت قافلة مساعدات أممية إلى إدلب عبر معبر باب الهوى صباح اليوم.",
+    "وغادر مئات المدنيين أحياء حلب الشرقية عبر ممر إنساني باتجاه ريف حلب الغربي.",
+    "ووصلت الشاحنات إلى دير الزور من خلال الطريق الواصل بين تدمر والسخنة.",
+])
+def test_going_through_a_route_says_it_was_used(text):
+    doc = run(text)
+    assert doc.routes and all(r["status"] == "open" for r in doc.routes)
+
+
+@pytest.mark.parametrize("text", [
+    "ودعت المنظمة إلى إجلاء الجرحى عبر ممر آمن من حلب إلى إدلب.",
+    "ولم يتمكن المدنيون من الخروج عبر الممر الواصل بين حلب وإدلب.",
+])
+def test_going_through_only_asked_for_or_denied_is_no_use(text):
+    doc = run(text)
+    assert all(r["status"] != "open" for r in doc.routes)
+
+
+def test_the_neighbourhoods_of_a_city_are_a_part_of_it():
+    doc, r = one("وخرج المقاتلون عبر ممر آمن من أحياء حلب الشرقية باتجاه إدلب.")
+    assert r["waypoints"][0].startswith("relative:neighbourhoods:")
+
+
+@pytest.mark.parametrize("text, status", [
+    ("وسيطرت فصائل المعارضة، بعد معارك استمرت يومين، على طريق حلب – غازي عنتاب.", "closed"),
+    ("وقطع مسلحو التنظيم، وفق مصادر محلية، على الطريق الواصل بين بيجي وتكريت.", "closed"),
+])
+def test_a_status_verb_reaches_its_road_over_an_aside(text, status):
+    doc, r = one(text)
+    assert r["status"] == status
+
+
+@pytest.mark.parametrize("text", [
+    "وأغلق محتجون طريق البصرة – الناصرية صباحاً قبل أن تعيد الشرطة فتحه ظهراً.",
+    "وقطعت السيول الطريق بين أربيل ودهوك، ثم أعادت فرق الطوارئ فتحه مساء.",
+])
+def test_reopened_later_in_the_sentence_is_open(text):
+    doc, r = one(text)
+    assert r["status"] == "open"
+
+
+@pytest.mark.parametrize("text", [
+    "وناشدت الأمم المتحدة أطراف النزاع السماح بفتح ممر آمن نحو مدينة تعز.",
+    "وطالب أهالي البلدة الحكومة المركزية بإعادة فتح طريق كركوك – تكريت.",
+])
+def test_a_demand_reaches_over_its_object(text):
+    doc, r = one(text)
+    assert r["status"] == "unknown"
+
+
+@pytest.mark.parametrize("text", [
+    "ولم يعد طريق دير الزور – الميادين آمناً للمسافرين.",
+    "ولم تعد الطريق بين حمص وتدمر سالكة منذ أسبوع.",
+])
+def test_negation_reaches_over_the_route_name(text):
+    doc, r = one(text)
+    assert r["status"] == "closed"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("واستقبل منفذ طريبيل مئات العائدين القادمين من الأردن خلال عطلة العيد.", "طريبيل"),
+    ("وتعبر الشاحنات التركية معبر باب الهوى باتجاه مدينة إدلب محملة بالمساعدات.", "باب الهوى"),
+])
+def test_a_named_crossing_is_a_point_not_its_travellers_path(text, name):
+    doc, r = one(text)
+    assert r["waypoints"] == [place_id(doc, name)] and r["status"] == "open"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("وشهدت الطريق بين الحسكة والقامشلي موجة نزوح كبيرة هرباً من القصف والمعارك.", "open"),
+    ("وأُغلق طريق بعقوبة – خانقين بسبب الاشتباكات بين العشائر.", "closed"),
+])
+def test_fighting_as_the_cause_is_not_on_the_route(text, status):
+    doc, r = one(text)
+    assert r["status"] == status
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير إن طريق المصالحة بين فتح وحماس لا يزال شائكاً رغم لقاءات القاهرة.",
+    "ويرى مراقبون أن طريق التسوية بين أنقرة ودمشق يمر عبر موسكو.",
+    "وتوقف الوزير في الفلوجة خلال طريق عودته من الرمادي إلى بغداد.",
+])
+def test_an_abstract_road_or_a_journey_is_no_route(text):
+    assert routes_of(text) == []
+
+
+@pytest.mark.parametrize("text, km", [
+    ("وأعيد فتح الطريق بين الموصل ودهوك، البالغ طوله نحو 75 كيلومتراً، أمام المدنيين.", 75),
+    ("وقطع المسلحون طريق تدمر – السخنة، الذي يبلغ طوله قرابة 60 كيلومتراً، مساء أمس.", 60),
+])
+def test_a_length_in_an_aside_after_the_route(text, km):
+    doc, r = one(text)
+    assert r["length_km"]["min"] == km and r["length_km"]["max"] == km
+
+
+@pytest.mark.parametrize("text, user", [
+    ("وقطعت القوات العراقية طريق الحضر – البعاج، خط الإمداد الأخير لمسلحي داعش في المنطقة.", "actor:isis"),
+    ("ويعد طريق السلمية – أثريا أحد أهم خطوط الإمداد لقوات النظام نحو حلب.", None),
+])
+def test_a_supply_line_for_someone_names_its_user(text, user):
+    doc = run(text)
+    assert doc.routes
+    users = doc.routes[0]["users"]
+    assert (user in users) if user else any(u.startswith("actor:syria") for u in users)
+
+
+@pytest.mark.parametrize("text", [
+    "وبات طريق حمص – حماة آمناً بعد انسحاب مقاتلي المعارضة من القرى المحيطة به.",
+    "وتدور على الطريق بين الباب ومنبج معارك كر وفر بين الفصائل وقوات سوريا الديمقراطية.",
+])
+def test_who_left_or_fought_near_a_road_does_not_use_it(text):
+    doc, r = one(text)
+    assert r["users"] == []
+
+
+def test_a_flight_the_route_is_used_for_names_its_user():
+    doc = run("وهناك ممر بين الحضر والبعاج يحاول مسلحو داعش استغلاله للفرار نحو الحدود السورية.")
+    assert any("actor:isis" in r["users"] for r in doc.routes)
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("وأكدت المحافظة أن طريقي كركوك – تكريت وكركوك – السليمانية سالكان.", [["كركوك", "تكريت"], ["كركوك", "السليمانية"]]),
+    ("وقطع المسلحون طريقي الرقة – الطبقة والرقة – تل أبيض ليلاً.", [["الرقة", "الطبقة"], ["الرقة", "تل أبيض"]]),
+])
+def test_a_dual_road_named_by_two_pairs_is_two_routes(text, pairs):
+    doc = run(text)
+    assert [r["waypoints"] for r in doc.routes] == [[place_id(doc, a), place_id(doc, b)] for a, b in pairs]
+
+
+def test_a_dual_place_head_between_the_marker_and_its_places():
+    doc, r = one("وأعادت السلطات فتح الطريق الواصل بين مدينتي بعقوبة وبلدروز.")
+    assert r["waypoints"] == [place_id(doc, "بعقوبة"), place_id(doc, "بلدروز")]

@@ -108,7 +108,9 @@ def crossing_records(cities: list[dict] | None = None) -> list[dict]:
     """``data/crossings.json``: its places, and its extra spellings added to ``cities``."""
     raw = _data_json("crossings.json")
     out = [new_record(f"marsad:{c['id']}", name=c["name"], name_ar=c["names_ar"][0],
-                      kind="village",   # what kind_from makes of a GeoNames S/R point without population
+                      # what kind_from makes of a GeoNames S/R point without population, unless
+                      # the entry says (a town or governorate that is no ordinary word)
+                      kind=c.get("kind", "village"),
                       country=c["country"], lat=c["lat"], lon=c["lon"], feature_code=c["feature_code"],
                       source="marsad", names_ar=c["names_ar"], names_lat=[c["name"]])
            for c in raw["places"]]

@@ -101,6 +101,9 @@ class RouteCues:
     status: dict[str, str]                   # citation key → status class
     demand_words: frozenset[str]
     before_words: frozenset[str]
+    period_words: frozenset[str]
+    keep_words: frozenset[str]
+    cause_words: frozenset[str]
     past_words: frozenset[str]
     checkpoint_words: frozenset[str]
     checkpoint_plurals: frozenset[str]
@@ -308,8 +311,12 @@ def build(raw: dict) -> RouteCues:
         markers=_by_first(markers),
         place_heads=norm_set(_word_list(_section(raw, "place_heads"), "words", "place_heads")),
         terrain=_by_first(terrain), status=status, status_grams=_grams(status),
-        demand_words=norm_set(_word_list(context, "demand", "status_context")),
+        demand_words=norm_set(_word_list(context, "demand", "status_context") +
+                              _word_list(context, "intent", "status_context")),
         before_words=norm_set(_word_list(context, "before", "status_context")),
+        period_words=norm_set(_word_list(context, "period", "status_context")),
+        keep_words=norm_set(_word_list(context, "keep", "status_context")),
+        cause_words=norm_set(_word_list(context, "cause", "status_context")),
         past_words=norm_set(_word_list(context, "past", "status_context")),
         checkpoint_words=norm_set(_word_list(context, "checkpoint", "status_context")),
         checkpoint_plurals=norm_set(_word_list(context, "checkpoints", "status_context")),

@@ -208,6 +208,10 @@ def make_persons(**_):
         def kunya_at(i, any_prefix=True) -> bool:
             if not word(i) or label(i) == "ORG":
                 return False
+            m = label_at.get(i)
+            if m is not None and m.label == "LOC" and (m.start < toks[i].start or
+                                                       any(e.startswith("qualifier:") for e in m.evidence)):
+                return False    # (معبر) كرم أبو سالم، مطار أبو الضهور: a place name, not a kunya
             keys = _stems(toks[i].norm) if any_prefix else (toks[i].norm,)
             return any(k in cues.kunya for k in keys) and word(i + 1) and toks[i + 1].norm not in cues.stops \
                 and label(i + 1) != "ORG"

@@ -54,17 +54,21 @@ def _doubtful(match, cues) -> bool:
             or all(c.kind in LOW_KINDS for c in match.candidates))
 
 
-def _support(match, choice, cues, fellow_km: float | None = None, on_route: bool = False) -> tuple[int, list[str]]:
+def _support(match, choice, cues, fellow_km: float | None = None, on_route: bool = False,
+             paired: bool = False) -> tuple[int, list[str]]:
     """Points of contextual support for a doubtful name; 2 or more and it counts.
     ``fellow_km``: distance to the nearest other doubtful name's place in the text (two
     ordinary words rarely both land on villages near each other). ``on_route``: a route
-    noun governs the name (طريق X، معبر X، طريق … من X إلى Y): roads are named by places."""
+    noun governs the name (طريق X، معبر X، طريق … من X إلى Y): roads are named by places;
+    ``paired``: and a dash or و joins it to another name (طريق أثريا – الطبقة)."""
     points, why = 0, []
     fellow_max = ROUTE_FELLOW_KM if on_route else COHERENT_KM
     if fellow_km is not None and fellow_km <= fellow_max and (choice.nearest_km is None or choice.nearest_km > COHERENT_KM):
         points, why = points + 1, why + [f"{fellow_km:.0f} km from another doubtful name in the text"]
     if on_route:
         points, why = points + 1, why + ["named by a route"]
+        if paired:
+            points, why = points + 1, why + ["paired with another name on the route"]
     if match.locative:
         points, why = points + 1, why + ["introduced by a locative preposition"]
     near = choice.nearest_km
@@ -147,7 +151,8 @@ def make_places(gazetteer=None, **_):
         supported = set()
         for i in weak:
             fellow = _fellow_km(i, weak, matches, choices)
-            points, why = _support(matches[i], choices[i], cues, fellow, _on_route(doc.tokens, matches[i], routes))
+            points, why = _support(matches[i], choices[i], cues, fellow, _on_route(doc.tokens, matches[i], routes),
+                                   _dash_paired(doc.tokens, matches, i))
             # a city (الرمادي) needs less support than a village that shares a word's spelling
             if points >= (1 if choices[i].place.kind in BIG_KINDS else 2):
                 supported.add(i)
@@ -213,9 +218,22 @@ def _on_route(tokens, match, routes) -> bool:
         t = tokens[j]
         if t.kind == "punct" and t.text in ROUTE_STOP:
             return False
-        if t.kind == "word" and routes.route_noun(tokens, j, j) is not None:
+        # up to the name: a noun of two words counts too (خط الإمداد الممتد من X إلى Y)
+        if t.kind == "word" and routes.route_noun(tokens, j, match.first - 1) is not None:
             return not (j > 0 and routes.has(routes.not_before, tokens[j - 1].norm))
     return False
+
+
+def _dash_paired(tokens, matches, i: int) -> bool:
+    """Match i and another name are joined by a dash (X – Y), or match i follows another
+    name with و on it (معبري باب السلامة واليعربية)."""
+    m = matches[i]
+    dash = ("-", "–", "—")
+    before = m.first >= 2 and tokens[m.first - 1].text in dash and any(o.last == m.first - 2 for o in matches)
+    after = m.last + 2 < len(tokens) and tokens[m.last + 1].text in dash and any(o.first == m.last + 2 for o in matches)
+    joined = m.first >= 1 and m.start == tokens[m.first].start + 1 and tokens[m.first].text.startswith("\u0648") \
+        and any(o.last == m.first - 1 for o in matches)
+    return before or after or joined
 
 
 def _fellow_km(i: int, weak: set[int], matches, choices) -> float | None:

@@ -29,13 +29,17 @@ from marsad.knowledge.route_cues import RouteCues, load_route_cues
 from marsad.knowledge.triggers import TriggerLexicon, load_triggers
 from marsad.pipeline import stage
 from marsad.stages.routes import status as st
-from marsad.stages.routes.waypoints import Frame, SentenceView, mention_maps, ordered, read_frame, route_nouns
+from marsad.stages.routes.waypoints import Frame, SentenceView, mention_maps, ordered, purpose_lam, read_frame, route_nouns
 from marsad.stages.sources import source_at
 from marsad.text.clitics import ARTICLE, proclitic_stems
 
 ALONE_ROLES = frozenset({"through"})     # what a lone movement must name to be a route
 TIME_WORDS = frozenset({"قبل"})          # with route_cues' "before" words: a movement that dates
-RESTATING = frozenset({"وهو", "وهي", "هو", "هي", "يعد", "تعد", "يعتبر", "تعتبر", "بات", "باتت", "اصبح", "اصبحت"})
+OBJECT_PREPS = frozenset({"علي"})      # على (normalized): a status verb's object after an aside
+HIT_AND_RUN = frozenset({"كر"})
+COPULA = frozenset({"هو", "هي", "هما"})
+RESTATING = frozenset({"وهو", "وهي", "هو", "هي", "يعد", "تعد", "يعتبر", "تعتبر", "بات", "باتت", "اصبح", "اصبحت",
+                       "احد", "احدي", "اهم", "ابرز", "من"})   # (… أحد أهم خطوط الإمداد، من أبرز الطرق)
 
 
 @stage("routes", requires=("tokens", "sentences", "mentions", "events"), assigns=("routes",))
@@ -58,6 +62,7 @@ def make_routes(route_cues: RouteCues | None = None, trigger_lexicon: TriggerLex
         dates = sorted((tok(m.start), m.value) for m in doc.mentions if m.label == "DATE" and isinstance(m.value, dict))
         quants = sorted((tok(m.start), m) for m in doc.mentions
                         if m.label == "QUANTITY" and isinstance(m.value, dict) and m.value.get("kind") == "distance")
+        before: list[dict] = []     # the routes of the sentence before
         for sent in doc.sentences:
             if sent.end <= doc.body_start:
                 continue
@@ -70,6 +75,9 @@ def make_routes(route_cues: RouteCues | None = None, trigger_lexicon: TriggerLex
             for rt in built:
                 _finish(v, rt, doc, dates, quants, tok, len(doc.routes))
                 doc.routes.append(rt["route"])
+            if not built and before:
+                _said_later(v, before[-1]["route"])
+            before = built
         _link_events(doc)
         return doc
 
@@ -82,6 +90,7 @@ def _sentence(v: SentenceView, moves: dict) -> list[dict]:
         return []       # most sentences: no status word needs reading
     has_route = any(f.kind == "route" for _, fs in framed for f in fs)
     per_clause: list[tuple[tuple[int, int], list[Frame], list]] = []
+    pending: list = []      # a verb whose object comes after an aside (سيطرت القوات، بإسناد …، على الطريق)
     for (c0, c1), frames in framed:
         if not frames and not has_route:
             continue    # orphan cues only ever go to a route noun
@@ -95,11 +104,17 @@ def _sentence(v: SentenceView, moves: dict) -> list[dict]:
         found += [("used", f.first) for f in frames if f.kind == "move"
                   and f.event.get("status") in ("reported", "attempted") and not f.event.get("negated")
                   and not _aside(v, f, c0)]
+        found += [("used", k) for k in (_passed_through(v, f, c0) for f in frames) if k is not None]
         if frames:
+            if pending and v.toks[c0].norm in OBJECT_PREPS and frames[0].kind == "route" and frames[0].first == c0 + 1:
+                frames[0].cues.extend(pending)
+            pending = []
             st.assign(found, frames, v)
             found = []
         else:
-            found = st.orphans(v, found, c0)
+            orphan = st.orphans(v, found, c0)
+            pending += [c for c in found if c not in orphan]
+            found = orphan
         per_clause.append(((c0, c1), frames, found))
     # cues of a clause without anchors that point back (…، وهو ما زال يستخدمه التنظيم)
     # go to the nearest route of the sentence
@@ -123,6 +138,8 @@ def _frames(v: SentenceView, moves: dict, c0: int, c1: int) -> list[Frame]:
     taken = {k for f in frames for k in range(f.first, f.last + 1)}
     for k in range(c0, c1 + 1):
         ev = moves.get(k)
+        if ev is not None and k > c0 and v.toks[k - 1].norm in HIT_AND_RUN:
+            ev = None       # معارك كرّ وفرّ: hit-and-run fighting, no one fled
         if ev is not None and k not in taken:
             last = k
             while last + 1 <= c1 and starts_before(v, last + 1, ev["trigger"]["end"]):
@@ -132,8 +149,9 @@ def _frames(v: SentenceView, moves: dict, c0: int, c1: int) -> list[Frame]:
     for i, f in enumerate(frames):
         f.end = frames[i + 1].first - 1 if i + 1 < len(frames) else c1
         read_frame(v, f, f.last + 1, f.end)
-    if frames and frames[0].first > c0:
-        # words before the first anchor: "من حلب إلى دمشق عبر الطريق الدولي"
+    if frames and frames[0].first > c0 and v.toks[frames[0].first - 1].norm not in COPULA:
+        # words before the first anchor: "من حلب إلى دمشق عبر الطريق الدولي"; not before
+        # a copula: "الحوار بين بغداد وأربيل هو الطريق الوحيد" names the subject's places
         read_frame(v, frames[0], c0, frames[0].first - 1, roles={"from", "to", "between", "through"})
     return frames
 
@@ -153,20 +171,55 @@ def _restatements(v: SentenceView, routes: list[Frame]) -> None:
         if not any(stem.startswith(ARTICLE) for k in range(b.first, b.last + 1)
                    for _, stem in proclitic_stems(v.toks[k].norm)):
             continue
-        host.items.extend(b.items)
+        named = any(i.role in ("name", "between") for i in host.items)
+        # المنفذ الوحيد لإيصال البضائع إلى X: a named route does not go where the goods do
+        host.items.extend(i for i in b.items if not (named and b.purpose_at is not None and i.first > b.purpose_at))
         host.via.extend(b.via)
         host.cues.extend(b.cues)
         host.merged.append(b)
         b.restates = host
 
 
+def _said_later(v: SentenceView, route: dict) -> None:
+    """A sentence naming no route whose status word points back with a pronoun (وقد
+    قررت السلطات إغلاقه، تمكنت القوات من إعادة فتحه) tells what became of the route of
+    the sentence before: that is its status now."""
+    found = st.collect(v, v.first, v.last, set())
+    back = [(c, k) for c, k in found if any(v.cues.refers_back(v.toks[j]) for j in range(k, min(v.last, k + 2) + 1)
+                                            if j == k or c == "reopen")]
+    status, why = st.resolve(back)
+    if status != "unknown":
+        route["status"] = status
+        route["reasons"] = [r for r in route["reasons"] if not r.startswith("status:")] + \
+            [f"status: {', '.join(why)} (the sentence after)"]
+
+
+def _passed_through(v: SentenceView, f: Frame, c0: int) -> int | None:
+    """"خرجت الدفعة … عبر ممر آمن": something went through the route noun, so it was
+    travelled (the marker's token), unless only asked for, planned or denied."""
+    if f.kind != "route":
+        return None
+    for k in range(max(c0, f.first - 2), f.first):
+        hit = v.cues.marker(v.toks, k, f.first - 1)
+        if hit is not None and hit == ("through", f.first - 1):
+            if k == c0 or st.hedged(v, k, c0):
+                return None
+            return k
+    return None
+
+
 def _aside(v: SentenceView, f: Frame, c0: int) -> bool:
     """A movement that only dates something (قبل انسحابه، بعد خروجهم) or says what the
     route is for (ممر لإدخال المساعدات): it does not say the route was travelled."""
-    if f.first > c0 and v.cues.has(v.cues.before_words | TIME_WORDS, v.toks[f.first - 1].norm):
+    if _dating(v, f, c0):
         return True
     hit = v.lex.match(v.toks, f.first)
     return hit is not None and hit.analysis.pos == "noun" and hit.analysis.prefix.endswith("\u0644")
+
+
+def _dating(v: SentenceView, f: Frame, c0: int) -> bool:
+    """A movement after بعد/قبل… (بعد انسحاب الفصائل): it dates what is said."""
+    return f.first > c0 and v.cues.has(v.cues.before_words | TIME_WORDS, v.toks[f.first - 1].norm)
 
 
 def starts_before(v: SentenceView, k: int, end: int) -> bool:
@@ -208,11 +261,16 @@ def _combine(v: SentenceView, frames: list[Frame]) -> list[dict]:
             host.items.extend(m.items)
             host.via.extend(m.via)
             host.cues.extend(m.cues)
-        elif prev:
+        elif prev and not (m.first > prev[-1].first and purpose_lam(v, m.first - 1)):
+            # (not "طريق X – Y لإيصال التعزيزات إلى Z": what it carries goes there, not it)
             parents[id(m)] = host
             standalone.append(m)
         elif any(i.role in ALONE_ROLES for i in m.items) or m.via:
             standalone.append(m)
+        else:
+            # "لم يبق أمام الفارين من X سوى الطريق إلى Y": the people's flight is no
+            # route, but what the clause says of it says it of the road
+            host.cues.extend(m.cues)
     out = []
     for f in routes:
         out.extend(_split(f))
@@ -234,6 +292,18 @@ def _split(f: Frame) -> list[dict]:
             pairs[-1].append(i)
     if f.plural and len(pairs) >= 2 and all(len(p) >= 2 for p in pairs):
         return [{"frame": f, "items": p + others, "parent": None, "group": True} for p in pairs]
+    named: list[list] = []      # طريقي حمص – طرطوس وحمص – تدمر: a dash continues a name, و starts one
+    for i in way:
+        if i.role == "name":
+            if i.join != "dash" or not named:
+                named.append([])
+            named[-1].append(i)
+    if f.plural and len(named) >= 2 and any(len(p) >= 2 for p in named):
+        rest = [i for i in f.items if i.role == "area"]
+        return [{"frame": f, "items": p + rest, "parent": None, "group": True} for p in named]
+    names = [i for i in way if i.role == "name"]
+    if f.plural and len(names) >= 2 and all(i.join in (None, "and") for i in names):
+        way = names     # معبري نصيب والرمثا باتجاه الأردن: two crossings, wherever they lead
     if f.plural and len(way) >= 2 and all(i.role in ("name", "to") for i in way) \
             and all(i.join in (None, "and") for i in way) and len({i.role for i in way}) == 1:
         area = [i for i in f.items if i.role == "area"]
@@ -271,12 +341,20 @@ def _finish(v: SentenceView, rt: dict, doc: Doc, dates, quants, tok, n: int) -> 
         if cls in ("use", "used", "remain"):
             _add(users, who)
     for m in frames:
-        if m.event is not None and str(m.event.get("actor") or "").startswith("actor:"):
+        # not an advance or withdrawal only dating something (بعد تقدم مقاتلي داعش على جانبيه)
+        if m.event is not None and str(m.event.get("actor") or "").startswith("actor:") \
+                and not (m.kind == "move" and _dating(v, m, m.clause[0])):
             _add(users, m.event["actor"])
     for fr in (x for x in frames if x.kind == "route"):
-        k = fr.last + 1
-        if k <= v.last and k in v.org_at and v.doc.text[toks[k].start:v.org_at[k].start].endswith("ل"):
-            _add(users, v.org_at[k].ref)        # ممر لعناصر التنظيم
+        for k in range(fr.last + 1, min(v.last, fr.last + 3) + 1):
+            # ممر لعناصر التنظيم، خط الإمداد الأخير لقوات النظام
+            if k in v.org_at:
+                if v.doc.text[toks[k].start:v.org_at[k].start].endswith("ل") or \
+                        (k - 1 > fr.last and toks[k - 1].norm.startswith("ل")):   # لمسلحي داعش
+                    _add(users, v.org_at[k].ref)
+                break
+            if toks[k].kind != "word" or k in v.covered or cues.marker(toks, k, k) is not None:
+                break
         for k in range(fr.last + 1, min(fr.end, fr.last + 3) + 1):
             if toks[k].norm == "امام" and k + 1 in v.org_at:
                 _add(users, v.org_at[k + 1].ref)   # المنافذ المتبقية أمام داعش
@@ -304,6 +382,14 @@ def _finish(v: SentenceView, rt: dict, doc: Doc, dates, quants, tok, n: int) -> 
             length = _length(m.value)
             reasons.append(f"length: {m.text}")
             break
+    if length is None and f.kind == "route":
+        # an aside after the route: "الطريق بين X وY، البالغ طوله نحو 110 كيلومترات، …"
+        for k, m in quants:
+            if f.end < k <= v.last and all(v.cues.route_noun(toks, j, j) is None for j in range(f.end + 1, k)) \
+                    and any(cues.has(cues.length_words, toks[j].norm) for j in range(max(f.end + 1, k - 3), k)):
+                length = _length(m.value)
+                reasons.append(f"length: {m.text}")
+                break
     # purpose: words in the frames, and what the movements along it are
     purpose: list[str] = []
     for fr in frames:

@@ -18,12 +18,13 @@ close it.
 """
 from __future__ import annotations
 
-from marsad.stages.routes.waypoints import Frame, SentenceView
+from marsad.stages.routes.waypoints import DASHES, Frame, SentenceView
 
 REACH_AFTER = 6      # a user named after the verb: يلجأ إليها قادة ومقاتلون أجانب في التنظيم
 REACH_BEFORE = 4     # … or before it: يحاول مسلحو داعش استغلاله
 DENIAL_REACH = 8     # نفى مصدر في الجيش الأردني ما تردد عن إغلاق المعبر
-DEMAND_REACH = 4     # طالبت الأمم المتحدة بفتح ممر
+DEMAND_REACH = 5     # ناشدت منظمات إنسانية الأطراف المتحاربة فتح ممرات
+REMAIN_REACH = 7     # لم يبق لمسلحي داعش في قضاء تلعفر سوى طريق
 
 
 def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str, int]]:
@@ -38,7 +39,7 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             j += 1
             continue
         if v.cues.has(cues.remain_verbs, t.norm) and _negated(v, j, c0):
-            if any(v.cues.has(cues.remain_except, toks[k].norm) for k in range(j + 1, min(c1, j + 5) + 1)):
+            if any(v.cues.has(cues.remain_except, toks[k].norm) for k in range(j + 1, min(c1, j + REMAIN_REACH) + 1)):
                 out.append(("remain", j))
                 j += 1
                 continue
@@ -46,8 +47,18 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if cls is None:
             j += 1
             continue
-        if _checkpoint(v, j, c0) or _near_before(v, j, c0, cues.demand_words, DEMAND_REACH):
+        if j > c0 and v.cues.has(cues.place_heads, toks[j - 1].norm):
+            j += 1      # مناطق سيطرة الفصائل، منطقة الاشتباكات: which area, not what the route is
+            continue
+        if _checkpoint(v, j, c0) or _near_before(v, j, c0, cues.demand_words, DEMAND_REACH, over_names=True):
             j += 1      # (فتح) سيطرة المنصورية is a checkpoint; طالب بفتح ممر asks, it does not report
+            continue
+        if cls in ("open", "reopen") and _attempted(v, j, c0, reach=4, over_names=True):
+            j += 1      # تسعى إلى تأمين الطريق: sought, not done (يحاول استغلاله is a use)
+            continue
+        if cls == "open" and v.cues.has(cues.keep_words, t.norm) and any(
+                toks[k].kind == "word" and cues.status_of(toks[k]) for k in range(j + 1, min(c1, j + 4) + 1)):
+            j += 1      # سيبقى مغلقاً، إبقاء معبر القائم مغلقاً: the adjective says the state
             continue
         if cls == "reopen":
             nxt = next((k for k in range(j + 1, min(c1, j + 3) + 1) if cues.status_of(toks[k]) == "open"), None)
@@ -62,6 +73,9 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             if flipped:
                 out.append((flipped + ":negated", j))
             j += 1
+            continue
+        if cls == "contested" and _dates(v, j, c0):
+            j += 1      # خلال الأسبوع الأول من القتال: a date, not fighting on the route
             continue
         if cls == "closed" and _attempted(v, j, c0):
             cls = "contested"
@@ -80,7 +94,17 @@ def orphans(v: SentenceView, found: list[tuple[str, int]], c0: int) -> list[tupl
     relative (الذي، التي، وهو). "الخناق يضيق على المسلحين" says nothing about a road."""
     first = v.toks[c0].norm if v.toks[c0].kind == "word" else ""
     opens_relative = first in v.lex.cues["relatives"] or first in ("وهو", "وهي", "وهما", "وهم")
-    return [(c, k) for c, k in found if opens_relative or v.cues.refers_back(v.toks[k])]
+    return [(c, k) for c, k in found if opens_relative or v.cues.refers_back(v.toks[k])
+            or (c == "reopen" and any(v.cues.refers_back(v.toks[x]) for x in range(k + 1, min(v.last, k + 3) + 1)))]
+    # (تعيد القوات فتحه: the pronoun is on the verb after the reopening word)
+
+
+def hedged(v: SentenceView, j: int, c0: int) -> bool:
+    """Token ``j`` only asked for, planned, feared, attempted or negated."""
+    return _near_before(v, j, c0, v.cues.demand_words, DEMAND_REACH + 2, over_names=True) \
+        or _attempted(v, j, c0, reach=5) or _negated(v, j, c0) or any(
+            "negation" in v.lex.classes(v.toks[k].norm) or "plan" in v.lex.classes(v.toks[k].norm)
+            for k in range(c0, j))
 
 
 def _negated(v: SentenceView, j: int, c0: int) -> bool:
@@ -89,8 +113,14 @@ def _negated(v: SentenceView, j: int, c0: int) -> bool:
     (نفت المحافظة إغلاق الطريق)."""
     if any("denial" in v.lex.classes(v.toks[k].norm) for k in range(max(c0, j - DENIAL_REACH), j)):
         return True
-    k = j - 1
-    for _ in range(3):
+    k, left = j - 1, 3
+    while left > 0:
+        if k >= c0 and (k in v.loc_at or (k in v.covered and k - 1 in v.covered)
+                        or (v.toks[k].kind == "punct" and v.toks[k].text in DASHES)
+                        or (v.toks[k].kind == "word" and v.cues.marker(v.toks, k, k) is not None)):
+            k -= 1      # the route's name: لم يعد طريق حلب – غازي عنتاب (بين X وY) آمناً
+            continue
+        left -= 1
         if k < c0 or v.toks[k].kind != "word":
             return False
         cl = v.lex.classes(v.toks[k].norm)
@@ -112,12 +142,46 @@ def _checkpoint(v: SentenceView, j: int, c0: int) -> bool:
                                  and v.cues.status_of(v.toks[j - 1]) in ("open", "closed", "reopen"))
 
 
-def _near_before(v: SentenceView, j: int, c0: int, words: frozenset[str], reach: int) -> bool:
-    return any(v.toks[k].kind == "word" and v.cues.has(words, v.toks[k].norm) for k in range(max(c0, j - reach), j))
+def _near_before(v: SentenceView, j: int, c0: int, words: frozenset[str], reach: int,
+                 over_names: bool = False) -> bool:
+    """One of ``words`` within ``reach`` words before token ``j``; ``over_names``: the
+    words of a name do not count (دعا برنامج الأغذية العالمي إلى فتح)."""
+    k, left = j - 1, reach
+    while k >= c0 and left > 0:
+        t = v.toks[k]
+        if t.kind == "word" and v.cues.has(words, t.norm):
+            return True
+        if not (over_names and k in v.covered):
+            left -= 1
+        k -= 1
+    return False
 
 
-def _attempted(v: SentenceView, j: int, c0: int) -> bool:
-    return any("attempt" in v.lex.classes(v.toks[k].norm) for k in range(max(c0, j - 3), j))
+def _dates(v: SentenceView, j: int, c0: int) -> bool:
+    """Fighting named only to date something or as a cause: right after a period or cause
+    word (منذ اندلاع القتال، بسبب الاشتباكات) or after من in one (خلال الأسبوع الأول من
+    القتال، هرباً من المعارك); not "منذ الصباح معارك"."""
+    if j <= c0:
+        return False
+    if v.toks[j].norm.startswith("\u0648") and v.toks[j - 1].kind == "word" and _dates(v, j - 1, c0):
+        return True     # هرباً من القصف والمعارك
+    prev = v.toks[j - 1].norm
+    if v.cues.has(v.cues.period_words | v.cues.cause_words, prev):
+        return True
+    if prev == "من" and j - 2 >= c0 and v.cues.has(v.cues.cause_words, v.toks[j - 2].norm):
+        return True     # هرباً من المعارك: why they fled, not fighting on the route
+    return prev == "من" and _near_before(v, j - 1, c0, v.cues.period_words, 4)
+
+
+def _attempted(v: SentenceView, j: int, c0: int, reach: int = 3, over_names: bool = False) -> bool:
+    k, left = j - 1, reach
+    while k >= c0 and left > 0:
+        if "attempt" in v.lex.classes(v.toks[k].norm):
+            return True
+        if not (over_names and k in v.covered):
+            left -= 1
+        k -= 1
+    return False
 
 
 def assign(cues: list[tuple[str, int]], frames: list[Frame], v: SentenceView) -> None:

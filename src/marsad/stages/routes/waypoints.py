@@ -30,6 +30,9 @@ from marsad.text.segment import split_clauses
 BREAK_PUNCT = frozenset({",", "،", ";", "؛", ":", ".", "!", "?", "؟", "(", ")", "[", "]", "|", "…"})
 DASHES = frozenset({"-", "–", "—", "/"})
 AND = "\u0648"   # و
+THEN_FIRST = frozenset({"ثم", "وثم", "ومن", "من", "ومنها", "منها", "بعدها", "وبعدها"})   # first words of a "then" marker
+SIDE_WORDS = frozenset(w.replace("\u0629", "\u0647") for w in (
+    "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الشمالية", "الجنوبية", "الشرقية", "الغربية"))
 
 
 @dataclass
@@ -58,6 +61,7 @@ class Frame:
     merged: list["Frame"] = field(default_factory=list)         # movement frames folded in
     route: dict | None = None                                   # the route record built from it
     restates: "Frame | None" = None                             # the route this noun says more about
+    purpose_at: int | None = None                               # لإدخال، لإيصال… (what the route is for)
 
     @property
     def waypoints(self) -> list[Item]:
@@ -82,13 +86,23 @@ class SentenceView:
     def is_break(self, j: int) -> bool:
         t = self.toks[j]
         if t.kind == "punct":
-            return t.text in BREAK_PUNCT or t.norm in BREAK_PUNCT
+            return (t.text in BREAK_PUNCT or t.norm in BREAK_PUNCT) and not self._then_to(j + 1)
         if t.kind != "word":
             return False
         if t.norm in ("ثم", "ومن"):
             return False
         return t.norm in self.lex.cues["clause_breaks"] or (
             t.norm in ("ان", "وان") and j > 0 and self.toks[j - 1].norm in ("بعد", "قبل", "وبعد"))
+
+    def _then_to(self, j: int) -> bool:
+        """"، ومن ثم إلى عدن": a next stop after a comma continues the journey."""
+        if j > self.last or self.toks[j].norm not in THEN_FIRST:
+            return False
+        hit = self.cues.marker(self.toks, j, self.last)
+        if hit is None or hit[0] != "then" or hit[1] + 1 > self.last:
+            return False
+        nxt = self.cues.marker(self.toks, hit[1] + 1, self.last)
+        return nxt is not None and nxt[0] == "to"
 
     def clauses(self) -> list[tuple[int, int]]:
         return split_clauses(self.toks, self.first, self.last, self.is_break)
@@ -105,6 +119,10 @@ class SentenceView:
             if lead == AND or (with_ba and lead == "\u0628"):
                 return j, "and"
             return None
+        if t.kind == "word" and (t.norm[:1] == AND or (with_ba and t.norm[:1] == "\u0628")) and j + 1 <= end \
+                and j + 1 in self.loc_at and self.toks[j + 1].start == self.loc_at[j + 1].start \
+                and self.cues.has(self.cues.place_heads, t.norm[1:]):
+            return j + 1, "and"     # بين X ومدينة Y؛ يربط تلعفر ببلدة X
         if t.norm == AND or (t.kind == "punct" and t.text in DASHES):
             if j + 1 <= end and j + 1 in self.loc_at and self.toks[j + 1].start == self.loc_at[j + 1].start:
                 return j + 1, "and" if t.norm == AND else "dash"
@@ -179,6 +197,10 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
     last_item: Item | None = None
     naming = f.kind == "route" and lo == f.last + 1
     while j <= hi:
+        if f.kind == "route" and f.purpose_at is None and purpose_lam(v, j):
+            f.purpose_at = j
+            if any(i.role in ("name", "between") for i in f.items):
+                break   # معبر باب الهوى لإدخال المساعدات إلى X: where the aid goes, not the crossing
         if naming and j + 1 <= hi and j not in v.loc_at and j not in v.covered and toks[j].kind == "word" \
                 and getattr(v.loc_at.get(j + 1), "role", None) == "relative" and cues.marker(toks, j, j) is None:
             j += 1      # طريق الكاستيلو شمالي حلب: an unknown name, then where the road lies
@@ -223,6 +245,10 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
             f.items.append(item)
             last_item = item
             nxt = v.joined_loc(last + 1, hi, with_ba=role == "between" and join is None)
+            if nxt is None and last + 1 <= hi and v.toks[last + 1].norm in SIDE_WORDS:
+                # يربط ريف حلب الغربي بمدينة إدلب: the side belongs to the place before
+                item.last = last + 1
+                nxt = v.joined_loc(last + 2, hi, with_ba=role == "between" and join is None)
             if nxt is None:
                 break
             k, join = nxt
@@ -230,10 +256,28 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
         naming = False
     if f.route_kind == "crossing" and any(i.role == "name" for i in f.items):
         # معبر القائم – البوكمال بين العراق وسوريا: a named crossing's "between" places are
-        # the sides it joins, not points on it
+        # the sides it joins, not points on it; and a crossing is a point: where its
+        # travellers come from or go (قادمين من ليبيا، باتجاه الخليج) is not on it
         for i in f.items:
             if i.role == "between":
                 i.role = "across"
+        f.items = [i for i in f.items if i.role not in ("from", "to")]
+
+
+def purpose_lam(v: SentenceView, j: int) -> bool:
+    """A verbal noun with ل saying what something is for (لإدخال، لإيصال، لتأمين، لنقل)."""
+    t = v.toks[j]
+    if t.kind != "word" or j in v.covered:
+        return False
+    w = t.norm[1:] if t.norm[:1] in (AND, "\u0641") else t.norm
+    if not w.startswith("\u0644") or len(w) < 4:
+        return False
+    rest = w[1:]
+    return rest in PURPOSE_NOUNS or (len(rest) >= 4 and rest[0] == "\u0627" and not rest.startswith("\u0627\u0644")) \
+        or (rest[0] == "\u062a" and len(rest) >= 5)
+
+
+PURPOSE_NOUNS = frozenset({"نقل", "دخول", "خروج", "عبور", "وصول", "تهريب"})
 
 
 def _after_then(v: SentenceView, j: int) -> bool:
