@@ -3,7 +3,9 @@
 The gold sets ship beside this module and need no shared data: ``gold_routes_test.jsonl``
 (held out: the stage must not be tuned on it), ``gold_routes_dev.jsonl`` (for
 development) and ``gold_routes_blind.jsonl`` (80 texts written later by an annotator who
-saw neither the stage's code nor the other sets, to check the scores generalize). One JSON record per line, a sentence or a short two-sentence passage
+saw neither the stage's code nor the other sets, to check the scores generalize; the stage
+was then tuned on its error categories) and ``gold_routes_blind2.jsonl`` (80 more texts
+written the same blind way, added after that tuning: the one set nothing was tuned on). One JSON record per line, a sentence or a short two-sentence passage
 written for marsad in the phrasing of different outlets (``style``: iraqi, levantine,
 gulf, egyptian, agency, monitor, humanitarian)::
 
@@ -88,7 +90,8 @@ from marsad.evaluate.spans import Counts
 GOLD_TEST = Path(__file__).with_name("gold_routes_test.jsonl")
 GOLD_DEV = Path(__file__).with_name("gold_routes_dev.jsonl")
 GOLD_BLIND = Path(__file__).with_name("gold_routes_blind.jsonl")
-SPLITS = {"test": GOLD_TEST, "dev": GOLD_DEV, "blind": GOLD_BLIND}
+GOLD_BLIND2 = Path(__file__).with_name("gold_routes_blind2.jsonl")
+SPLITS = {"test": GOLD_TEST, "dev": GOLD_DEV, "blind": GOLD_BLIND, "blind2": GOLD_BLIND2}
 DESCRIPTION = ("routes stage (waypoints in order, status, users, length) on hand-written gold sentences "
                "(shipped with marsad; needs no shared data)")
 NEEDS_DATA = False
@@ -103,9 +106,10 @@ _RELATIVE = re.compile(
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--split", choices=("dev", "test", "blind", "all"), default="all",
+    parser.add_argument("--split", choices=("dev", "test", "blind", "blind2", "all"), default="all",
                         help="which gold set: dev (for development), test (held out), blind (written without "
-                             "seeing the stage or the other sets), all (each, reported apart; default)")
+                             "seeing the stage or the other sets), blind2 (written the same way after the stage was tuned on blind; the one "
+                             "never tuned on), all (each, reported apart; default)")
     parser.add_argument("--gold", help="a gold file of your own instead (JSON Lines, same format; reported as 'gold')")
     parser.add_argument("--with-tagger", action="store_true", help="run the pipeline with the statistical tagger stage")
     parser.add_argument("--show", action="store_true",
@@ -338,7 +342,7 @@ def _scores(k: Counts) -> dict:
 def evaluate(split: str = "all", gold_path: str | Path | None = None, pipeline=None, show: bool = False) -> dict:
     """Scores of ``pipeline`` (default: marsad's default pipeline) on the gold sets.
 
-    ``split``: "test", "dev", "blind" or "all" (each, reported apart); ``gold_path`` replaces them
+    ``split``: "test", "dev", "blind", "blind2" or "all" (each, reported apart); ``gold_path`` replaces them
     with one file reported as "gold". Keys: the split, then "split/style" per style;
     "_texts" counts the texts per split."""
     if pipeline is None:
