@@ -749,3 +749,82 @@ def test_a_dual_road_named_by_two_pairs_is_two_routes(text, pairs):
 def test_a_dual_place_head_between_the_marker_and_its_places():
     doc, r = one("وأعادت السلطات فتح الطريق الواصل بين مدينتي بعقوبة وبلدروز.")
     assert r["waypoints"] == [place_id(doc, "بعقوبة"), place_id(doc, "بلدروز")]
+
+
+# ---- status categories found on a blind set (sentences written for these tests)
+
+@pytest.mark.parametrize("text, status", [
+    # Egyptian غلق
+    ("قررت مديرية الأمن غلق الطريق الساحلي بين دمياط وبورسعيد أمام سيارات النقل الثقيل.", "closed"),
+    ("وتستمر قوات الأمن في غلق طريق الإسماعيلية – السويس لليوم الثاني.", "closed"),
+    # traffic said to be heavy or normal, a line still working
+    ("وتشهد الطريق الدولية بين حماة وحمص حركة نشطة للحافلات منذ الصباح.", "open"),
+    ("وقال سائقون إن حركة السير على طريق كركوك – أربيل طبيعية رغم الأمطار.", "open"),
+    ("وأكد ضابط أن خط الإمداد الممتد من تكريت إلى بيجي ما زال يعمل رغم الهجمات على الطرق الجانبية.", "open"),
+])
+def test_status_of_egyptian_closure_and_traffic(text, status):
+    doc = run(text)
+    assert doc.routes and doc.routes[0]["status"] == status, doc.routes
+
+
+@pytest.mark.parametrize("text, status", [
+    # traffic stopped, in a clause of its own pointing back at the road
+    ("وقصفت الطائرات طريق حماة – السلمية، مما أدى إلى توقف حركة المرور عليه تماماً.", "closed"),
+    # a clause with no road of its own after an aside: what the road became
+    ("وقال المحافظ إن الطريق الرابط بين الرمادي والفلوجة، الذي يبلغ طوله نحو 50 كيلومتراً، أصبح سالكاً أمام الشاحنات.", "open"),
+    # a denial participle
+    ("وأكد مسؤول محلي أن الطريق بين حمص وطرطوس مفتوح، نافياً ما تناقلته مواقع عن قطعه.", "open"),
+])
+def test_status_said_apart_from_the_road(text, status):
+    doc = run(text)
+    assert doc.routes and doc.routes[0]["status"] == status, doc.routes
+
+
+@pytest.mark.parametrize("text, status", [
+    # a reopening only announced: the closure told stands
+    ("وقالت الحكومة إن معبر نصيب سيعاد فتحه مطلع الشهر المقبل بعد إغلاق استمر أشهراً.", "closed"),
+    ("وأفاد مسؤول بأنه سيتم فتح الطريق بين بعقوبة وكركوك خلال أيام.", "unknown"),
+    # a transfer still to be made across a crossing
+    ("ووصلت المساعدات إلى مخازن المنظمة، على أن تدخل الشاحنات إلى إدلب عبر معبر باب الهوى لاحقاً.", "unknown"),
+    # a closure that goes on is no future
+    ("وقال مسؤول إن معبر القائم سيبقى مغلقاً حتى إشعار آخر.", "closed"),
+])
+def test_a_status_only_to_come_is_not_the_current_one(text, status):
+    doc = run(text)
+    assert doc.routes and doc.routes[-1]["status"] == status, doc.routes
+
+
+@pytest.mark.parametrize("text, status", [
+    ("وحذر ناشطون من أن الممر الوحيد المتبقي نحو مدينة الرستن أصبح مهدداً بالقطع.", "narrowing"),
+    ("وبات الطريق المتبقي بين الحسكة والقامشلي مهدداً بالإغلاق.", "narrowing"),
+    # the one left, and in use: open
+    ("ويسلك المدنيون الطريق الوحيد المتبقي بين درعا والسويداء رغم المخاطر.", "open"),
+])
+def test_the_one_route_left_is_narrowing_and_a_threat_no_closure(text, status):
+    doc = run(text)
+    assert doc.routes and doc.routes[0]["status"] == status, doc.routes
+
+
+@pytest.mark.parametrize("text, status", [
+    ("وأفادت مصادر محلية باندلاع مواجهات عنيفة على طريق الرقة – الطبقة بين الطرفين.", "contested"),
+    ("وتحدث الأهالي عن اندلاع اشتباكات على الطريق بين تكريت وسامراء.", "contested"),
+    ("وأغلق الطريق بين حمص وتدمر بعد تجدد الاشتباكات في محيط القريتين.", "closed"),
+])
+def test_an_outbreak_of_fighting_reported_on_the_road(text, status):
+    doc = run(text)
+    assert doc.routes and doc.routes[0]["status"] == status, doc.routes
+
+
+def test_a_bare_road_named_again_in_the_next_sentence_gets_its_status():
+    doc = run("وحاولت فرق الإغاثة الوصول إلى المدينة عبر طريق حمص – تدمر. لكن الطريق قُطع مرة أخرى بسبب القصف.")
+    assert doc.routes and doc.routes[0]["status"] == "closed", doc.routes
+
+
+def test_whom_a_supply_line_serves_does_not_close_it():
+    doc = run("وتمكنت القوات العراقية من قطع خط الإمداد الرئيسي لتنظيم داعش بين الحضر والبعاج.")
+    assert doc.routes and doc.routes[0]["status"] == "closed", doc.routes
+
+
+def test_expressed_is_not_crossed():
+    doc = run("وعبرت الأمم المتحدة عن قلقها من الأوضاع على الطريق بين حلب وإدلب.")
+    assert doc.routes and doc.routes[0]["status"] == "unknown", doc.routes

@@ -187,11 +187,28 @@ def _said_later(v: SentenceView, route: dict) -> None:
     found = st.collect(v, v.first, v.last, set())
     back = [(c, k) for c, k in found if any(v.cues.refers_back(v.toks[j]) for j in range(k, min(v.last, k + 2) + 1)
                                             if j == k or c == "reopen")]
+    if not back:
+        # "غير أن الطريق أُغلق مجدداً": the same kind of route named again, bare and definite
+        for c0, c1 in v.clauses():
+            if any(_bare_again(v, k, route.get("kind")) for k in range(c0, c1 + 1)):
+                back = [(c, k) for c, k in found if c0 <= k <= c1]
+                break
     status, why = st.resolve(back)
     if status != "unknown":
         route["status"] = status
         route["reasons"] = [r for r in route["reasons"] if not r.startswith("status:")] + \
             [f"status: {', '.join(why)} (the sentence after)"]
+
+
+def _bare_again(v: SentenceView, k: int, kind) -> bool:
+    """A definite singular route noun of ``kind`` at token ``k`` naming no place after it."""
+    hit = v.cues.route_noun(v.toks, k, v.last)
+    if hit is None or hit[2] or hit[0] != kind:
+        return False
+    if not any(stem.startswith(ARTICLE) for _, stem in proclitic_stems(v.toks[k].norm)):
+        return False
+    nxt = hit[1] + 1
+    return not (nxt <= v.last and (nxt in v.loc_at or v.cues.marker(v.toks, nxt, v.last) is not None))
 
 
 def _passed_through(v: SentenceView, f: Frame, c0: int) -> int | None:
