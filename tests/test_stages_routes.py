@@ -828,3 +828,50 @@ def test_whom_a_supply_line_serves_does_not_close_it():
 def test_expressed_is_not_crossed():
     doc = run("وعبرت الأمم المتحدة عن قلقها من الأوضاع على الطريق بين حلب وإدلب.")
     assert doc.routes and doc.routes[0]["status"] == "unknown", doc.routes
+
+
+# ---- waypoint categories found on a blind set (sentences written for these tests)
+
+@pytest.mark.parametrize("text, names", [
+    ("وتسير قوافل الوقود على طريق بغداد – الحلة، ومن ثم إلى الديوانية والسماوة.", ["بغداد", "الحلة", "الديوانية", "السماوة"]),
+    ("وتسلك الحافلات طريق حمص – حماة ثم إلى إدلب وصولاً إلى حلب.", ["حمص", "حماة", "إدلب", "حلب"]),
+])
+def test_next_stops_after_a_road_named_by_its_ends(text, names):
+    doc, r = one(text)
+    assert r["waypoints"] == [place_id(doc, n) for n in names]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("وقطعت القوات خط الإمداد الممتد من الرقة لدير الزور.", ["الرقة", "دير الزور"]),
+    ("ويمتد الطريق الصحراوي من تدمر لحمص عبر البادية.", ["تدمر", "حمص"]),
+])
+def test_lam_after_a_from_place_is_where_the_route_goes(text, names):
+    doc, r = one(text)
+    assert r["waypoints"] == [place_id(doc, n) for n in names] and r["directed"]
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("وأغلق المسلحون الطرق الرابطة بين كركوك وكل من تكريت والسليمانية.", [["كركوك", "تكريت"], ["كركوك", "السليمانية"]]),
+    ("وباتت الطرق بين حلب وكل من إدلب وحماة واللاذقية آمنة.", [["حلب", "إدلب"], ["حلب", "حماة"], ["حلب", "اللاذقية"]]),
+])
+def test_between_a_place_and_each_of_others_is_a_route_each(text, pairs):
+    doc = run(text)
+    assert [r["waypoints"] for r in doc.routes] == [[place_id(doc, a), place_id(doc, b)] for a, b in pairs]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وسمحت السلطات بمرور الشاحنات على الطريق الفرعي المار بمدينة سامراء.", "سامراء"),
+    ("وأغلق الجيش الطريق القديم الذي يمر ببلدة القريتين.", "القريتين"),
+])
+def test_a_road_passing_a_place_has_it_as_waypoint(text, name):
+    doc, r = one(text)
+    assert r["waypoints"] == [place_id(doc, name)]
+
+
+def test_a_crossing_named_by_an_unknown_place_does_not_take_the_destination():
+    assert routes_of("ودخلت الشاحنات إلى مدينة حلب عبر معبر الزيتونة الحدودي صباح اليوم.") == []
+
+
+def test_a_closure_told_in_the_past_perfect_after_is_not_the_current_status():
+    doc = run("ومرت أمس قافلة مساعدات على طريق حمص – حماة. وكان الطريق نفسه قد قُطع الشهر الماضي بسبب القصف.")
+    assert doc.routes and doc.routes[0]["status"] != "closed", doc.routes
