@@ -875,3 +875,29 @@ def test_a_crossing_named_by_an_unknown_place_does_not_take_the_destination():
 def test_a_closure_told_in_the_past_perfect_after_is_not_the_current_status():
     doc = run("ومرت أمس قافلة مساعدات على طريق حمص – حماة. وكان الطريق نفسه قد قُطع الشهر الماضي بسبب القصف.")
     assert doc.routes and doc.routes[0]["status"] != "closed", doc.routes
+
+
+@pytest.mark.parametrize("text", [
+    "وفتحت القطعات العسكرية ممراً آمناً لخروج الأهالي من الرمادي باتجاه الحبانية.",
+    "وأعلنت قيادة العمليات أن قطعاتها أمّنت الطريق بين تكريت وسامراء.",
+])
+def test_military_units_are_not_a_cut(text):
+    doc = run(text)
+    assert doc.routes and doc.routes[0]["status"] == "open", doc.routes
+
+
+@pytest.mark.parametrize("text, names", [
+    ("وأغلقت السلطات معبر القاع الحدودي أمام الشاحنات.", ["القاع"]),
+    ("ويسلك النازحون الطريق بين سرمدا والدانا يومياً.", ["سرمدا", "الدانا"]),
+    ("ووصلت قافلة إغاثة إلى مليط عبر الطريق القادم من الفاشر.", None),
+])
+def test_well_known_places_added_to_the_gazetteer(text, names):
+    doc = run(text)
+    assert doc.routes
+    if names:
+        assert doc.routes[0]["waypoints"] == [place_id(doc, n) for n in names]
+
+
+def test_a_supply_line_cut_in_the_passive_is_closed_though_its_user_is_named_before():
+    doc = run("وقال ضابط إن طريق الإمداد الرئيسي لتنظيم داعش بين القائم وعانة قُطع بشكل تام.")
+    assert doc.routes and doc.routes[0]["status"] == "closed", doc.routes

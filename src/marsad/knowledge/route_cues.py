@@ -123,6 +123,7 @@ class RouteCues:
     busy_words: frozenset[str] = frozenset()
     state_verbs: frozenset[str] = frozenset()
     remaining_words: frozenset[str] = frozenset()
+    unit_words: frozenset[str] = frozenset()
 
     # ---- matching (tokens are marsad.text.tokens.Token)
     def route_noun(self, toks, i: int, last: int) -> tuple[str, int, bool] | None:
@@ -333,6 +334,7 @@ def build(raw: dict) -> RouteCues:
         busy_words=norm_set(_word_list(context, "busy", "status_context")),
         state_verbs=norm_set(_word_list(context, "state_verbs", "status_context")),
         remaining_words=norm_set(_word_list(context, "remaining", "status_context")),
+        unit_words=norm_set(_word_list(context, "units", "status_context")),
         remain_verbs=norm_set(_word_list(remain, "verbs", "remain")),
         remain_except=norm_set(_word_list(remain, "except", "remain")),
         length_words=norm_set(_word_list(_section(raw, "length"), "words", "length")),

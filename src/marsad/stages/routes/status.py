@@ -50,7 +50,7 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
                 out.append(("remain", j))
                 j += 1
                 continue
-        cls = cues.status_of(t)
+        cls = cues.status_of(t) if not v.cues.has(cues.unit_words, t.norm) else None   # القطعات: units
         if cls is None and v.cues.has(cues.traffic_words, t.norm) and _busy(v, j, c1):
             cls = "open"        # حركة كثيفة للشاحنات، الحركة عليه طبيعية: in use
         elif cls is None and v.cues.has(cues.remaining_words, t.norm):
@@ -319,9 +319,18 @@ def subject(v: SentenceView, k: int, lo: int, hi: int) -> str | None:
         if v.is_break(j):
             break
         m = v.org_at.get(j)
+        if m is not None and closing and v.doc.text[v.toks[m_first(v, j, m)].start:m.start].endswith("\u0644"):
+            continue    # خط الإمداد لداعش … قُطع: whom it supplied, not who cut it
         if m is not None and not v.in_source(m.start):
             return m.ref
     return None
+
+
+def m_first(v: SentenceView, j: int, m) -> int:
+    """The first token of mention ``m`` that covers token ``j``."""
+    while j - 1 >= v.first and v.org_at.get(j - 1) is m:
+        j -= 1
+    return j
 
 
 def remain_user(v: SentenceView, k: int, hi: int) -> str | None:
