@@ -901,3 +901,12 @@ def test_well_known_places_added_to_the_gazetteer(text, names):
 def test_a_supply_line_cut_in_the_passive_is_closed_though_its_user_is_named_before():
     doc = run("وقال ضابط إن طريق الإمداد الرئيسي لتنظيم داعش بين القائم وعانة قُطع بشكل تام.")
     assert doc.routes and doc.routes[0]["status"] == "closed", doc.routes
+
+
+@pytest.mark.parametrize("text", [
+    "وما زالت حركة المرور متوقفة على طريق حمص – طرطوس بسبب الثلوج.",
+    "وأعلنت السلطات توقف حركة العبور في معبر نصيب حتى إشعار آخر.",
+])
+def test_traffic_that_stopped_is_a_closure_not_a_use(text):
+    doc = run(text)
+    assert doc.routes and doc.routes[0]["status"] == "closed", doc.routes

@@ -58,6 +58,11 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if cls is None:
             j += 1
             continue
+        if cls in ("use", "used") and v.cues.has(cues.traffic_words, t.norm) and any(
+                v.toks[x].kind == "word" and cues.status_of(v.toks[x]) == "closed"
+                for x in range(max(c0, j - 2), min(c1, j + 2) + 1) if x != j):
+            j += 1      # حركة العبور متوقفة، توقف حركة المرور: the traffic is what stopped
+            continue
         if cls in ("use", "used") and _expressed(v, j, c1):
             j += 1      # عبّرت عن قلقها: expressed, not crossed
             continue
