@@ -749,3 +749,164 @@ def test_a_dual_road_named_by_two_pairs_is_two_routes(text, pairs):
 def test_a_dual_place_head_between_the_marker_and_its_places():
     doc, r = one("وأعادت السلطات فتح الطريق الواصل بين مدينتي بعقوبة وبلدروز.")
     assert r["waypoints"] == [place_id(doc, "بعقوبة"), place_id(doc, "بلدروز")]
+
+
+# ---- status categories found on a blind set (sentences written for these tests)
+
+@pytest.mark.parametrize("text, status", [
+    # Egyptian غلق
+    ("قررت مديرية الأمن غلق الطريق الساحلي بين دمياط وبورسعيد أمام سيارات النقل الثقيل.", "closed"),
+    ("وتستمر قوات الأمن في غلق طريق الإسماعيلية – السويس لليوم الثاني.", "closed"),
+    # traffic said to be heavy or normal, a line still working
+    ("وتشهد الطريق الدولية بين حماة وحمص حركة نشطة للحافلات منذ الصباح.", "open"),
+    ("وقال سائقون إن حركة السير على طريق كركوك – أربيل طبيعية رغم الأمطار.", "open"),
+    ("وأكد ضابط أن خط الإمداد الممتد من تكريت إلى بيجي ما زال يعمل رغم الهجمات على الطرق الجانبية.", "open"),
+])
+def test_status_of_egyptian_closure_and_traffic(text, status):
+    doc = run(text)
+    assert doc.routes and doc.routes[0]["status"] == status, doc.routes
+
+
+@pytest.mark.parametrize("text, status", [
+    # traffic stopped, in a clause of its own pointing back at the road
+    ("وقصفت الطائرات طريق حماة – السلمية، مما أدى إلى توقف حركة المرور عليه تماماً.", "closed"),
+    # a clause with no road of its own after an aside: what the road became
+    ("وقال المحافظ إن الطريق الرابط بين الرمادي والفلوجة، الذي يبلغ طوله نحو 50 كيلومتراً، أصبح سالكاً أمام الشاحنات.", "open"),
+    # a denial participle
+    ("وأكد مسؤول محلي أن الطريق بين حمص وطرطوس مفتوح، نافياً ما تناقلته مواقع عن قطعه.", "open"),
+])
+def test_status_said_apart_from_the_road(text, status):
+    doc = run(text)
+    assert doc.routes and doc.routes[0]["status"] == status, doc.routes
+
+
+@pytest.mark.parametrize("text, status", [
+    # a reopening only announced: the closure told stands
+    ("وقالت الحكومة إن معبر نصيب سيعاد فتحه مطلع الشهر المقبل بعد إغلاق استمر أشهراً.", "closed"),
+    ("وأفاد مسؤول بأنه سيتم فتح الطريق بين بعقوبة وكركوك خلال أيام.", "unknown"),
+    # a transfer still to be made across a crossing
+    ("ووصلت المساعدات إلى مخازن المنظمة، على أن تدخل الشاحنات إلى إدلب عبر معبر باب الهوى لاحقاً.", "unknown"),
+    # a closure that goes on is no future
+    ("وقال مسؤول إن معبر القائم سيبقى مغلقاً حتى إشعار آخر.", "closed"),
+])
+def test_a_status_only_to_come_is_not_the_current_one(text, status):
+    doc = run(text)
+    assert doc.routes and doc.routes[-1]["status"] == status, doc.routes
+
+
+@pytest.mark.parametrize("text, status", [
+    ("وحذر ناشطون من أن الممر الوحيد المتبقي نحو مدينة الرستن أصبح مهدداً بالقطع.", "narrowing"),
+    ("وبات الطريق المتبقي بين الحسكة والقامشلي مهدداً بالإغلاق.", "narrowing"),
+    # the one left, and in use: open
+    ("ويسلك المدنيون الطريق الوحيد المتبقي بين درعا والسويداء رغم المخاطر.", "open"),
+])
+def test_the_one_route_left_is_narrowing_and_a_threat_no_closure(text, status):
+    doc = run(text)
+    assert doc.routes and doc.routes[0]["status"] == status, doc.routes
+
+
+@pytest.mark.parametrize("text, status", [
+    ("وأفادت مصادر محلية باندلاع مواجهات عنيفة على طريق الرقة – الطبقة بين الطرفين.", "contested"),
+    ("وتحدث الأهالي عن اندلاع اشتباكات على الطريق بين تكريت وسامراء.", "contested"),
+    ("وأغلق الطريق بين حمص وتدمر بعد تجدد الاشتباكات في محيط القريتين.", "closed"),
+])
+def test_an_outbreak_of_fighting_reported_on_the_road(text, status):
+    doc = run(text)
+    assert doc.routes and doc.routes[0]["status"] == status, doc.routes
+
+
+def test_a_bare_road_named_again_in_the_next_sentence_gets_its_status():
+    doc = run("وحاولت فرق الإغاثة الوصول إلى المدينة عبر طريق حمص – تدمر. لكن الطريق قُطع مرة أخرى بسبب القصف.")
+    assert doc.routes and doc.routes[0]["status"] == "closed", doc.routes
+
+
+def test_whom_a_supply_line_serves_does_not_close_it():
+    doc = run("وتمكنت القوات العراقية من قطع خط الإمداد الرئيسي لتنظيم داعش بين الحضر والبعاج.")
+    assert doc.routes and doc.routes[0]["status"] == "closed", doc.routes
+
+
+def test_expressed_is_not_crossed():
+    doc = run("وعبرت الأمم المتحدة عن قلقها من الأوضاع على الطريق بين حلب وإدلب.")
+    assert doc.routes and doc.routes[0]["status"] == "unknown", doc.routes
+
+
+# ---- waypoint categories found on a blind set (sentences written for these tests)
+
+@pytest.mark.parametrize("text, names", [
+    ("وتسير قوافل الوقود على طريق بغداد – الحلة، ومن ثم إلى الديوانية والسماوة.", ["بغداد", "الحلة", "الديوانية", "السماوة"]),
+    ("وتسلك الحافلات طريق حمص – حماة ثم إلى إدلب وصولاً إلى حلب.", ["حمص", "حماة", "إدلب", "حلب"]),
+])
+def test_next_stops_after_a_road_named_by_its_ends(text, names):
+    doc, r = one(text)
+    assert r["waypoints"] == [place_id(doc, n) for n in names]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("وقطعت القوات خط الإمداد الممتد من الرقة لدير الزور.", ["الرقة", "دير الزور"]),
+    ("ويمتد الطريق الصحراوي من تدمر لحمص عبر البادية.", ["تدمر", "حمص"]),
+])
+def test_lam_after_a_from_place_is_where_the_route_goes(text, names):
+    doc, r = one(text)
+    assert r["waypoints"] == [place_id(doc, n) for n in names] and r["directed"]
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("وأغلق المسلحون الطرق الرابطة بين كركوك وكل من تكريت والسليمانية.", [["كركوك", "تكريت"], ["كركوك", "السليمانية"]]),
+    ("وباتت الطرق بين حلب وكل من إدلب وحماة واللاذقية آمنة.", [["حلب", "إدلب"], ["حلب", "حماة"], ["حلب", "اللاذقية"]]),
+])
+def test_between_a_place_and_each_of_others_is_a_route_each(text, pairs):
+    doc = run(text)
+    assert [r["waypoints"] for r in doc.routes] == [[place_id(doc, a), place_id(doc, b)] for a, b in pairs]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وسمحت السلطات بمرور الشاحنات على الطريق الفرعي المار بمدينة سامراء.", "سامراء"),
+    ("وأغلق الجيش الطريق القديم الذي يمر ببلدة القريتين.", "القريتين"),
+])
+def test_a_road_passing_a_place_has_it_as_waypoint(text, name):
+    doc, r = one(text)
+    assert r["waypoints"] == [place_id(doc, name)]
+
+
+def test_a_crossing_named_by_an_unknown_place_does_not_take_the_destination():
+    assert routes_of("ودخلت الشاحنات إلى مدينة حلب عبر معبر الزيتونة الحدودي صباح اليوم.") == []
+
+
+def test_a_closure_told_in_the_past_perfect_after_is_not_the_current_status():
+    doc = run("ومرت أمس قافلة مساعدات على طريق حمص – حماة. وكان الطريق نفسه قد قُطع الشهر الماضي بسبب القصف.")
+    assert doc.routes and doc.routes[0]["status"] != "closed", doc.routes
+
+
+@pytest.mark.parametrize("text", [
+    "وفتحت القطعات العسكرية ممراً آمناً لخروج الأهالي من الرمادي باتجاه الحبانية.",
+    "وأعلنت قيادة العمليات أن قطعاتها أمّنت الطريق بين تكريت وسامراء.",
+])
+def test_military_units_are_not_a_cut(text):
+    doc = run(text)
+    assert doc.routes and doc.routes[0]["status"] == "open", doc.routes
+
+
+@pytest.mark.parametrize("text, names", [
+    ("وأغلقت السلطات معبر القاع الحدودي أمام الشاحنات.", ["القاع"]),
+    ("ويسلك النازحون الطريق بين سرمدا والدانا يومياً.", ["سرمدا", "الدانا"]),
+    ("ووصلت قافلة إغاثة إلى مليط عبر الطريق القادم من الفاشر.", None),
+])
+def test_well_known_places_added_to_the_gazetteer(text, names):
+    doc = run(text)
+    assert doc.routes
+    if names:
+        assert doc.routes[0]["waypoints"] == [place_id(doc, n) for n in names]
+
+
+def test_a_supply_line_cut_in_the_passive_is_closed_though_its_user_is_named_before():
+    doc = run("وقال ضابط إن طريق الإمداد الرئيسي لتنظيم داعش بين القائم وعانة قُطع بشكل تام.")
+    assert doc.routes and doc.routes[0]["status"] == "closed", doc.routes
+
+
+@pytest.mark.parametrize("text", [
+    "وما زالت حركة المرور متوقفة على طريق حمص – طرطوس بسبب الثلوج.",
+    "وأعلنت السلطات توقف حركة العبور في معبر نصيب حتى إشعار آخر.",
+])
+def test_traffic_that_stopped_is_a_closure_not_a_use(text):
+    doc = run(text)
+    assert doc.routes and doc.routes[0]["status"] == "closed", doc.routes

@@ -117,6 +117,13 @@ class RouteCues:
     movement_events: frozenset[str]
     closing_events: frozenset[str]
     status_grams: object = None              # automaton of letter runs every status word contains
+    denial_words: frozenset[str] = frozenset()
+    onset_words: frozenset[str] = frozenset()
+    traffic_words: frozenset[str] = frozenset()
+    busy_words: frozenset[str] = frozenset()
+    state_verbs: frozenset[str] = frozenset()
+    remaining_words: frozenset[str] = frozenset()
+    unit_words: frozenset[str] = frozenset()
 
     # ---- matching (tokens are marsad.text.tokens.Token)
     def route_noun(self, toks, i: int, last: int) -> tuple[str, int, bool] | None:
@@ -321,6 +328,13 @@ def build(raw: dict) -> RouteCues:
         checkpoint_words=norm_set(_word_list(context, "checkpoint", "status_context")),
         checkpoint_plurals=norm_set(_word_list(context, "checkpoints", "status_context")),
         safe_written=frozenset(_word_list(context, "safe", "status_context")),
+        denial_words=norm_set(_word_list(context, "denial", "status_context")),
+        onset_words=norm_set(_word_list(context, "onset", "status_context")),
+        traffic_words=norm_set(_word_list(context, "traffic", "status_context")),
+        busy_words=norm_set(_word_list(context, "busy", "status_context")),
+        state_verbs=norm_set(_word_list(context, "state_verbs", "status_context")),
+        remaining_words=norm_set(_word_list(context, "remaining", "status_context")),
+        unit_words=norm_set(_word_list(context, "units", "status_context")),
         remain_verbs=norm_set(_word_list(remain, "verbs", "remain")),
         remain_except=norm_set(_word_list(remain, "except", "remain")),
         length_words=norm_set(_word_list(_section(raw, "length"), "words", "length")),

@@ -149,7 +149,8 @@ def _frames(v: SentenceView, moves: dict, c0: int, c1: int) -> list[Frame]:
     for i, f in enumerate(frames):
         f.end = frames[i + 1].first - 1 if i + 1 < len(frames) else c1
         read_frame(v, f, f.last + 1, f.end)
-    if frames and frames[0].first > c0 and v.toks[frames[0].first - 1].norm not in COPULA:
+    if frames and frames[0].first > c0 and v.toks[frames[0].first - 1].norm not in COPULA \
+            and not (frames[0].route_kind == "crossing" and not frames[0].waypoints and _unknown_name(v, frames[0])):
         # words before the first anchor: "من حلب إلى دمشق عبر الطريق الدولي"; not before
         # a copula: "الحوار بين بغداد وأربيل هو الطريق الوحيد" names the subject's places
         read_frame(v, frames[0], c0, frames[0].first - 1, roles={"from", "to", "between", "through"})
@@ -187,11 +188,30 @@ def _said_later(v: SentenceView, route: dict) -> None:
     found = st.collect(v, v.first, v.last, set())
     back = [(c, k) for c, k in found if any(v.cues.refers_back(v.toks[j]) for j in range(k, min(v.last, k + 2) + 1)
                                             if j == k or c == "reopen")]
+    if not back:
+        # "غير أن الطريق أُغلق مجدداً": the same kind of route named again, bare and definite
+        for c0, c1 in v.clauses():
+            if any(_bare_again(v, k, route.get("kind")) for k in range(c0, c1 + 1)):
+                # (وكان الطريق نفسه قد أُغلق الأسبوع الماضي: before, not now)
+                back = [(c, k) for c, k in found if c0 <= k <= c1
+                        and not any(v.cues.has(v.cues.past_words, v.toks[x].norm) for x in range(max(c0, k - 4), k))]
+                break
     status, why = st.resolve(back)
     if status != "unknown":
         route["status"] = status
         route["reasons"] = [r for r in route["reasons"] if not r.startswith("status:")] + \
             [f"status: {', '.join(why)} (the sentence after)"]
+
+
+def _bare_again(v: SentenceView, k: int, kind) -> bool:
+    """A definite singular route noun of ``kind`` at token ``k`` naming no place after it."""
+    hit = v.cues.route_noun(v.toks, k, v.last)
+    if hit is None or hit[2] or hit[0] != kind:
+        return False
+    if not any(stem.startswith(ARTICLE) for _, stem in proclitic_stems(v.toks[k].norm)):
+        return False
+    nxt = hit[1] + 1
+    return not (nxt <= v.last and (nxt in v.loc_at or v.cues.marker(v.toks, nxt, v.last) is not None))
 
 
 def _passed_through(v: SentenceView, f: Frame, c0: int) -> int | None:
@@ -226,6 +246,18 @@ def starts_before(v: SentenceView, k: int, end: int) -> bool:
     return v.toks[k].start < end
 
 
+def _unknown_name(v: SentenceView, f: Frame) -> bool:
+    """A word right after the route noun (over place heads) that is no known place, marker
+    or status word: the noun is named by a place the gazetteer does not know."""
+    k = f.last + 1
+    while k <= f.end and v.toks[k].kind == "word" and v.cues.has(v.cues.place_heads, v.toks[k].norm) \
+            and k not in v.loc_at:
+        k += 1
+    if k > f.end or v.toks[k].kind != "word" or k in v.loc_at or k in v.covered:
+        return False
+    return v.cues.marker(v.toks, k, f.end) is None and v.cues.status_of(v.toks[k]) is None
+
+
 def _through_marker(v: SentenceView, k: int) -> bool:
     hit = v.cues.marker(v.toks, k, k)
     return hit is not None and hit[0] == "through"
@@ -243,6 +275,12 @@ def _combine(v: SentenceView, frames: list[Frame]) -> list[dict]:
         if nxt and m.waypoints and m.end == nxt[0].first - 1 and _through_marker(v, nxt[0].first - 1):
             # "من تركيا إلى إدلب عبر معبر باب الهوى": the movement's path passes the crossing
             host = nxt[0]
+            if host.route_kind == "crossing" and not host.waypoints and _unknown_name(v, host):
+                # "إلى دوما عبر معبر مخيم الوافدين": a crossing named by a place not known
+                # is that place; where the travellers went is not on it
+                host.merged.append(m)
+                host.cues.extend(m.cues)
+                continue
             for i in host.items:
                 if i.role in ("name", "between"):
                     i.role = "through"
@@ -284,6 +322,10 @@ def _split(f: Frame) -> list[dict]:
     pair when it names pairs (الطريقين بين كركوك وتكريت وبين كركوك وبغداد) – step 4."""
     way = f.waypoints
     others = [i for i in f.items if i not in way or i.role not in ("between",)]
+    each = [i for i in way if i.role == "between" and i.join == "each"]
+    base = [i for i in way if i.role == "between" and i.join != "each"][:1]
+    if each and base:   # الطريقين بين ترهونة وكل من بني وليد وغريان: one route each
+        return [{"frame": f, "items": base + [i] + others, "parent": None, "group": len(each) > 1} for i in each]
     pairs: list[list] = []
     for i in way:
         if i.role == "between":

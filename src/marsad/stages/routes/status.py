@@ -25,6 +25,13 @@ REACH_BEFORE = 4     # … or before it: يحاول مسلحو داعش استغ
 DENIAL_REACH = 8     # نفى مصدر في الجيش الأردني ما تردد عن إغلاق المعبر
 DEMAND_REACH = 5     # ناشدت منظمات إنسانية الأطراف المتحاربة فتح ممرات
 REMAIN_REACH = 7     # لم يبق لمسلحي داعش في قضاء تلعفر سوى طريق
+PLAN_REACH = 8       # على أن تُنقل الشحنات براً إلى غزة عبر المعبر
+FUTURE = "\u0633"    # س before an imperfect: سيعاد فتحه، ستفتح، سيتم
+IMPERFECT = frozenset("\u064a\u062a\u0646")
+ON_THAT = ("\u0639\u0644\u064a", "\u0627\u0646")   # على أن (normalized): what is to be done
+BACK_PREPS = frozenset({"\u0639\u0644\u064a\u0647", "\u0639\u0644\u064a\u0647\u0627", "\u0641\u064a\u0647",
+                        "\u0641\u064a\u0647\u0627", "\u0628\u0647", "\u0628\u0647\u0627"})  # عليه، فيه، به…
+EXPRESS = frozenset({"\u0639\u0646"})   # عبّر عن: expressed, not crossed
 
 
 def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str, int]]:
@@ -43,9 +50,24 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
                 out.append(("remain", j))
                 j += 1
                 continue
-        cls = cues.status_of(t)
+        cls = cues.status_of(t) if not v.cues.has(cues.unit_words, t.norm) else None   # القطعات: units
+        if cls is None and v.cues.has(cues.traffic_words, t.norm) and _busy(v, j, c1):
+            cls = "open"        # حركة كثيفة للشاحنات، الحركة عليه طبيعية: in use
+        elif cls is None and v.cues.has(cues.remaining_words, t.norm):
+            cls = "remain"      # الطريق الوحيد المتبقي: all that is left
         if cls is None:
             j += 1
+            continue
+        if cls in ("use", "used") and v.cues.has(cues.traffic_words, t.norm) and any(
+                v.toks[x].kind == "word" and cues.status_of(v.toks[x]) == "closed"
+                for x in range(max(c0, j - 2), min(c1, j + 2) + 1) if x != j):
+            j += 1      # حركة العبور متوقفة، توقف حركة المرور: the traffic is what stopped
+            continue
+        if cls in ("use", "used") and _expressed(v, j, c1):
+            j += 1      # عبّرت عن قلقها: expressed, not crossed
+            continue
+        if _planned(v, j, c0):
+            j += 1      # سيعاد فتحه الأسبوع المقبل، على أن تُنقل عبر المعبر: not yet
             continue
         if j > c0 and v.cues.has(cues.place_heads, toks[j - 1].norm):
             j += 1      # مناطق سيطرة الفصائل، منطقة الاشتباكات: which area, not what the route is
@@ -93,26 +115,75 @@ def orphans(v: SentenceView, found: list[tuple[str, int]], c0: int) -> list[tupl
     another clause: a word with an object pronoun (يستخدمه) or a clause that opens with a
     relative (الذي، التي، وهو). "الخناق يضيق على المسلحين" says nothing about a road."""
     first = v.toks[c0].norm if v.toks[c0].kind == "word" else ""
-    opens_relative = first in v.lex.cues["relatives"] or first in ("وهو", "وهي", "وهما", "وهم")
+    opens_relative = first in v.lex.cues["relatives"] or first in ("وهو", "وهي", "وهما", "وهم") \
+        or v.cues.has(v.cues.state_verbs, first)    # (الطريق …، البالغ طوله 40 كم، بات سالكاً)
     return [(c, k) for c, k in found if opens_relative or v.cues.refers_back(v.toks[k])
+            or any(v.toks[x].norm in BACK_PREPS for x in range(k + 1, min(v.last, k + 3) + 1))  # توقف حركة السير عليه
             or (c == "reopen" and any(v.cues.refers_back(v.toks[x]) for x in range(k + 1, min(v.last, k + 3) + 1)))]
     # (تعيد القوات فتحه: the pronoun is on the verb after the reopening word)
 
 
 def hedged(v: SentenceView, j: int, c0: int) -> bool:
     """Token ``j`` only asked for, planned, feared, attempted or negated."""
-    return _near_before(v, j, c0, v.cues.demand_words, DEMAND_REACH + 2, over_names=True) \
+    return _planned(v, j, c0) or _near_before(v, j, c0, v.cues.demand_words, DEMAND_REACH + 2, over_names=True) \
         or _attempted(v, j, c0, reach=5) or _negated(v, j, c0) or any(
             "negation" in v.lex.classes(v.toks[k].norm) or "plan" in v.lex.classes(v.toks[k].norm)
             for k in range(c0, j))
+
+
+def _future(v: SentenceView, k: int) -> bool:
+    """سيعاد، ستفتح، سيتم: an imperfect status word or auxiliary with the future prefix."""
+    t = v.toks[k]
+    if t.kind != "word" or len(t.norm) < 4 or t.norm[0] != FUTURE or t.norm[1] not in IMPERFECT:
+        return False
+    rest = t.norm[1:]
+    if v.cues.has(v.cues.keep_words | v.cues.remain_verbs, rest) or v.cues.has(v.cues.keep_words, t.norm):
+        return False    # سيبقى مغلقاً: the closure goes on, it is not only to come
+    return v.cues.status_word(rest) is not None or "auxiliaries" in v.lex.classes(rest)
+
+
+def _planned(v: SentenceView, j: int, c0: int) -> bool:
+    """Token ``j`` is only to come: in the future tense itself or after one within two
+    words (سيعاد فتحه، سيتم إغلاق الطريق), or after "على أن" (على أن تُنقل الشحنات عبر المعبر)."""
+    if any(_future(v, k) for k in range(max(c0, j - 2), j + 1)):
+        return True
+    for k in range(max(c0, j - PLAN_REACH), j):
+        if v.toks[k].norm == ON_THAT[0] and k + 1 < j and v.toks[k + 1].norm == ON_THAT[1]:
+            return True
+    return False
+
+
+def _expressed(v: SentenceView, j: int, c1: int) -> bool:
+    """عبّر (عبّرت الأمم المتحدة) عن: expressed, the subject's name between."""
+    k, left = j + 1, 2
+    while k <= c1 and left > 0:
+        if v.toks[k].norm in EXPRESS:
+            return True
+        if k not in v.covered:
+            left -= 1
+        k += 1
+    return False
+
+
+def _busy(v: SentenceView, j: int, c1: int) -> bool:
+    """A traffic word (حركة، السير) said to be heavy or normal within the next words,
+    over another traffic word or a pronoun preposition (الحركة عليه طبيعية)."""
+    k, left = j + 1, 3
+    while k <= c1 and left > 0 and v.toks[k].kind == "word":
+        if v.cues.has(v.cues.busy_words, v.toks[k].norm):
+            return True
+        left -= 1
+        k += 1
+    return False
 
 
 def _negated(v: SentenceView, j: int, c0: int) -> bool:
     """A negation word right before token ``j``, across auxiliaries (لم يتم، لم يعد) and
     the route noun itself (لم يعد الطريق آمناً); or a denial before it in the clause
     (نفت المحافظة إغلاق الطريق)."""
-    if any("denial" in v.lex.classes(v.toks[k].norm) for k in range(max(c0, j - DENIAL_REACH), j)):
-        return True
+    if any("denial" in v.lex.classes(v.toks[k].norm) or v.cues.has(v.cues.denial_words, v.toks[k].norm)
+           for k in range(max(c0, j - DENIAL_REACH), j)):
+        return True     # (نافياً أنباء تحدثت عن قطعه)
     k, left = j - 1, 3
     while left > 0:
         if k >= c0 and (k in v.loc_at or (k in v.covered and k - 1 in v.covered)
@@ -163,6 +234,11 @@ def _dates(v: SentenceView, j: int, c0: int) -> bool:
     القتال، هرباً من المعارك); not "منذ الصباح معارك"."""
     if j <= c0:
         return False
+    prev = v.toks[j - 1].norm
+    if v.cues.has(v.cues.onset_words, prev):
+        # منذ اندلاع القتال، بعد تجدد القتال date it; أفاد باندلاع اشتباكات reports it
+        return j - 2 >= c0 and v.cues.has(v.cues.period_words | v.cues.cause_words | v.cues.before_words,
+                                          v.toks[j - 2].norm)
     if v.toks[j].norm.startswith("\u0648") and v.toks[j - 1].kind == "word" and _dates(v, j - 1, c0):
         return True     # هرباً من القصف والمعارك
     prev = v.toks[j - 1].norm
@@ -193,6 +269,8 @@ def assign(cues: list[tuple[str, int]], frames: list[Frame], v: SentenceView) ->
         inside = [f for f in frames if f.first <= k]
         for f in frames:
             if f.kind == "route" and k < f.first <= k + 5 and not any(x in v.loc_at for x in range(k, f.first)):
+                if not f.waypoints and inside and inside[-1].waypoints and f.first > k + 2:
+                    break   # يعمل رغم القصف على الطرقات الفرعية: a placeless road further on is another
                 # "تقلصت الطرق … إلى طريق واحد": a noun naming no place after a route that
                 # names some is what the route became, not what the word is about
                 if not f.waypoints and inside and inside[-1].waypoints and any(
@@ -231,19 +309,33 @@ def resolve(cues: list[tuple[str, int]]) -> tuple[str, list[str]]:
 def subject(v: SentenceView, k: int, lo: int, hi: int) -> str | None:
     """The actor doing what the word at token ``k`` says: named after it (VSO, passive
     agent, relative clause: التي استخدمها داعش) or before it (SVO)."""
+    beneficiary = None
+    closing = v.cues.status_of(v.toks[k]) in ("closed", "contested")
     for j in range(k + 1, min(hi, k + REACH_AFTER) + 1):
         if v.is_break(j):
             break
         m = v.org_at.get(j)
+        if m is not None and closing and (m is beneficiary or v.doc.text[v.toks[j].start:m.start].endswith("\u0644")):
+            beneficiary = m
+            continue    # قطع خط الإمداد للميليشيات: whom it supplies, not who cut it
         if m is not None and not v.in_source(m.start):
             return m.ref
     for j in range(k - 1, max(lo, k - REACH_BEFORE) - 1, -1):
         if v.is_break(j):
             break
         m = v.org_at.get(j)
+        if m is not None and closing and v.doc.text[v.toks[m_first(v, j, m)].start:m.start].endswith("\u0644"):
+            continue    # خط الإمداد لداعش … قُطع: whom it supplied, not who cut it
         if m is not None and not v.in_source(m.start):
             return m.ref
     return None
+
+
+def m_first(v: SentenceView, j: int, m) -> int:
+    """The first token of mention ``m`` that covers token ``j``."""
+    while j - 1 >= v.first and v.org_at.get(j - 1) is m:
+        j -= 1
+    return j
 
 
 def remain_user(v: SentenceView, k: int, hi: int) -> str | None:

@@ -249,9 +249,21 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
                 # يربط ريف حلب الغربي بمدينة إدلب: the side belongs to the place before
                 item.last = last + 1
                 nxt = v.joined_loc(last + 2, hi, with_ba=role == "between" and join is None)
+            if nxt is None and role == "from" and join is None:
+                lam = _lam_place(v, item.last + 1, hi)
+                if lam is not None:     # الممتد من الموصل للرقة: ل after من X is "to"
+                    role, k, join = "to", lam, None
+                    continue
+            if nxt is None and role == "between" and join in (None, "each"):
+                each = _each_of(v, item.last + 1, hi)
+                if each is not None:    # بين ترهونة وكل من بني وليد وغريان: one pair each
+                    k, join = each, "each"
+                    continue
             if nxt is None:
                 break
             k, join = nxt
+            if join == "and" and item.join == "each":
+                join = "each"
         j = last_item.last + 1
         naming = False
     if f.route_kind == "crossing" and any(i.role == "name" for i in f.items):
@@ -262,6 +274,25 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
             if i.role == "between":
                 i.role = "across"
         f.items = [i for i in f.items if i.role not in ("from", "to")]
+
+
+EACH_OF = ("\u0648\u0643\u0644", "\u0645\u0646")     # وكل من (normalized)
+
+
+def _lam_place(v: SentenceView, j: int, end: int) -> int | None:
+    """A place at token ``j`` written with ل on it (للرقة، لحلب): its first token."""
+    if j > end or j not in v.loc_at:
+        return None
+    lead = v.doc.text[v.toks[j].start:v.loc_at[j].start].replace("\u0640", "")
+    return j if lead == "\u0644" else None
+
+
+def _each_of(v: SentenceView, j: int, end: int) -> int | None:
+    """"وكل من X" right at token ``j``: the first token of X."""
+    if j + 2 > end or v.toks[j].norm != EACH_OF[0] or v.toks[j + 1].norm != EACH_OF[1]:
+        return None
+    k = j + 2
+    return k if k in v.loc_at and v.toks[k].start == v.loc_at[k].start else None
 
 
 def purpose_lam(v: SentenceView, j: int) -> bool:
@@ -302,6 +333,11 @@ def ordered(items: list[Item]) -> tuple[list[str], bool]:
     middle = [i for i in way if i.role == "through" or (i.role == "name" and named_mid)]
     starts = [i for i in way if i.role == "from"] if len(pair) < 2 else []
     ends = [i for i in way if i.role == "to"] if len(pair) < 2 else []
+    if len(pair) >= 2:
+        # طريق البصرة – الناصرية، ومن ثم إلى السماوة … وصولاً إلى بغداد: the next stops go on
+        chain = next((n for n, i in enumerate(way) if i.role == "to" and i.join == "then"), None)
+        if chain is not None:
+            ends = [i for i in way[chain:] if i.role == "to"]
     if len(pair) + len(starts) + len(ends) + len(middle) < 2:
         middle += [i for i in way if i.role == "near"]
     if ends and not starts and not pair:
