@@ -5,7 +5,8 @@ The gold sets ship beside this module and need no shared data: ``gold_routes_tes
 development) and ``gold_routes_blind.jsonl`` (80 texts written later by an annotator who
 saw neither the stage's code nor the other sets, to check the scores generalize; the stage
 was then tuned on its error categories) and ``gold_routes_blind2.jsonl`` (80 more texts
-written the same blind way, added after that tuning: the one set nothing was tuned on). One JSON record per line, a sentence or a short two-sentence passage
+written the same blind way, added after that tuning, then tuned on in turn) and
+``gold_routes_blind3.jsonl`` (80 more, the set nothing has been tuned on). One JSON record per line, a sentence or a short two-sentence passage
 written for marsad in the phrasing of different outlets (``style``: iraqi, levantine,
 gulf, egyptian, agency, monitor, humanitarian)::
 
@@ -91,7 +92,8 @@ GOLD_TEST = Path(__file__).with_name("gold_routes_test.jsonl")
 GOLD_DEV = Path(__file__).with_name("gold_routes_dev.jsonl")
 GOLD_BLIND = Path(__file__).with_name("gold_routes_blind.jsonl")
 GOLD_BLIND2 = Path(__file__).with_name("gold_routes_blind2.jsonl")
-SPLITS = {"test": GOLD_TEST, "dev": GOLD_DEV, "blind": GOLD_BLIND, "blind2": GOLD_BLIND2}
+GOLD_BLIND3 = Path(__file__).with_name("gold_routes_blind3.jsonl")
+SPLITS = {"test": GOLD_TEST, "dev": GOLD_DEV, "blind": GOLD_BLIND, "blind2": GOLD_BLIND2, "blind3": GOLD_BLIND3}
 DESCRIPTION = ("routes stage (waypoints in order, status, users, length) on hand-written gold sentences "
                "(shipped with marsad; needs no shared data)")
 NEEDS_DATA = False
@@ -106,7 +108,7 @@ _RELATIVE = re.compile(
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--split", choices=("dev", "test", "blind", "blind2", "all"), default="all",
+    parser.add_argument("--split", choices=("dev", "test", "blind", "blind2", "blind3", "all"), default="all",
                         help="which gold set: dev (for development), test (held out), blind (written without "
                              "seeing the stage or the other sets), blind2 (written the same way after the stage was tuned on blind; the one "
                              "never tuned on), all (each, reported apart; default)")
