@@ -89,15 +89,22 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
         def locative(m) -> bool:
             """Where something was said or decided: a place after في, or a town or city with
             ب on it (بباريس). Not ل (addressee: دعا لإسرائيل) nor a country with ب (اهتمامه بلبنان)."""
-            k = tok_index(m.start)
-            if m.start > toks[k].start:
+            prefix, before = introduced(m)
+            if prefix is not None:
                 p = places.get(m.ref)
-                prefix = toks[k].text[:m.start - toks[k].start].lstrip("وف")
                 return prefix == "ب" and p is not None and p.kind not in ("country", "admin1", "region")
-            return k > 0 and toks[k - 1].norm in SAYING_LOCATIVE
+            return before in SAYING_LOCATIVE
 
         def tok_index(offset: int) -> int:
             return max(0, bisect_right(starts, offset) - 1)
+
+        def introduced(m) -> tuple[str | None, str]:
+            """What introduces a place mention: the proclitics on its own token (without و/ف),
+            or None and the word before it."""
+            k = tok_index(m.start)
+            if m.start > toks[k].start:
+                return toks[k].text[:m.start - toks[k].start].lstrip("وف"), ""
+            return None, (toks[k - 1].norm if k > 0 else "")
 
         def where_it_happened(m) -> bool:
             """A country is where an event happened only after a preposition of place (في، على،
@@ -106,10 +113,10 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
             p = places.get(m.ref)
             if p is None or p.kind != "country":
                 return True
-            k = tok_index(m.start)
-            if m.start > toks[k].start:
-                return toks[k].text[:m.start - toks[k].start].lstrip("وف") in ("ب", "لل")
-            return k > 0 and toks[k - 1].norm in PLACE_PREPOSITIONS
+            prefix, before = introduced(m)
+            if prefix is not None:
+                return prefix in ("ب", "لل")
+            return before in PLACE_PREPOSITIONS
 
         ent_at: dict[int, Entity] = {}
         covered: set[int] = set()
