@@ -25,6 +25,7 @@ PLACES = [
      ["الإمارات العربية المتحدة", "الإمارات"]),
     (P("geonames:170063", "Aleppo", "حلب", "city", "SY", 36.202, 37.158, 1602264), ["حلب"]),
     (P("geonames:6300000", "Al Jadida", "الجديدة", "village", "SY", 36.0, 37.0), ["الجديدة"]),
+    (P("geonames:6300001", "Kafr Nabudah", "كفر نبودة", "village", "SY", 35.43, 36.53), ["كفر نبودة"]),
 ]
 
 
@@ -291,6 +292,15 @@ def test_places_two_villages_on_one_road_support_each_other(nlp):
     assert {p.name for p in doc.places} >= {"Tal Afar", "Al-Ba'aj"}
     baaj = next(m for m in doc.mentions if m.text == "البعاج")
     assert "coordinated-with-locative" in baaj.evidence
+
+
+def test_places_village_of_several_words_after_a_locative_counts(nlp):
+    # a two-word village name after في is a place with nothing else in the sentence…
+    doc = nlp.run_text("اندلعت اشتباكات عنيفة في كفر نبودة مساء أمس")
+    assert [p.name for p in doc.places] == ["Kafr Nabudah"]
+    # …but the name alone, with no locative and no place near it, is not enough.
+    doc = nlp.run_text("قال كفر نبودة إن الاجتماع انتهى")
+    assert doc.places == []
 
 
 def test_places_lone_village_name_without_support_is_dropped(nlp):

@@ -71,6 +71,10 @@ def _support(match, choice, cues, fellow_km: float | None = None, on_route: bool
             points, why = points + 1, why + ["paired with another name on the route"]
     if match.locative:
         points, why = points + 1, why + ["introduced by a locative preposition"]
+    words = match.key.split(" ")
+    if len(words) > 1 and not any(w in cues.common_words or w in cues.kunya for w in words):
+        # a name of several uncommon words (كفر شوبا، عين عيسى) rarely spells anything else
+        points, why = points + 1, why + ["a name of several uncommon words"]
     near = choice.nearest_km
     if near is not None and near <= COHERENT_KM:
         bonus = 2 if near <= NEAR_KM else 1
