@@ -117,6 +117,12 @@ def test_places_relative_direction_across_a_qualifier(nlp):
     ("قصفت الطائرات مبنى بحي الشيخ مقصود شمال مدينة حلب", "الشيخ مقصود", "neighbourhood", "geonames:170063", "N"),
     ("هاجم المسلحون قرية كوجو قرب سنجار فجر اليوم", "كوجو", "village", "geonames:448149", None),
     ("نزحت عائلات من مخيم الهول في الحسكة وسوريا", None, None, None, None),
+    # a distance aside between the name and its neighbour
+    ("داهمت القوات قرية الخضراء ، على بعد 12 كيلومترا غرب الموصل", "الخضراء", "village", "geonames:99072", "W"),
+    ("سقطت قذائف على قرية تل الورد على بعد عشرين كيلومترا من سنجار", "تل الورد", "village", "geonames:448149",
+     None),
+    # على بعد with no distance after it is no aside
+    ("وقعت اشتباكات في قرية السلام على بعد الموصل", None, None, None, None),
 ])
 def test_places_unlisted_name_located_by_its_neighbour(nlp, text, name, kind, anchor, direction):
     doc = nlp.run_text(text)

@@ -21,6 +21,12 @@ LINKS = frozenset(normalize_key(w) for w in ("قرب", "بالقرب", "في", "
                                              "مدينة"))
 FUNCTION_WORDS = frozenset(normalize_key(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "أو", "ثم", "التي",
                                                       "الذي", "بين", "قد", "بعد", "قبل", "حيث"))
+# a distance aside between a name and its neighbour: units, and numbers written as words
+UNIT_WORDS = frozenset(normalize_key(w) for w in ("كيلومتر", "كيلومترا", "كيلومترات", "كيلو", "متر", "مترا",
+                                                  "كلم", "كم", "ميل", "ميلا", "أميال", "نحو", "حوالي", "قرابة"))
+DISTANCE_WORDS = UNIT_WORDS | frozenset(normalize_key(w) for w in (
+    "عشرة", "عشرين", "ثلاثين", "أربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين", "مئة", "مائة",
+    "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "ثلاثة", "أربعة", "كيلومترين", "و"))
 SCORE_SHARE = 0.6   # an unlisted place is less certain than the neighbour that locates it
 
 
@@ -39,6 +45,13 @@ def _is_name(tok, cues, taken: set[int], k: int) -> bool:
     norm = tok.norm
     return (norm not in FUNCTION_WORDS and norm not in cues.unlisted_generic and norm not in cues.qualifiers
             and norm not in cues.directions and len(norm) >= 3)
+
+
+def _short_head(toks, j: int, first: int, last: int) -> bool:
+    """A two-letter first word of a two-word name before a definite one (تل الورد)."""
+    tok = toks[j]
+    return (j == first and last == first + 1 and tok.kind == "word" and len(tok.norm) == 2
+            and tok.norm not in FUNCTION_WORDS and toks[last].norm.startswith("ال"))
 
 
 def find_unlisted(doc: Doc, cues, by_id: dict[str, Place]) -> None:
@@ -67,7 +80,12 @@ def find_unlisted(doc: Doc, cues, by_id: dict[str, Place]) -> None:
             continue
         for width in (1, 2):
             last = i + width
-            if last >= n or not all(_is_name(toks[j], cues, taken, j) for j in range(i + 1, last + 1)):
+            if last >= n:
+                break
+            if not all(_is_name(toks[j], cues, taken, j) or _short_head(toks, j, i + 1, last)
+                       for j in range(i + 1, last + 1)):
+                if width == 1 and last + 1 < n and _short_head(toks, last, i + 1, last + 1):
+                    continue   # تل alone is no name, تل الورد is
                 break
             neighbour = _neighbour(toks, last + 1, loc_at)
             if neighbour is None:
@@ -77,9 +95,26 @@ def find_unlisted(doc: Doc, cues, by_id: dict[str, Place]) -> None:
             break
 
 
+def _after_distance(toks, k: int) -> int:
+    """The token after a distance aside that starts at k ("، على بعد 15 كيلومترا"), else k."""
+    j = k
+    if j < len(toks) and toks[j].kind == "punct" and toks[j].text in ",،":
+        j += 1
+    if not (j + 1 < len(toks) and toks[j].norm == "علي" and toks[j + 1].norm == "بعد"):
+        return k
+    j += 2
+    seen_number = False
+    while j < len(toks) and (toks[j].kind == "number" or toks[j].norm in DISTANCE_WORDS):
+        seen_number = seen_number or toks[j].kind == "number" or toks[j].norm not in UNIT_WORDS
+        j += 1
+    return j if seen_number else k
+
+
 def _neighbour(toks, k: int, loc_at: dict):
-    """The LOC mention that locates a name ending before token k: right after it, or
-    after one linking word ("قرب بعلبك", "في مدينة غزة")."""
+    """The LOC mention that locates a name ending before token k: right after it, after
+    one linking word ("قرب بعلبك", "في مدينة غزة") or after a distance aside ("، على بعد
+    15 كيلومترا غرب بعلبك")."""
+    k = _after_distance(toks, k)
     if k < len(toks) and k in loc_at:
         return loc_at[k]
     if k + 1 < len(toks) and toks[k].kind == "word" and toks[k].norm in LINKS and k + 1 in loc_at:
