@@ -17,20 +17,24 @@ class P:
     lat: float
     lon: float
     population: int = 0
+    feature_code: str = ""
 
 
 class FakeGazetteer:
     """The gazetteer interface the stages use, over ``places``: [(P, [Arabic names…])]."""
 
     def __init__(self, places):
-        self.places = list(places)
+        self.entries = list(places)
         self.by_key: dict[str, list] = {}
-        for place, names in self.places:
+        for place, names in self.entries:
             for name in names:
                 self.by_key.setdefault(normalize_key(name), []).append(place)
 
     def candidates(self, key):
         return self.by_key.get(key, [])
+
+    def places(self):
+        return (p for p, _ in self.entries)
 
     def names(self):
         return self.by_key.keys()
@@ -39,4 +43,4 @@ class FakeGazetteer:
         return []
 
     def get(self, place_id):
-        return next((p for p, _ in self.places if p.id == place_id), None)
+        return next((p for p, _ in self.entries if p.id == place_id), None)

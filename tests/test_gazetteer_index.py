@@ -350,3 +350,10 @@ def test_gazetteer_default_has_border_crossings(home):
     assert gz.candidates(normalize_key("باب الهوى"))[0].id == "marsad:sy-bab-al-hawa"
     # a spelling news uses for a place the default data writes otherwise
     assert "geonames:174448" in ids(gz.candidates(normalize_key("البوكمال")))
+
+
+def test_gazetteer_default_capitals_are_marked(home):
+    gz = load_gazetteer()
+    capitals = {p.country: p.name for p in gz.places() if p.feature_code == "PPLC"}
+    assert capitals["IQ"] == "Baghdad" and capitals["SY"] == "Damascus" and capitals["LB"] == "Beirut"
+    assert len(capitals) > 150   # one per country (a few countries have none in cities500)

@@ -26,6 +26,8 @@ PLACES = [
     (P("geonames:170063", "Aleppo", "حلب", "city", "SY", 36.202, 37.158, 1602264), ["حلب"]),
     (P("geonames:6300000", "Al Jadida", "الجديدة", "village", "SY", 36.0, 37.0), ["الجديدة"]),
     (P("geonames:6300001", "Kafr Nabudah", "كفر نبودة", "village", "SY", 35.43, 36.53), ["كفر نبودة"]),
+    (P("geonames:98182", "Baghdad", "بغداد", "city", "IQ", 33.34, 44.40, 5672513, "PPLC"), ["بغداد"]),
+    (P("geonames:170654", "Damascus", "دمشق", "city", "SY", 33.51, 36.29, 1569394, "PPLC"), ["دمشق"]),
 ]
 
 
@@ -307,6 +309,24 @@ def test_places_village_of_several_words_after_a_locative_counts(nlp):
     # …but the name alone, with no locative and no place near it, is not enough.
     doc = nlp.run_text("قال كفر نبودة إن الاجتماع انتهى")
     assert doc.places == []
+
+
+@pytest.mark.parametrize("text,capital", [
+    # a capital named by its country, whatever place came before
+    ("زار الوزير حلب ثم عاد إلى العاصمة السورية مساء", "Damascus"),
+    ("انفجرت سيارة مفخخة في العاصمة العراقية صباح اليوم", "Baghdad"),
+    # bare العاصمة: the capital of the country of the last place named
+    ("وصل الوفد إلى الموصل ، ثم عقد اجتماعا في العاصمة", "Baghdad"),
+    # العاصمة before the capital's own name refers to nothing else
+    ("وصل الوفد إلى حلب ثم توجه إلى العاصمة دمشق", "Damascus"),
+])
+def test_places_the_capital(nlp, text, capital):
+    doc = nlp.run_text(text)
+    refs = {m.text: m.ref for m in doc.mentions if m.label == "LOC"}
+    word = next(k for k in refs if k.startswith("العاصمة") or k == "دمشق" and "العاصمة دمشق" in text)
+    assert next(p for p in doc.places if p.id == refs[word]).name == capital
+    if "العاصمة دمشق" in text:
+        assert not any(k.startswith("العاصمة") for k in refs)
 
 
 def test_places_lone_village_name_without_support_is_dropped(nlp):

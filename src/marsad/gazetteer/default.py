@@ -83,6 +83,7 @@ def country_records(cities: list[dict] | None = None) -> list[dict]:
     except (FileNotFoundError, KeyError, ValueError):
         points = {}
     capitals = _capital_points(countries, cities)
+    _mark_capitals(countries, cities)
     out = []
     for iso, c in countries.items():
         names_ar = [n for n in [ar.get(iso, "")] + variants.get(iso, []) if n and is_arabic_name(n)]
@@ -94,6 +95,18 @@ def country_records(cities: list[dict] | None = None) -> list[dict]:
                               feature_code="PCLI", source="cldr", names_ar=names_ar,
                               names_lat=[n for n in (name_en, c["name"]) if n]))
     return out
+
+
+def _mark_capitals(countries: dict, cities: list[dict] | None) -> None:
+    """Give each country's capital (by countries.json, the most populous city of that name
+    in the country) GeoNames' feature code PPLC, so "العاصمة العراقية" can be resolved."""
+    best: dict[str, dict] = {}
+    wanted = {(c["iso"], c.get("capital", "")) for c in countries.values() if c.get("capital")}
+    for r in cities or ():
+        if (r["country"], r["name"]) in wanted and r["population"] >= best.get(r["country"], {}).get("population", -1):
+            best[r["country"]] = r
+    for r in best.values():
+        r["feature_code"] = "PPLC"
 
 
 def _capital_points(countries: dict, cities: list[dict] | None) -> dict[str, tuple[float, float]]:

@@ -30,7 +30,7 @@ from marsad.gazetteer.model import (GazPlace, is_latin_name, sort_key, strip_adm
 from marsad.paths import cache_dir
 from marsad.text.normalize import normalize_key
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2   # 2: capitals carry feature code PPLC
 FIELDS = GazPlace.__slots__
 _DATA_FILES = ("country_variants.json", "stopwords.json", "country_points.json", "crossings.json")
 # A governorate listing its capital's name as a variant ("نينوى" … "الموصل") must not

@@ -96,12 +96,22 @@ class NisbaCountries:
     """السورية → SY, العراقيين → IQ: a nisba adjective's country, from the gazetteer's country names."""
 
     def __init__(self, gazetteer):
-        self.gz, self.cache = gazetteer, {}
+        self.gz, self.cache, self.capitals = gazetteer, {}, None
 
     def __call__(self, word: str) -> str | None:
         if word not in self.cache:
             self.cache[word] = self._lookup(word)
         return self.cache[word]
+
+    def capital(self, country: str):
+        """The country's capital (GeoNames feature code PPLC; the most populous if several)."""
+        if self.capitals is None:
+            self.capitals = {}
+            for p in self.gz.places():
+                if p.feature_code == "PPLC" and (p.country not in self.capitals
+                                                 or p.population > self.capitals[p.country].population):
+                    self.capitals[p.country] = p
+        return self.capitals.get(country)
 
     def _lookup(self, word: str) -> str | None:
         for r in readings(word):
@@ -193,7 +203,7 @@ def make_places(gazetteer=None, **_):
             else:
                 resolved[m.first] = (m.last, ch.place, ch.score, m.start, m.end)
 
-        for ref in find_references(doc.tokens, resolved, cues, nisba):
+        for ref in find_references(doc.tokens, resolved, cues, nisba, nisba.capital):
             anchor = place_entry(ref.anchor, ref.anchor_score, [])
             if ref.kind == "anaphor":
                 mention = doc.add_mention(ref.start, ref.end, "LOC", ref=anchor.id, evidence=[ref.evidence],

@@ -18,6 +18,25 @@ from marsad.knowledge import PlaceCues
 from marsad.text.clitics import readings
 
 TWO_TOKEN_PARTS_MAX = 2
+CAPITAL_WORD = "العاصمه"   # normalized العاصمة
+CAPITAL_SCORE = 0.9        # a capital named by its country is as sure as a name
+
+
+def _capital(country, history, capital_of):
+    """(place, score) "العاصمة" refers to: the named country's capital (العاصمة العراقية is
+    Baghdad whatever was named before); bare, the last capital named, else the capital of
+    the country of the last place named."""
+    if country:
+        capital = capital_of(country)
+        return (capital, CAPITAL_SCORE) if capital is not None else None
+    for place, score in reversed(history.items):
+        if getattr(place, "feature_code", "") == "PPLC":
+            return place, score
+    last = history.last()
+    if last is None or not last[0].country:
+        return None
+    capital = capital_of(last[0].country)
+    return (capital, CAPITAL_SCORE * last[1]) if capital is not None else None
 
 
 @dataclass(slots=True)
@@ -73,9 +92,11 @@ class History:
         return None
 
 
-def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, nisba_country) -> list[Reference]:
+def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, nisba_country,
+                    capital_of=None) -> list[Reference]:
     """``resolved`` maps a name's first token index → (last token index, place, score, start, end).
-    ``nisba_country(word)`` returns an ISO2 code for a nisba adjective like السورية, or None."""
+    ``nisba_country(word)`` returns an ISO2 code for a nisba adjective like السورية, or None;
+    ``capital_of(iso2)`` the country's capital (for "العاصمة السورية"), or None."""
     refs: list[Reference] = []
     history = History()
     cue_words = _cue_words(cues)
@@ -95,7 +116,13 @@ def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, n
                 country = nisba_country(tokens[j + 1].norm)
                 if country:
                     last_tok = j + 1
+            if last_tok + 1 in resolved:
+                return None   # العاصمة بغداد: the name itself follows
             kinds = cues.anaphors[stem]
+            if stem == CAPITAL_WORD and capital_of is not None:
+                capital = _capital(country, history, capital_of)
+                if capital is not None and capital[0] is not exclude:
+                    return capital[0], capital[1], tokens[last_tok].end, last_tok
             found = (history.last(kinds, country, exclude)
                      or (history.last(("town",), country, exclude) if "city" in kinds else None))
             if found:
