@@ -481,3 +481,17 @@ def test_events_words_that_only_look_like_triggers(sentence):
 
 def test_events_a_two_word_noun_in_the_lexicon_needs_both_words():
     assert "SANCTION" in [e["type"] for e in run("أدرجت واشنطن الجماعة على القائمة السوداء.").events]
+
+
+@pytest.mark.parametrize("text,accused", [
+    # a judgment in what a speaker says is an accusation by the speaker
+    ("وأكد وزير الخارجية أن الغارة الأخيرة تمثل خرقا فاضحا لاتفاق التهدئة.", True),
+    ("واعتبر المتحدث باسم الحكومة أن قرار البرلمان غير شرعي.", True),
+    ("وصفت الخارجية القصف بأنه عمل إجرامي يستهدف المدنيين.", True),
+    # the same words named as a topic accuse nobody
+    ("شكلت الحكومة لجنة للتحقيق في الانتهاكات التي شهدتها المدينة.", False),
+    ("ناقش المؤتمر سبل مكافحة الجريمة المنظمة في المنطقة.", False),
+])
+def test_events_a_judgment_in_reported_speech_is_an_accusation(text, accused):
+    found = [e for e in events_of(text, "ACCUSE") if e["mode"] == "judgment"]
+    assert bool(found) == accused, run(text).events

@@ -54,6 +54,22 @@ def without_play(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]
     return [h for h in hits if h.form.trigger.type not in _PLAY_TYPES]
 
 
+def without_unsaid_judgments(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """A judgment word (خرق، انتهاك، غير شرعي: ACCUSE mode "judgment") accuses only in
+    what a verb of saying or judging before it reports ("أكد أن الإنزال خرق فاضح"); on its
+    own it names a topic ("لجنة للتحقيق في الانتهاكات")."""
+    if not any(h.form.trigger.mode == "judgment" for h in hits):
+        return hits
+    out = []
+    for h in hits:
+        if h.form.trigger.mode == "judgment" and not any(
+                s.toks[k].kind == "word" and lex.has("statement_verbs", s.toks[k].norm)
+                for k in range(s.first, h.first)):
+            continue
+        out.append(h)
+    return out
+
+
 def without_aim_words(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
     """"جولة تستهدف تثبيت الهدنة": a purpose word that is also a trigger, with an action right
     after it, says what is aimed at; it is no strike."""

@@ -46,7 +46,9 @@ def governing_hit(s: Sentence, lex: TriggerLexicon, hit: Hit, hits: list[Hit], c
         return NO_EVENT   # تحت سيطرة X is a standing state
     if _backing(hit):
         return before or (hits[at + 1] if at + 1 < len(hits) else NO_EVENT)   # بدعم روسي: whose backing
+    # (a judgment word in the accusative is a predicate, يمثل خرقاً, not a reason)
     if before is not None and nominal and not a.article and kind in lex.reason_types \
+            and hit.form.trigger.mode != "judgment" \
             and hit.first == hit.last and toks[hit.first].norm.endswith("ا"):
         return before     # تظاهروا دعماً لإسرائيل: why they marched
     between = range(before.last + 1, hit.first) if before is not None else range(0)
