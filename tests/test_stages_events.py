@@ -495,3 +495,20 @@ def test_events_a_two_word_noun_in_the_lexicon_needs_both_words():
 def test_events_a_judgment_in_reported_speech_is_an_accusation(text, accused):
     found = [e for e in events_of(text, "ACCUSE") if e["mode"] == "judgment"]
     assert bool(found) == accused, run(text).events
+
+
+@pytest.mark.parametrize("text,accusation,attack", [
+    # an attack noun judging an action already named is the speaker's accusation
+    ("وقال الرئيس إن توغل القوات داخل أراضينا يعتبر اعتداء على سيادة البلاد.", True, False),
+    ("ووصف الوزير الحصار بأنه عدوان على المدنيين.", True, False),
+    # reported as done, it is the attack itself
+    ("وقال المتحدث إن الطائرات شنت اعتداء جديدا على القرى.", False, True),
+])
+def test_events_an_attack_noun_after_a_judging_copula_is_an_accusation(text, accusation, attack):
+    types = [e["type"] for e in run(text).events]
+    assert ("ACCUSE" in types) == accusation and ("ASSAULT" in types) == attack, types
+
+
+def test_events_travelled_is_not_a_future_flight():
+    assert events_of("سافر الوزير إلى القاهرة أمس للمشاركة في المؤتمر.", "RETREAT") == []
+    assert events_of("ووصف المندوب القصف بأنه عدوان سافر.", "RETREAT") == []

@@ -255,8 +255,11 @@ class TriggerLexicon:
                         add(s[: len(s) - len(suf)] if suf else s, "perfect", prefix, suffix, False)
             if len(s) >= 3 and s[0] in self.imperfect_prefixes:
                 rest = s[1:]
+                # the first person أ on a two-letter stem is far likelier part of another word
+                # (سافر travelled, not سأفرّ "I will flee"): it needs a longer stem
+                shortest = 3 if s[0] == "\u0627" else 2
                 for suf in self.imperfect_suffixes:
-                    if rest.endswith(suf) and len(rest) - len(suf) >= 2:
+                    if rest.endswith(suf) and len(rest) - len(suf) >= shortest:
                         add("\u064A" + (rest[: len(rest) - len(suf)] if suf else rest), "imperfect", prefix,
                             suffix, False, FUTURE in procl)
         return out

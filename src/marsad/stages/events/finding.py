@@ -54,6 +54,32 @@ def without_play(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]
     return [h for h in hits if h.form.trigger.type not in _PLAY_TYPES]
 
 
+_JUDGED_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def judgments_as_accusations(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """"يعتبر اعتداءً على السيادة", "وصفها بأنها عدوان": an indefinite attack or coercion noun
+    right after a judging copula judges an action already named; it is an accusation."""
+    form = _judgment_form(lex)
+    if form is None:
+        return hits
+    out = []
+    for h in hits:
+        a = h.analysis
+        if (h.form.trigger.type in _JUDGED_TYPES and h.first == h.last and a.pos == "noun" and not a.article
+                and h.first > s.first and lex.has("judging_copulas", s.toks[h.first - 1].norm)):
+            h = Hit(form, h.first, h.last, a)
+        out.append(h)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _judgment_form(lex: TriggerLexicon):
+    """The lexicon's first ACCUSE form of mode "judgment" (looked up once per lexicon)."""
+    return next((f for forms in lex.single.values() for f in forms
+                 if f.trigger.type == "ACCUSE" and f.trigger.mode == "judgment"), None)
+
+
 def without_unsaid_judgments(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
     """A judgment word (خرق، انتهاك، غير شرعي: ACCUSE mode "judgment") accuses only in
     what a verb of saying or judging before it reports ("أكد أن الإنزال خرق فاضح"); on its
