@@ -512,3 +512,29 @@ def test_events_an_attack_noun_after_a_judging_copula_is_an_accusation(text, acc
 def test_events_travelled_is_not_a_future_flight():
     assert events_of("سافر الوزير إلى القاهرة أمس للمشاركة في المؤتمر.", "RETREAT") == []
     assert events_of("ووصف المندوب القصف بأنه عدوان سافر.", "RETREAT") == []
+
+
+@pytest.mark.parametrize("text,demanded", [
+    # an obligation is a demand; what it obliges is its content, not a happening
+    ("وقالت المنظمة إنه يجب على السلطات العراقية أن تفرج فورا عن المعتقلين.", "CONCEDE"),
+    ("على السلطات وقف الاحتجاز التعسفي للمهاجرين.", "COERCE"),
+    ("وأكد الوزير أنه لا بد من وقف إطلاق النار في المدينة.", "AGREE"),
+])
+def test_events_an_obligation_is_a_request_whose_action_is_content(text, demanded):
+    types = [e["type"] for e in run(text).events]
+    assert types == ["REQUEST"], types
+
+
+def test_events_on_the_government_after_a_verb_is_no_obligation():
+    assert events_of("واحتج المتظاهرون على الحكومة أمام البرلمان.", "REQUEST") == []
+    assert events_of("واعتمد المزارعون على الحكومة في توفير البذور.", "REQUEST") == []
+
+
+@pytest.mark.parametrize("text", [
+    "وسيزور رئيس الوزراء عدة مصانع في مدينة البصرة.",
+    "وعقد الوزير اجتماعا بمدينة البصرة مع المحافظ.",
+])
+def test_events_a_preposition_before_a_qualified_place_places_a_meeting(text):
+    doc = run(text)
+    ev = one(text, "CONSULT")
+    assert next(p.name for p in doc.places if p.id == ev["location"]) == "Basrah"

@@ -47,11 +47,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from marsad.doc import Doc
+from marsad.knowledge import place_cues
 from marsad.knowledge.triggers import TriggerLexicon, load_triggers
 from marsad.pipeline import stage
 from marsad.stages.events.arguments import event_of
-from marsad.stages.events.finding import (find_hits, judgments_as_accusations, without_aim_words, without_play,
-                                          without_unsaid_judgments)
+from marsad.stages.events.finding import (find_hits, judgments_as_accusations, without_aim_words,
+                                          without_loose_obligations, without_play, without_unsaid_judgments)
 from marsad.stages.events.governing import fold_embedded
 from marsad.stages.events.merging import coordinated_places, merge_coreferent, one_per_place, refers_back
 from marsad.stages.events.placing import (PLACE_PREPOSITIONS, SAYING_LOCATIVE, SAYING_TYPES, casualties_of,
@@ -61,6 +62,7 @@ from marsad.stages.events.sentence import Entity, Sentence, in_span
 from marsad.stages.events.status import cue_marks
 from marsad.stages.places import focus_place
 from marsad.stages.sources import source_at
+from marsad.text.clitics import proclitic_stems
 from marsad.text.segment import split_clauses
 
 
@@ -78,6 +80,7 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
     scorer = event_scorer or EventScorer.load()
     floor = min_event_confidence or 0.0
     casualty_kinds = lex.cues.get("casualty_kinds", frozenset())
+    qualifiers = place_cues().qualifiers   # مدينة، بلدة، محافظة… between a preposition and a name
 
     def events(doc: Doc) -> Doc:
         doc.events = []
@@ -105,6 +108,13 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
             k = tok_index(m.start)
             if m.start > toks[k].start:
                 return toks[k].text[:m.start - toks[k].start].lstrip("وف"), ""
+            if k > 0:   # over a qualifier: في مدينة البصرة, بمدينة البصرة
+                qualified = next((prefix for prefix, stem in proclitic_stems(toks[k - 1].norm)
+                                  if stem in qualifiers), None)
+                if qualified is not None:
+                    if qualified.lstrip("وف"):
+                        return qualified.lstrip("وف"), ""
+                    k -= 1
             return None, (toks[k - 1].norm if k > 0 else "")
 
         def where_it_happened(m) -> bool:
@@ -157,7 +167,7 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
             if first > last:
                 continue
             s = Sentence(doc, lex, first, last, ctx)
-            hits = without_aim_words(s, lex, find_hits(s, lex, covered))
+            hits = without_loose_obligations(s, without_aim_words(s, lex, find_hits(s, lex, covered)))
             hits = without_unsaid_judgments(s, lex, judgments_as_accusations(s, lex, without_play(s, lex, hits)))
             if not hits:
                 continue

@@ -80,6 +80,22 @@ def _judgment_form(lex: TriggerLexicon):
                  if f.trigger.type == "ACCUSE" and f.trigger.mode == "judgment"), None)
 
 
+_OPENERS = frozenset({"ان", "انه", "انها", "فان", "لذا", "لذلك", "كما", "بل"})
+
+
+def without_loose_obligations(s: Sentence, hits: list[Hit]) -> list[Hit]:
+    """"على السلطات وقف الاحتجاز" obliges only at the head of a clause; after a verb "على"
+    is its preposition (اعتمد على الحكومة، احتج على الحكومة)."""
+    out = []
+    for h in hits:
+        if h.form.trigger.mode == "obligation" and h.form.words[0] == "علي" and h.first > s.first:
+            prev = s.toks[h.first - 1]
+            if prev.kind == "word" and prev.norm.lstrip("وف") not in _OPENERS and prev.norm not in ("و", "ف"):
+                continue
+        out.append(h)
+    return out
+
+
 def without_unsaid_judgments(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
     """A judgment word (خرق، انتهاك، غير شرعي: ACCUSE mode "judgment") accuses only in
     what a verb of saying or judging before it reports ("أكد أن الإنزال خرق فاضح"); on its

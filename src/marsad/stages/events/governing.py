@@ -25,7 +25,8 @@ def governing_hit(s: Sentence, lex: TriggerLexicon, hit: Hit, hits: list[Hit], c
             break
         kind = h.form.trigger.type
         governs = kind in lex.embedding and not h.form.participle and not _backing(h)
-        near = hit.first - h.last <= 4
+        # an obligation (يجب على السلطات العراقية أن تفرج…) governs the rest of its clause
+        near = hit.first - h.last <= 4 or h.form.trigger.mode == "obligation"
         # a demand's chain of joined verbal nouns, unless a time or cause phrase opens between
         chained = nominal and kind in lex.embedding_far and not any(
             lex.has("adjuncts", s.toks[k].norm) for k in range(h.last + 1, hit.first))
