@@ -538,3 +538,9 @@ def test_events_a_preposition_before_a_qualified_place_places_a_meeting(text):
     doc = run(text)
     ev = one(text, "CONSULT")
     assert next(p.name for p in doc.places if p.id == ev["location"]) == "Basrah"
+
+
+def test_events_a_visit_takes_the_destination_named_before_it():
+    text = "توجه وفد من الوزارة إلى مدينة البصرة في مستهل زيارة تستمر ثلاثة أيام."
+    doc = run(text)
+    assert next(p.name for p in doc.places if p.id == one(text, "CONSULT")["location"]) == "Basrah"

@@ -182,7 +182,8 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
                 saying = ev["type"] in SAYING_TYPES
                 # where a statement was made is said in its own clause ("وفي باريس انتقد…");
                 # a visit happens where the visitor went (زار دمشق، زيارته للدوحة)
-                loc, where = visited_place(toks, locs, clause, hit) if ev["mode"] == "visit" else (None, None)
+                loc, where = (visited_place(toks, locs, clause, hit, (first, last), qualifiers)
+                              if ev["mode"] == "visit" else (None, None))
                 if loc is None:
                     loc, where = location_of(locs, places, clause, (first, last), hit.first, saying,
                                            locative if saying else where_it_happened)

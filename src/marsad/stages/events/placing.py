@@ -13,6 +13,7 @@ KIND_RANK = {"neighbourhood": 8, "village": 7, "town": 7, "relative": 6, "city":
 SAYING_LOCATIVE = frozenset({"في", "وفي", "ففي", "فى"})
 PLACE_PREPOSITIONS = SAYING_LOCATIVE | frozenset({"على", "علي", "من", "الى", "إلى", "داخل", "ضد", "عبر", "نحو",
                                                   "باتجاه", "صوب", "اتجاه", "انحاء", "ارجاء", "مناطق", "بمناطق"})
+TO_WORDS = frozenset({"الى", "إلى", "الي", "والى", "وإلى"})   # normalized and as written
 SAYING_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCTION",
                           "COOPERATE", "AGREE", "CONSULT", "CONCEDE"})
 
@@ -56,15 +57,21 @@ def _inside(p, ref: str) -> bool:
     return bool(a) and a.get("place") == ref and (a.get("unlisted") or p.kind == "neighbourhood")
 
 
-def visited_place(toks, locs, clause, hit: Hit) -> tuple[str | None, str | None]:
+def visited_place(toks, locs, clause, hit: Hit, sentence=None, qualifiers=frozenset()) -> tuple[str | None, str | None]:
     """The first place after a visit trigger in its clause that is not where the visitor came
-    from (قادماً من عمان)."""
+    from (قادماً من عمان); else the destination named before it in the sentence (توجه
+    الوفد إلى غزة في مستهل زيارة)."""
     for k, m in in_span(locs, hit.last + 1, clause[1]):
         if k - hit.last > 6:
             break
         if k > 0 and toks[k - 1].norm in ("من", "قادما", "قادمه", "قادمين"):
             continue
         return m.ref, "clause"
+    if sentence is not None:
+        for k, m in reversed(in_span(locs, sentence[0], hit.first - 1)):
+            before = k - 2 if k > 1 and toks[k - 1].norm in qualifiers else k - 1   # إلى مدينة نابلس
+            if before >= 0 and toks[before].norm in TO_WORDS:
+                return m.ref, "sentence"
     return None, None
 
 
