@@ -544,3 +544,15 @@ def test_events_a_visit_takes_the_destination_named_before_it():
     text = "توجه وفد من الوزارة إلى مدينة البصرة في مستهل زيارة تستمر ثلاثة أيام."
     doc = run(text)
     assert next(p.name for p in doc.places if p.id == one(text, "CONSULT")["location"]) == "Basrah"
+
+
+@pytest.mark.parametrize("text,advance", [
+    ("تقدمت القوات العراقية نحو مركز المدينة.", True),
+    ("تقدم الجيش باتجاه البلدة من محورين.", True),
+    # progress in talks, an offer, a submission: no forces named, or تقدم بـ
+    ("أحرز الطرفان تقدما خلال محادثاتهما في جنيف.", False),
+    ("تقدم الجمعية خدمات مجانية للعائلات في المخيم.", False),
+    ("وتقدم عدد من الضباط بعريضة إلى البرلمان.", False),
+])
+def test_events_advance_needs_armed_forces(text, advance):
+    assert bool(events_of(text, "MOBILIZE")) == advance, run(text).events

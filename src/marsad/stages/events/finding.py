@@ -80,6 +80,27 @@ def _judgment_form(lex: TriggerLexicon):
                  if f.trigger.type == "ACCUSE" and f.trigger.mode == "judgment"), None)
 
 
+_ADVANCE_WORDS = frozenset({"تقدم", "يتقدم"})
+
+
+def without_progress(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """تقدم is a troop advance only where armed forces are named in the sentence; else it is
+    progress (أحرز الطرفان تقدماً في المحادثات) or an offer (تقدم خدمات). تقدم بـ is a
+    submission (تقدم بطلب، بعريضة), never an advance."""
+    advances = [h for h in hits if h.form.trigger.type == "MOBILIZE" and h.form.text in _ADVANCE_WORDS]
+    if not advances:
+        return hits
+    military = any(s.toks[k].kind == "word" and lex.has("military", s.toks[k].norm) for k in range(s.first, s.last + 1))
+    drop = set()
+    for h in advances:
+        nxt = s.toks[h.last + 1] if h.last < s.last else None
+        submitted = h.analysis.pos != "noun" and nxt is not None and nxt.kind == "word" and nxt.norm.startswith("ب") \
+            and not lex.has("military", nxt.norm)
+        if submitted or not military:
+            drop.add(id(h))
+    return [h for h in hits if id(h) not in drop]
+
+
 _OPENERS = frozenset({"ان", "انه", "انها", "فان", "لذا", "لذلك", "كما", "بل"})
 
 
