@@ -556,3 +556,25 @@ def test_events_a_visit_takes_the_destination_named_before_it():
 ])
 def test_events_advance_needs_armed_forces(text, advance):
     assert bool(events_of(text, "MOBILIZE")) == advance, run(text).events
+
+
+@pytest.mark.parametrize("text,agreement", [
+    # an agreement referred to, or named by a place or a year, is no new agreement…
+    ("وقال المسؤول إن البناء تضاعف بعد اتفاقية أوسلو.", False),
+    ("ودعت الحكومة إلى تطبيق الاتفاق بشكل كامل.", False),
+    ("وأكد أن الغارة جاءت خرقا للهدنة.", False),
+    # …unless it is being signed or reached
+    ("ووقع الطرفان اتفاقية السلام في القاهرة.", True),
+    ("توصلت الأطراف إلى اتفاق لوقف إطلاق النار في المدينة.", True),
+])
+def test_events_an_agreement_referred_to_is_no_new_agreement(text, agreement):
+    assert bool(events_of(text, "AGREE")) == agreement, run(text).events
+
+
+@pytest.mark.parametrize("text,flight", [
+    ("وزعت المنظمة مساعدات على اللاجئين في المخيم.", False),
+    ("وناقش المؤتمر أوضاع طالبي اللجوء في أوروبا.", False),
+    ("نزح آلاف المدنيين من البلدة هربا من القصف.", True),
+])
+def test_events_refugees_and_asylum_are_no_flight(text, flight):
+    assert bool(events_of(text, "RETREAT")) == flight, run(text).events

@@ -101,6 +101,26 @@ def without_progress(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[
     return [h for h in hits if id(h) not in drop]
 
 
+def without_agreement_references(s: Sentence, lex: TriggerLexicon, hits: list[Hit], names: set[int]) -> list[Hit]:
+    """An agreement noun that refers to an agreement already made is no new agreement: after
+    a word of reference (بموجب الاتفاق، تطبيق الاتفاقية، خرقاً للهدنة) or named by a place,
+    person or year right after it (اتفاقية أوسلو، اتفاق الطائف، معاهدة 1994), unless a word of
+    signing comes just before (وقّع الطرفان اتفاقية جنيف). ``names``: token indices inside a
+    named entity (place, actor, person)."""
+    out = []
+    for h in hits:
+        if h.form.trigger.type == "AGREE" and h.analysis.pos == "noun" and h.first == h.last:
+            before = [s.toks[k] for k in range(max(s.first, h.first - 3), h.first)]
+            signed = any(t.kind == "word" and lex.has("signing", t.norm) for t in before)
+            referred = h.first > s.first and lex.has("agreement_references", s.toks[h.first - 1].norm)
+            nxt = h.last + 1
+            named = nxt <= s.last and (nxt in names or s.toks[nxt].kind == "number")
+            if not signed and (referred or named):
+                continue
+        out.append(h)
+    return out
+
+
 _OPENERS = frozenset({"ان", "انه", "انها", "فان", "لذا", "لذلك", "كما", "بل"})
 
 
