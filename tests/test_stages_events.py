@@ -578,3 +578,12 @@ def test_events_an_agreement_referred_to_is_no_new_agreement(text, agreement):
 ])
 def test_events_refugees_and_asylum_are_no_flight(text, flight):
     assert bool(events_of(text, "RETREAT")) == flight, run(text).events
+
+
+@pytest.mark.parametrize("text,meeting", [
+    ("دخل الوزراء قاعة الاجتماع قبل الظهر.", False),
+    ("ونشرت الصحيفة نص الاتفاق كاملا.", False),
+    ("عقد المجلس اجتماعا طارئا في قاعة البلدية.", True),
+])
+def test_events_a_room_or_document_of_an_event_is_no_event(text, meeting):
+    assert bool([e for e in run(text).events if e["type"] in ("CONSULT", "AGREE")]) == meeting, run(text).events

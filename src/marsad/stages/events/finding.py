@@ -101,6 +101,14 @@ def without_progress(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[
     return [h for h in hits if id(h) not in drop]
 
 
+def without_records(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """"قاعة الاجتماع"، "نص الاتفاق": an event noun in construct after a
+    room, record or document noun names it; nothing happens in the sentence."""
+    return [h for h in hits
+            if not (h.analysis.pos == "noun" and h.first > s.first and not s.toks[h.first].norm.startswith(("و", "ب", "ل"))
+                    and s.toks[h.first - 1].kind == "word" and lex.has("record_nouns", s.toks[h.first - 1].norm))]
+
+
 def without_agreement_references(s: Sentence, lex: TriggerLexicon, hits: list[Hit], names: set[int]) -> list[Hit]:
     """An agreement noun that refers to an agreement already made is no new agreement: after
     a word of reference (بموجب الاتفاق، تطبيق الاتفاقية، خرقاً للهدنة) or named by a place,
