@@ -1,0 +1,143 @@
+"""Tests for the routes stage's general rules added after the third blind set's error
+categories (gazetteer gaps, status vocabulary, waypoint boundaries, users, lengths), on
+sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.pipeline import Pipeline
+
+PIPE = Pipeline()
+
+
+def run(text: str):
+    return PIPE.run_text(text)
+
+
+def names(doc, route) -> list[str]:
+    places = {p.id: p for p in doc.places}
+    return [places[w].name_ar or places[w].name for w in route["waypoints"]]
+
+
+def place_id(doc, surface: str) -> str:
+    for m in doc.mentions:
+        if m.label == "LOC" and m.text.endswith(surface) and m.ref:
+            return m.ref
+    raise AssertionError(f"no place {surface!r} in {[m.text for m in doc.mentions]}")
+
+
+def statuses(text: str) -> list[str]:
+    return [r["status"] for r in run(text).routes]
+
+
+# ---- gazetteer: towns, villages, crossings and fields the news names
+
+@pytest.mark.parametrize("text, surfaces, country", [
+    ("وقطعت الفصائل الطريق الواصل بين اللطامنة وكفرزيتا بعد هجوم ليلي.", ["اللطامنة", "كفرزيتا"], "SY"),
+    ("وتمر الشاحنات يومياً على طريق الصقلاوية – الحبانية.", ["الصقلاوية", "الحبانية"], "IQ"),
+    ("وأعادت السلطات فتح الطريق بين سيئون وشقرة أمام المسافرين.", ["سيئون", "شقرة"], "YE"),
+    ("وأغلق محتجون الطريق الرابط بين الكفرة وأجدابيا.", ["الكفرة", "أجدابيا"], "LY"),
+    ("وتسلك الأسر الفارة طريق الدلنج – كادقلي منذ أسبوع.", ["الدلنج", "كادقلي"], "SD"),
+    ("وأغلق الجيش معبر كيسوفيم أمام الشاحنات.", ["كيسوفيم"], "PS"),
+    ("ولا يزال الطريق المؤدي إلى حقل الفيل مغلقاً.", ["حقل الفيل"], "LY"),
+])
+def test_places_added_to_the_gazetteer_are_route_waypoints(text, surfaces, country):
+    doc = run(text)
+    assert len(doc.routes) == 1, doc.routes
+    assert doc.routes[0]["waypoints"] == [place_id(doc, s) for s in surfaces]
+    places = {p.id: p for p in doc.places}
+    assert places[doc.routes[0]["waypoints"][-1]].country == country
+
+
+def test_the_one_word_spelling_of_khan_younis():
+    doc = run("وقصفت المدفعية الطريق بين خانيونس ودير البلح.")
+    assert doc.routes and len(doc.routes[0]["waypoints"]) == 2, doc.routes
+
+
+def test_a_village_named_like_a_common_word_needs_a_route_context():
+    doc = run("وتأخرت الرحلات بسبب الضباب الكثيف فوق المطار.")
+    assert not [m for m in doc.mentions if m.label == "LOC" and "الضباب" in m.text]
+
+
+# ---- status vocabulary
+
+@pytest.mark.parametrize("text", [
+    "قصفت المدفعية الطريق بين سراقب وأريحا طوال الليل.",
+    "واستهدفت طائرات مسيرة طريق حلب – اللاذقية أمس.",
+    "ويتعرض الطريق الرابط بين دوما وحرستا لنيران القناصة.",
+])
+def test_a_shelled_road_with_nothing_else_told_is_contested(text):
+    assert statuses(text) == ["contested"]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("ولا يزال معبر باب السلامة يعمل رغم قصف محيطه.", "open"),
+    ("وفرّ المدنيون عبر ممر آمن إلى إدلب هرباً من القصف.", "open"),
+    ("ولم يبق أمام سكان مضايا سوى طريق ترابي نحو الزبداني تستهدفه القناصة يومياً.", "narrowing"),
+    ("وأغلق الجيش طريق درعا – بصرى الشام بعد قصفه بالمدفعية.", "closed"),
+])
+def test_shelling_gives_way_to_what_else_is_told(text, status):
+    assert statuses(text) == [status]
+
+
+@pytest.mark.parametrize("text", [
+    "وتتبادل الفصائل والقوات الحكومية السيطرة على طريق حماة – حلب منذ أيام.",
+    "ويتبادل الطرفان القصف على الطريق بين مأرب وصرواح.",
+])
+def test_control_changing_hands_is_contested(text):
+    assert statuses(text) == ["contested"]
+
+
+def test_an_exchange_of_prisoners_is_no_fight():
+    assert statuses("وجرى تبادل الأسرى عبر معبر باب الهوى صباح اليوم.") != ["contested"]
+
+
+@pytest.mark.parametrize("text", [
+    "وبات الطريق بين الحديدة وصنعاء خارج الخدمة بعد السيول.",
+    "وخرج معبر نصيب عن الخدمة بعد تضرر منشآته.",
+])
+def test_out_of_service_is_closed(text):
+    assert statuses(text) == ["closed"]
+
+
+def test_travelling_a_distance_is_no_cut():
+    assert statuses("وتقطع الشاحنات مسافة 80 كيلومتراً يومياً على الطريق بين بغداد والفلوجة.") == ["open"]
+    assert statuses("وقطع مسلحون الطريق بين بغداد والفلوجة فجر اليوم.") == ["closed"]
+
+
+@pytest.mark.parametrize("text", [
+    "واستأنف معبر نصيب استقبال الشاحنات بعد توقف دام شهرين.",
+    "وعاودت السلطات فتح الطريق بين درعا والسويداء.",
+])
+def test_resumed_is_open(text):
+    assert statuses(text) == ["open"]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("وأصبح طريق حمص – تدمر المنفذ الوحيد المتاح أمام النازحين.", "narrowing"),
+    ("وبات الطريق بين الرستن وحماة المعبر الوحيد للعائلات المحاصرة.", "narrowing"),
+    ("ولم يعد أمام الأهالي سوى طريق الرستن – حماة.", "narrowing"),
+    ("وبات الطريق بين الرستن وحماة المنفذ الوحيد الذي تسلكه القوافل.", "open"),
+])
+def test_the_only_route_left_narrows_unless_said_to_be_in_use(text, status):
+    assert statuses(text) == [status]
+
+
+def test_a_route_called_for_in_a_participle_is_only_asked_for():
+    doc = run("وقال المسؤول إن الطريق بين الفاشر ومليط مغلق، داعياً إلى تأمين طريق كتم – الفاشر.")
+    assert [r["status"] for r in doc.routes] == ["closed", "unknown"], doc.routes
+
+
+def test_a_closure_stated_after_a_warning_is_told_not_feared():
+    assert statuses("وحذرت المنظمة من أن إغلاق معبر باب الهوى يهدد حياة الملايين.") == ["closed"]
+    assert statuses("وتخشى المنظمة أن يُغلق معبر باب الهوى الشهر المقبل.") == ["unknown"]
+
+
+def test_traffic_stopped_by_a_named_authority_is_a_closure():
+    doc = run("وأوقفت السلطات الأردنية حركة العبور في معبر جابر حتى إشعار آخر.")
+    assert [r["status"] for r in doc.routes] == ["closed"] and not doc.routes[0]["users"], doc.routes
+
+
+def test_more_adjectives_belong_to_the_road_name():
+    doc = run("وأغلقت الشرطة الطريق الدولي الساحلي العريش – رفح أمام السيارات.")
+    assert len(doc.routes) == 1 and len(doc.routes[0]["waypoints"]) == 2, doc.routes
