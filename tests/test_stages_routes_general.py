@@ -141,3 +141,36 @@ def test_traffic_stopped_by_a_named_authority_is_a_closure():
 def test_more_adjectives_belong_to_the_road_name():
     doc = run("وأغلقت الشرطة الطريق الدولي الساحلي العريش – رفح أمام السيارات.")
     assert len(doc.routes) == 1 and len(doc.routes[0]["waypoints"]) == 2, doc.routes
+
+
+# ---- waypoint boundaries and what a later mention says
+
+def test_a_crossing_after_the_first_end_of_a_between_road_is_its_other_end():
+    doc = run("وأعيد فتح الطريق الرابط بين الفلوجة ومنفذ الوليد الحدودي أمام الشاحنات.")
+    assert len(doc.routes) == 1, doc.routes
+    assert doc.routes[0]["waypoints"] == [place_id(doc, "الفلوجة"), place_id(doc, "الوليد")]
+
+
+def test_a_linking_verb_before_the_noun_reads_x_ba_y_as_the_two_ends():
+    doc = run("ويربط الطريق القديم مدينة تكريت بسامراء.")
+    assert len(doc.routes) == 1 and doc.routes[0]["waypoints"] == [place_id(doc, "تكريت"), place_id(doc, "سامراء")]
+
+
+def test_a_copula_gives_the_placeless_route_its_name():
+    doc = run("وتقلصت المنافذ المفتوحة إلى منفذ واحد هو معبر اليعربية.")
+    assert [r["status"] for r in doc.routes] == ["narrowing"], doc.routes
+
+
+def test_the_same_road_mentioned_again_later_in_the_sentence_takes_its_status():
+    doc = run("ودعت المنظمة إلى حماية المدنيين على الطريق بين مأرب وصنعاء، مؤكدة أن الطريق شهد معارك عنيفة.")
+    assert [r["status"] for r in doc.routes] == ["contested"], doc.routes
+
+
+def test_another_road_mentioned_later_is_not_the_same():
+    doc = run("وأغلقت القوات الطريق بين مأرب وصنعاء، فيما قالت إن الطريق الآخر شهد معارك.")
+    assert [r["status"] for r in doc.routes] == ["closed"], doc.routes
+
+
+def test_a_seized_shipment_did_not_travel_the_road():
+    doc = run("وضبطت الشرطة شحنة أسلحة على طريق القاهرة – السويس الصحراوي.")
+    assert [r["status"] for r in doc.routes] == ["unknown"], doc.routes

@@ -126,6 +126,7 @@ class RouteCues:
     unit_words: frozenset[str] = frozenset()
     exchange_words: frozenset[str] = frozenset()
     amid_words: frozenset[str] = frozenset()
+    seizure_words: frozenset[str] = frozenset()
     out_of_service: frozenset[str] = frozenset()
     out_of_service_before: frozenset[str] = frozenset()
     distance_words: frozenset[str] = frozenset()
@@ -346,6 +347,7 @@ def build(raw: dict) -> RouteCues:
         state_verbs=norm_set(_word_list(context, "state_verbs", "status_context")),
         remaining_words=norm_set(_word_list(context, "remaining", "status_context")),
         unit_words=norm_set(_word_list(context, "units", "status_context")),
+        seizure_words=norm_set(_word_list(context, "seizure", "status_context")),
         amid_words=norm_set(_word_list(context, "amid", "status_context")),
         exchange_words=norm_set(_word_list(context, "exchange", "status_context")),
         out_of_service=norm_set(_word_list(context, "out_of_service", "status_context")),

@@ -163,7 +163,25 @@ def _restatements(v: SentenceView, routes: list[Frame]) -> None:
     خناصر المنفذ الوحيد نحو حلب), says more about that route: its places and cues join it."""
     for a, b in zip(routes, routes[1:]):
         host = a.restates or a
+        if not a.waypoints and not b.waypoints and a.restates is None and _became(v, a, b):
+            # تقلصت المعابر إلى معبر واحد: the narrowing is told of the one left
+            b.cues.extend(a.cues)
+            b.merged.append(a)
+            a.restates = b
+            continue
+        if not a.waypoints and b.waypoints and a.restates is None and _copula_between(v, a, b):
+            # تقلصت المعابر إلى معبر واحد هو معبر الطبقة: what is said of the one is said of the other
+            b.cues.extend(a.cues)
+            b.merged.append(a)
+            a.restates = b
+            continue
         if not host.waypoints or any(i.role in ("name", "between", "from") for i in b.items):
+            continue
+        if not b.items and _bare_mention(v, b, host):
+            # "…الطريق الواصل بين X وY، مشيرة إلى أن الطريق شهد اشتباكات": the same road again
+            host.cues.extend(b.cues)
+            host.merged.append(b)
+            b.restates = host
             continue
         end = max([a.last] + [i.last for i in a.items])
         if not all((v.toks[k].kind == "punct" and v.toks[k].text in ("،", ",")) or v.toks[k].norm in RESTATING
@@ -179,6 +197,35 @@ def _restatements(v: SentenceView, routes: list[Frame]) -> None:
         host.cues.extend(b.cues)
         host.merged.append(b)
         b.restates = host
+
+
+OTHER = frozenset({"اخر", "الاخر", "الاخري", "اخري", "ثاني", "الثاني", "ثان"})
+
+
+def _copula_between(v: SentenceView, a: Frame, b: Frame) -> bool:
+    """Only a copula (and a word of number: واحد، الوحيد) between route nouns ``a`` and ``b``."""
+    between = [v.toks[k] for k in range(a.last + 1, b.first)]
+    return any(t.norm in COPULA for t in between) and all(
+        t.kind == "word" and (t.norm in COPULA or v.cues.scope_of(t.norm) == "one") for t in between)
+
+
+def _became(v: SentenceView, a: Frame, b: Frame) -> bool:
+    """Placeless route noun ``a`` said to narrow to route noun ``b`` (… إلى معبر واحد)."""
+    if not any(c.split(":")[0] in ("narrowing", "remain") for c, _ in a.cues):
+        return False
+    hit = v.cues.marker(v.toks, b.first - 1, b.first - 1)
+    return hit is not None and hit[0] == "to" and not any(k in v.loc_at for k in range(a.last + 1, b.first))
+
+
+def _bare_mention(v: SentenceView, b: Frame, host: Frame) -> bool:
+    """Route noun ``b`` is the same kind as ``host``, definite, singular, with no adjective
+    or "other" after it: the route named before, mentioned again."""
+    if b.plural or b.last != b.first or b.route_kind != host.route_kind or b.first <= host.end:
+        return False
+    if not any(stem.startswith(ARTICLE) for _, stem in proclitic_stems(v.toks[b.first].norm)):
+        return False
+    nxt = b.first + 1
+    return not (nxt <= v.last and v.toks[nxt].kind == "word" and v.toks[nxt].norm in OTHER)
 
 
 def _said_later(v: SentenceView, route: dict) -> None:
@@ -229,10 +276,14 @@ def _passed_through(v: SentenceView, f: Frame, c0: int) -> int | None:
 
 
 def _aside(v: SentenceView, f: Frame, c0: int) -> bool:
-    """A movement that only dates something (قبل انسحابه، بعد خروجهم) or says what the
-    route is for (ممر لإدخال المساعدات): it does not say the route was travelled."""
+    """A movement that only dates something (قبل انسحابه، بعد خروجهم), says what the
+    route is for (ممر لإدخال المساعدات) or was seized (ضبطت الشرطة شحنة أسلحة): it does
+    not say the route was travelled."""
     if _dating(v, f, c0):
         return True
+    if any(v.toks[k].kind == "word" and v.cues.has(v.cues.seizure_words, v.toks[k].norm)
+           for k in range(max(c0, f.first - 4), f.first)):
+        return True     # ضبطت الأجهزة الأمنية شحنة أسلحة على الطريق: stopped, not travelled
     hit = v.lex.match(v.toks, f.first)
     return hit is not None and hit.analysis.pos == "noun" and hit.analysis.prefix.endswith("\u0644")
 
