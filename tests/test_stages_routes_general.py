@@ -174,3 +174,20 @@ def test_another_road_mentioned_later_is_not_the_same():
 def test_a_seized_shipment_did_not_travel_the_road():
     doc = run("وضبطت الشرطة شحنة أسلحة على طريق القاهرة – السويس الصحراوي.")
     assert [r["status"] for r in doc.routes] == ["unknown"], doc.routes
+
+
+# ---- lengths
+
+@pytest.mark.parametrize("text, length", [
+    ("ويتراوح طول الطريق بين حماة وسلمية بين 25 و30 كيلومتراً.", {"min": 25, "max": 30}),
+    ("وأغلق الجيش الطريق بين حماة وسلمية، البالغ طوله من 30 إلى 35 كم، أمس.", {"min": 30, "max": 35}),
+    ("ويبلغ طول الطريق بين حماة وسلمية ما لا يقل عن 350 كيلومتراً.", {"min": 350, "max": None}),
+    ("والطريق بين حماة وسلمية الذي يزيد طوله على 60 كيلومتراً مغلق.", {"min": 60, "max": None}),
+    ("والطريق بين حماة وسلمية الذي لا يتجاوز طوله 20 كيلومتراً مغلق.", {"min": None, "max": 20}),
+    ("ويبلغ طول الطريق بين حماة وسلمية 45 كيلومتراً.", {"min": 45, "max": 45}),
+])
+def test_length_ranges_and_bounds_split_by_the_length_noun(text, length):
+    doc = run(text)
+    assert len(doc.routes) == 1, doc.routes
+    got = {k: doc.routes[0]["length_km"][k] for k in ("min", "max")}
+    assert got == length, doc.routes[0]["length_km"]
