@@ -191,3 +191,34 @@ def test_length_ranges_and_bounds_split_by_the_length_noun(text, length):
     assert len(doc.routes) == 1, doc.routes
     got = {k: doc.routes[0]["length_km"][k] for k in ("min", "max")}
     assert got == length, doc.routes[0]["length_km"]
+
+
+# ---- users
+
+def test_whom_a_supply_line_supplies_is_its_user_and_not_its_closer():
+    doc = run("وتمكنت القوات العراقية من قطع خط إمداد داعش الرابط بين القائم وعانة.")
+    assert len(doc.routes) == 1, doc.routes
+    r = doc.routes[0]
+    assert r["status"] == "closed" and r["users"] == ["actor:isis"], r
+
+
+def test_a_supply_line_after_a_captured_road_is_that_road():
+    doc = run("وسيطرت قوات سوريا الديمقراطية على الطريق بين الحسكة والشدادي، ما قطع خطوط إمداد داعش.")
+    assert len(doc.routes) == 1, doc.routes
+    r = doc.routes[0]
+    assert r["status"] == "closed" and r["users"] == ["actor:isis"], r
+
+
+def test_ma_after_a_comma_is_which_not_a_negation():
+    doc = run("وسيطر الجيش على الطريق بين إدلب وسراقب، ما قطع الإمدادات عن الفصائل.")
+    assert [r["status"] for r in doc.routes] == ["closed"], doc.routes
+
+
+def test_an_observatory_reports_traffic_it_does_not_use_the_route():
+    doc = run("ورصد المرصد السوري مرور شاحنات على طريق حلب – اللاذقية صباح اليوم.")
+    assert doc.routes and "actor:sohr" not in doc.routes[0]["users"], doc.routes
+
+
+def test_an_actor_after_an_area_word_is_where_not_who():
+    doc = run("وعبرت عشرات الشاحنات إلى مناطق النظام عبر معبر الطبقة.")
+    assert doc.routes and "actor:syria-gov" not in doc.routes[0]["users"], doc.routes

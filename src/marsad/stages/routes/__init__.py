@@ -25,6 +25,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from marsad.doc import Doc
+from marsad.knowledge.actors import load_actors
 from marsad.knowledge.route_cues import RouteCues, load_route_cues
 from marsad.knowledge.triggers import TriggerLexicon, load_triggers
 from marsad.pipeline import stage
@@ -169,6 +170,13 @@ def _restatements(v: SentenceView, routes: list[Frame]) -> None:
             b.merged.append(a)
             a.restates = b
             continue
+        if host.waypoints and not b.items and b.route_kind == "supply_line" and host.route_kind != "supply_line" \
+                and not _other_after(v, b):
+            # سيطرت القوات على الطريق بين X وY، ما قطع خط إمداد Z: the road is that supply line
+            host.cues.extend(b.cues)
+            host.merged.append(b)
+            b.restates = host
+            continue
         if not a.waypoints and b.waypoints and a.restates is None and _copula_between(v, a, b):
             # تقلصت المعابر إلى معبر واحد هو معبر الطبقة: what is said of the one is said of the other
             b.cues.extend(a.cues)
@@ -224,8 +232,13 @@ def _bare_mention(v: SentenceView, b: Frame, host: Frame) -> bool:
         return False
     if not any(stem.startswith(ARTICLE) for _, stem in proclitic_stems(v.toks[b.first].norm)):
         return False
-    nxt = b.first + 1
-    return not (nxt <= v.last and v.toks[nxt].kind == "word" and v.toks[nxt].norm in OTHER)
+    return not _other_after(v, b)
+
+
+def _other_after(v: SentenceView, b: Frame) -> bool:
+    """"الطريق الآخر، خطوط الإمداد الأخرى": another route than the one named."""
+    nxt = b.last + 1
+    return nxt <= v.last and v.toks[nxt].kind == "word" and v.toks[nxt].norm in OTHER
 
 
 def _said_later(v: SentenceView, route: dict) -> None:
@@ -420,7 +433,7 @@ def _finish(v: SentenceView, rt: dict, doc: Doc, dates, quants, tok, n: int) -> 
     frames = f.all_frames()
     lo, hi = f.clause
     # users: subjects of use verbs, the actor left with it, actors of the movements along it
-    users, closers = [], []
+    users, closers, supplied = [], [], []
     closing = _closing_events(doc, f, tok, cues.closing_events)
     actor_of: dict[int, str | None] = {}
     for cls, k in sorted(f.cues, key=lambda c: c[1]):
@@ -443,19 +456,24 @@ def _finish(v: SentenceView, rt: dict, doc: Doc, dates, quants, tok, n: int) -> 
             # ممر لعناصر التنظيم، خط الإمداد الأخير لقوات النظام
             if k in v.org_at:
                 if v.doc.text[toks[k].start:v.org_at[k].start].endswith("ل") or \
-                        (k - 1 > fr.last and toks[k - 1].norm.startswith("ل")):   # لمسلحي داعش
-                    _add(users, v.org_at[k].ref)
+                        (k - 1 > fr.last and toks[k - 1].norm.startswith("ل")) or \
+                        (fr.route_kind == "supply_line" and v.doc.text[toks[k].start:v.org_at[k].start] == ""):
+                    _add(users, v.org_at[k].ref)    # لمسلحي داعش؛ خط إمداد داعش: whom it supplies
+                    _add(supplied, v.org_at[k].ref)
                 break
             if toks[k].kind != "word" or k in v.covered or cues.marker(toks, k, k) is not None:
                 break
         for k in range(fr.last + 1, min(fr.end, fr.last + 3) + 1):
             if toks[k].norm == "امام" and k + 1 in v.org_at:
                 _add(users, v.org_at[k + 1].ref)   # المنافذ المتبقية أمام داعش
+    users = [u for u in users if _may_use(u)]
     for cls, k in f.cues:
         if cls in ("closed", "contested") and actor_of.get(k) and actor_of[k] not in users:
             _add(closers, actor_of[k])
     # a force does not close the road it uses itself
-    cue_list = [(c, k) for c, k in f.cues if not (c == "closed" and actor_of.get(k) in users and actor_of.get(k))]
+    # (whom it supplies, read as the subject of the cut after it, is no such force: قطع خط إمداد داعش)
+    cue_list = [(c, k) for c, k in f.cues if not (c == "closed" and actor_of.get(k) in users and actor_of.get(k)
+                                                  and actor_of.get(k) not in supplied)]
     parent = rt["parent"].route if rt.get("parent") is not None else None
     status, why = st.resolve(cue_list)
     if status == "unknown" and parent is not None and parent.get("status"):
@@ -523,6 +541,16 @@ def _finish(v: SentenceView, rt: dict, doc: Doc, dates, quants, tok, n: int) -> 
     route["_closing"] = closing
     rt["route"] = route
     f.route = route   # a movement that continues this route finds it here
+
+
+REPORTERS = frozenset({"observatory", "media"})
+
+
+def _may_use(actor_id: str) -> bool:
+    """An observatory or an outlet reports a route's traffic (رصد المرصد مرور قافلة); it
+    does not travel it."""
+    actor = load_actors().actors.get(actor_id)
+    return actor is None or actor.type not in REPORTERS
 
 
 def _add(lst: list, x) -> None:

@@ -271,12 +271,18 @@ def _negated(v: SentenceView, j: int, c0: int) -> bool:
         if k < c0 or v.toks[k].kind != "word":
             return False
         cl = v.lex.classes(v.toks[k].norm)
-        if "negation" in cl or ("negation_before_perfect" in cl and v.toks[k].norm == "ما"):
+        if "negation" in cl or ("negation_before_perfect" in cl and v.toks[k].norm == "ما"
+                                and not _resultative(v, k)):
             return True
         if "auxiliaries" not in cl and v.cues.route_noun(v.toks, k, k) is None:
             return False
         k -= 1
     return False
+
+
+def _resultative(v: SentenceView, k: int) -> bool:
+    """"…، ما قطع خط الإمداد": ما after a comma is "which (led to)", not a negation."""
+    return k > v.first and v.toks[k - 1].kind == "punct" and v.toks[k - 1].text in ("،", ",")
 
 
 def _checkpoint(v: SentenceView, j: int, c0: int) -> bool:
@@ -396,7 +402,7 @@ def subject(v: SentenceView, k: int, lo: int, hi: int) -> str | None:
         if m is not None and closing and (m is beneficiary or v.doc.text[v.toks[j].start:m.start].endswith("\u0644")):
             beneficiary = m
             continue    # قطع خط الإمداد للميليشيات: whom it supplies, not who cut it
-        if m is not None and not v.in_source(m.start):
+        if m is not None and not v.in_source(m.start) and not _area_of(v, m_first(v, j, m)):
             return m.ref
     for j in range(k - 1, max(lo, k - REACH_BEFORE) - 1, -1):
         if v.is_break(j):
@@ -404,9 +410,17 @@ def subject(v: SentenceView, k: int, lo: int, hi: int) -> str | None:
         m = v.org_at.get(j)
         if m is not None and closing and v.doc.text[v.toks[m_first(v, j, m)].start:m.start].endswith("\u0644"):
             continue    # خط الإمداد لداعش … قُطع: whom it supplied, not who cut it
-        if m is not None and not v.in_source(m.start):
+        if m is not None and not v.in_source(m.start) and not _area_of(v, m_first(v, j, m)):
             return m.ref
     return None
+
+
+def _area_of(v: SentenceView, j: int) -> bool:
+    """An actor named after an area word (مناطق النظام، مناطق سيطرة قسد): where, not who."""
+    k = j - 1
+    if k >= v.first and v.cues.has(v.cues.checkpoint_words, v.toks[k].norm):
+        k -= 1
+    return k >= v.first and v.toks[k].kind == "word" and v.cues.has(v.cues.place_heads, v.toks[k].norm)
 
 
 def m_first(v: SentenceView, j: int, m) -> int:
