@@ -225,3 +225,20 @@ def test_an_observatory_reports_traffic_it_does_not_use_the_route():
 def test_an_actor_after_an_area_word_is_where_not_who():
     doc = run("وعبرت عشرات الشاحنات إلى مناطق النظام عبر معبر الطبقة.")
     assert doc.routes and "actor:syria-gov" not in doc.routes[0]["users"], doc.routes
+
+
+# ---- figures and restated crossings
+
+def test_a_figurative_road_said_with_a_copula_is_no_route():
+    assert run("وقال الوزير إن الحوار هو الطريق الوحيد لحل الخلاف بين دمشق وأنقرة.").routes == []
+
+
+def test_the_sides_a_named_crossing_joins_are_not_a_route_of_their_own():
+    doc = run("وأكد أن معبر نصيب هو المنفذ الوحيد بين سوريا والأردن.")
+    assert len(doc.routes) == 1 and doc.routes[0]["waypoints"] == [place_id(doc, "نصيب")], doc.routes
+    assert doc.routes[0]["status"] == "narrowing" and len(doc.routes[0]["across"]) == 2
+
+
+def test_a_village_named_like_an_adjective_with_a_route_context():
+    doc = run("وأغلق الجيش الطريق بين جلولاء والسعدية لأسباب أمنية.")
+    assert len(doc.routes) == 1 and len(doc.routes[0]["waypoints"]) == 2, doc.routes

@@ -40,7 +40,8 @@ def restatements(v: SentenceView, routes: list[Frame]) -> None:
             b.merged.append(a)
             a.restates = b
             continue
-        if not host.waypoints or any(i.role in ("name", "between", "from") for i in b.items):
+        sides = _sides_of_crossing(host, b)
+        if not host.waypoints or (any(i.role in ("name", "between", "from") for i in b.items) and not sides):
             continue
         if not b.items and _bare_mention(v, b, host):
             # "…الطريق الواصل بين X وY، مشيرة إلى أن الطريق شهد اشتباكات": the same road again
@@ -55,6 +56,9 @@ def restatements(v: SentenceView, routes: list[Frame]) -> None:
         if not any(stem.startswith(ARTICLE) for k in range(b.first, b.last + 1)
                    for _, stem in proclitic_stems(v.toks[k].norm)):
             continue
+        if sides:
+            for i in b.items:
+                i.role = "across"   # معبر نصيب، وهو المنفذ الوحيد بين سوريا والأردن: the sides it joins
         named = any(i.role in ("name", "between") for i in host.items)
         # المنفذ الوحيد لإيصال البضائع إلى X: a named route does not go where the goods do
         host.items.extend(i for i in b.items if not (named and b.purpose_at is not None and i.first > b.purpose_at))
@@ -62,6 +66,13 @@ def restatements(v: SentenceView, routes: list[Frame]) -> None:
         host.cues.extend(b.cues)
         host.merged.append(b)
         b.restates = host
+
+
+def _sides_of_crossing(host: Frame, b: Frame) -> bool:
+    """A crossing named by its place, restated by a crossing noun whose places are all
+    "between" ones: those are the sides the crossing joins, not points on it."""
+    return host.route_kind == "crossing" and b.route_kind == "crossing" and bool(b.items) \
+        and any(i.role == "name" for i in host.items) and all(i.role == "between" for i in b.items)
 
 
 def _copula_between(v: SentenceView, a: Frame, b: Frame) -> bool:

@@ -31,6 +31,7 @@ BREAK_PUNCT = frozenset({",", "،", ";", "؛", ":", ".", "!", "?", "؟", "(", ")
 DASHES = frozenset({"-", "–", "—", "/"})
 AND = "\u0648"   # و
 THEN_FIRST = frozenset({"ثم", "وثم", "ومن", "من", "ومنها", "منها", "بعدها", "وبعدها"})   # first words of a "then" marker
+COPULA_WORDS = frozenset({"هو", "هي"})
 SIDE_WORDS = frozenset(w.replace("\u0629", "\u0647") for w in (
     "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الشمالية", "الجنوبية", "الشرقية", "الغربية"))
 
@@ -150,8 +151,9 @@ def route_nouns(v: SentenceView, c0: int, c1: int) -> list[Frame]:
             continue
         prev = toks[j - 1].norm if j > v.first else ""
         nxt = toks[last + 1].norm if last < v.last else ""
-        if (prev and cues.has(cues.not_before, prev)) or (nxt and cues.has(cues.not_after, nxt)):
-            j = last + 1
+        if (prev and cues.has(cues.not_before, prev)) or (nxt and cues.has(cues.not_after, nxt)) \
+                or (prev in COPULA_WORDS and j - 2 >= v.first and cues.has(cues.not_after, toks[j - 2].norm)):
+            j = last + 1    # (الحوار هو الطريق الوحيد: the figure is said with a copula too)
             continue
         # "عن طريق" is a marker (by way of), read by the frame parser
         k = last + 1
