@@ -30,7 +30,7 @@ from marsad.text.normalize import normalize_key
 FILE = "route_cues.json"
 KINDS = frozenset({"road", "corridor", "crossing", "safe_passage", "supply_line"})
 ROLES = ("between", "from", "to", "through", "near", "across", "area", "then")
-STATUS = ("closed", "open", "use", "used", "narrowing", "contested", "reopen")
+STATUS = ("closed", "open", "use", "used", "narrowing", "contested", "shelled", "reopen")
 PURPOSES = frozenset({"flight", "supply", "evacuation", "aid", "trade", "smuggling", "military"})
 SCOPES = ("all", "most", "some", "one")
 EVENT_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -124,6 +124,12 @@ class RouteCues:
     state_verbs: frozenset[str] = frozenset()
     remaining_words: frozenset[str] = frozenset()
     unit_words: frozenset[str] = frozenset()
+    exchange_words: frozenset[str] = frozenset()
+    amid_words: frozenset[str] = frozenset()
+    seizure_words: frozenset[str] = frozenset()
+    out_of_service: frozenset[str] = frozenset()
+    out_of_service_before: frozenset[str] = frozenset()
+    distance_words: frozenset[str] = frozenset()
 
     # ---- matching (tokens are marsad.text.tokens.Token)
     def route_noun(self, toks, i: int, last: int) -> tuple[str, int, bool] | None:
@@ -176,6 +182,12 @@ class RouteCues:
             if cls:
                 return cls
         return None
+
+    def status_key(self, norm: str) -> str | None:
+        """The citation key a status word reaches (تقطع → يقطع), or None."""
+        if self.status_grams is not None and next(self.status_grams.iter(norm), None) is None:
+            return None
+        return next((key for key in _keys(norm, False) if key in self.status), None)
 
     def refers_back(self, tok) -> bool:
         """A status word with an object pronoun (يستخدمه، أغلقوها، إغلاقه): it points back
@@ -335,6 +347,12 @@ def build(raw: dict) -> RouteCues:
         state_verbs=norm_set(_word_list(context, "state_verbs", "status_context")),
         remaining_words=norm_set(_word_list(context, "remaining", "status_context")),
         unit_words=norm_set(_word_list(context, "units", "status_context")),
+        seizure_words=norm_set(_word_list(context, "seizure", "status_context")),
+        amid_words=norm_set(_word_list(context, "amid", "status_context")),
+        exchange_words=norm_set(_word_list(context, "exchange", "status_context")),
+        out_of_service=norm_set(_word_list(context, "out_of_service", "status_context")),
+        out_of_service_before=norm_set(_word_list(context, "out_of_service_before", "status_context")),
+        distance_words=norm_set(_word_list(context, "distance", "status_context")),
         remain_verbs=norm_set(_word_list(remain, "verbs", "remain")),
         remain_except=norm_set(_word_list(remain, "except", "remain")),
         length_words=norm_set(_word_list(_section(raw, "length"), "words", "length")),

@@ -12,8 +12,9 @@ A status asked for (طالب بفتح) is none; one after بعد/إثر (بعد 
 before, counted only when nothing else is said; كان + a use verb is a past use; سيطرة
 before a place name is a checkpoint.
 Resolution: reopened → open; fought over, or closed and open at once → contested;
-closed → closed; a narrowing word → narrowing; open or used now → open; only one
-left (لم يبق سوى) → narrowing; used once (past tense) → open; nothing → unknown. A force that closes the road it uses itself does not
+closed → closed; a narrowing word → narrowing; only one left (لم يبق سوى، المنفذ
+الوحيد) and not said to be in use → narrowing; open or used now → open; shelled and
+nothing else → contested; used once (past tense) → open; nothing → unknown. A force that closes the road it uses itself does not
 close it.
 """
 from __future__ import annotations
@@ -51,6 +52,17 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
                 j += 1
                 continue
         cls = cues.status_of(t) if not v.cues.has(cues.unit_words, t.norm) else None   # القطعات: units
+        if cls is None and v.cues.has(cues.exchange_words, t.norm):
+            nxt = _exchanged(v, j, c1)
+            if nxt is not None:     # يتبادل الطرفان السيطرة على الطريق: control changes hands
+                out.append(("contested", j))
+                j = nxt + 1
+                continue
+        if cls is None and j > c0 and v.cues.has(cues.out_of_service, t.norm) \
+                and v.cues.has(cues.out_of_service_before, toks[j - 1].norm):
+            cls = "closed"      # خارج الخدمة، خرج عن الخدمة
+        if cls == "closed" and _travels_distance(v, j, c1):
+            cls = "use"         # تقطع القوافل مسافة 45 كيلومتراً على الطريق: travelled, not cut
         if cls is None and v.cues.has(cues.traffic_words, t.norm) and _busy(v, j, c1):
             cls = "open"        # حركة كثيفة للشاحنات، الحركة عليه طبيعية: in use
         elif cls is None and v.cues.has(cues.remaining_words, t.norm):
@@ -58,10 +70,8 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if cls is None:
             j += 1
             continue
-        if cls in ("use", "used") and v.cues.has(cues.traffic_words, t.norm) and any(
-                v.toks[x].kind == "word" and cues.status_of(v.toks[x]) == "closed"
-                for x in range(max(c0, j - 2), min(c1, j + 2) + 1) if x != j):
-            j += 1      # حركة العبور متوقفة، توقف حركة المرور: the traffic is what stopped
+        if cls in ("use", "used") and v.cues.has(cues.traffic_words, t.norm) and _traffic_stopped(v, j, c0, c1):
+            j += 1      # حركة العبور متوقفة، أوقفت السلطات حركة العبور: the traffic is what stopped
             continue
         if cls in ("use", "used") and _expressed(v, j, c1):
             j += 1      # عبّرت عن قلقها: expressed, not crossed
@@ -69,10 +79,12 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if _planned(v, j, c0):
             j += 1      # سيعاد فتحه الأسبوع المقبل، على أن تُنقل عبر المعبر: not yet
             continue
-        if j > c0 and v.cues.has(cues.place_heads, toks[j - 1].norm):
+        if j > c0 and v.cues.has(cues.place_heads, toks[j - 1].norm) \
+                and not (cls == "remain" and v.cues.route_noun(toks, j - 1, j - 1) is not None):
             j += 1      # مناطق سيطرة الفصائل، منطقة الاشتباكات: which area, not what the route is
             continue
-        if _checkpoint(v, j, c0) or _near_before(v, j, c0, cues.demand_words, DEMAND_REACH, over_names=True):
+        if _checkpoint(v, j, c0) or (not _stated(v, j, c0)
+                                     and _near_before(v, j, c0, cues.demand_words, DEMAND_REACH, over_names=True)):
             j += 1      # (فتح) سيطرة المنصورية is a checkpoint; طالب بفتح ممر asks, it does not report
             continue
         if cls in ("open", "reopen") and _attempted(v, j, c0, reach=4, over_names=True):
@@ -96,7 +108,10 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
                 out.append((flipped + ":negated", j))
             j += 1
             continue
-        if cls == "contested" and _dates(v, j, c0):
+        if cls == "shelled" and _amid(v, j, c0):
+            j += 1      # مع تصاعد القصف، وسط القصف: the circumstance, not the route's state
+            continue
+        if cls in ("contested", "shelled") and _dates(v, j, c0):
             j += 1      # خلال الأسبوع الأول من القتال: a date, not fighting on the route
             continue
         if cls == "closed" and _attempted(v, j, c0):
@@ -108,6 +123,67 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         out.append((cls, j))
         j += 1
     return out
+
+
+CUT_KEYS = frozenset({"\u0642\u0637\u0639", "\u064a\u0642\u0637\u0639"})     # قطع، يقطع
+THAT = frozenset({"\u0627\u0646", "\u0628\u0627\u0646"})                       # أنّ، بأنّ (normalized)
+
+
+def _traffic_stopped(v: SentenceView, j: int, c0: int, c1: int) -> bool:
+    """A closing word within two words of the traffic word at ``j``, over the names of who
+    stopped it (أوقفت السلطات المصرية حركة العبور) and other traffic words (توقف حركة المرور)."""
+    for step, bound in ((-1, c0), (1, c1)):
+        k, left = j + step, 2
+        while left > 0 and (k >= bound if step < 0 else k <= bound):
+            t = v.toks[k]
+            if t.kind == "word" and v.cues.status_of(t) == "closed":
+                return True
+            if k not in v.covered and not (t.kind == "word" and v.cues.has(v.cues.traffic_words, t.norm)):
+                left -= 1
+            k += step
+    return False
+
+
+def _amid(v: SentenceView, j: int, c0: int) -> bool:
+    """Shelling right after مع/وسط/في ظل/رغم, or after an onset word after one (مع تصاعد القصف)."""
+    k = j - 1
+    if k >= c0 and v.cues.has(v.cues.onset_words, v.toks[k].norm):
+        k -= 1
+    return k >= c0 and v.toks[k].kind == "word" and v.cues.has(v.cues.amid_words, v.toks[k].norm)
+
+
+def _exchanged(v: SentenceView, j: int, c1: int) -> int | None:
+    """The control or fire word an exchange word at ``j`` governs, within two words past
+    the names of who exchange it (يتبادل عناصر الهيئة وقوات النظام السيطرة)."""
+    k, left = j + 1, 2
+    while k <= c1 and left > 0:
+        t = v.toks[k]
+        if t.kind == "word" and k not in v.covered and v.cues.status_of(t) in ("closed", "contested", "shelled"):
+            return k
+        if k not in v.covered:
+            left -= 1
+        k += 1
+    return None
+
+
+def _travels_distance(v: SentenceView, j: int, c1: int) -> bool:
+    """قطع (to cut) with a distance as its object within three words (تقطع القوافل مسافة
+    45 كيلومتراً، قطعوا 20 كم): the distance was travelled, the road not cut."""
+    if v.cues.status_key(v.toks[j].norm) not in CUT_KEYS:
+        return False
+    return any(v.toks[k].kind == "word" and v.cues.has(v.cues.distance_words, v.toks[k].norm)
+               for k in range(j + 1, min(c1, j + 4) + 1))
+
+
+def _stated(v: SentenceView, j: int, c0: int) -> bool:
+    """A verbal noun right after أنّ/بأنّ (حذّرت من أن إغلاق المعبر يهدد…): the subject of
+    a reported clause, so what a warning or an appeal before it says is not asked for.
+    An imperfect verb there (يخشى أن يُغلق) is still only feared."""
+    if j <= c0 or v.toks[j - 1].norm not in THAT:
+        return False
+    w = v.toks[j].norm
+    w = w[1:] if w[:1] in ("\u0648", "\u0641") else w
+    return w[:1] not in IMPERFECT and not w.startswith("\u0633")
 
 
 def orphans(v: SentenceView, found: list[tuple[str, int]], c0: int) -> list[tuple[str, int]]:
@@ -195,12 +271,18 @@ def _negated(v: SentenceView, j: int, c0: int) -> bool:
         if k < c0 or v.toks[k].kind != "word":
             return False
         cl = v.lex.classes(v.toks[k].norm)
-        if "negation" in cl or ("negation_before_perfect" in cl and v.toks[k].norm == "ما"):
+        if "negation" in cl or ("negation_before_perfect" in cl and v.toks[k].norm == "ما"
+                                and not _resultative(v, k)):
             return True
         if "auxiliaries" not in cl and v.cues.route_noun(v.toks, k, k) is None:
             return False
         k -= 1
     return False
+
+
+def _resultative(v: SentenceView, k: int) -> bool:
+    """"…، ما قطع خط الإمداد": ما after a comma is "which (led to)", not a negation."""
+    return k > v.first and v.toks[k - 1].kind == "punct" and v.toks[k - 1].text in ("،", ",")
 
 
 def _checkpoint(v: SentenceView, j: int, c0: int) -> bool:
@@ -297,10 +379,12 @@ def resolve(cues: list[tuple[str, int]]) -> tuple[str, list[str]]:
         return "closed", why
     if "narrowing" in kinds:
         return "narrowing", why     # the routes shrink, whoever still uses them
+    if "remain" in kinds and "use" not in kinds:
+        return "narrowing", why     # المنفذ الوحيد المتاح: the one left is open, the set narrowed
     if opened:
         return "open", why          # لم يبق سوى ممر يلجأ إليه: the one left is in use
-    if "remain" in kinds:
-        return "narrowing", why
+    if "shelled" in kinds:
+        return "contested", why     # shelled, and nothing else told of it
     if "used" in kinds:
         return "open", why
     return "unknown", why
@@ -318,7 +402,7 @@ def subject(v: SentenceView, k: int, lo: int, hi: int) -> str | None:
         if m is not None and closing and (m is beneficiary or v.doc.text[v.toks[j].start:m.start].endswith("\u0644")):
             beneficiary = m
             continue    # قطع خط الإمداد للميليشيات: whom it supplies, not who cut it
-        if m is not None and not v.in_source(m.start):
+        if m is not None and not v.in_source(m.start) and not _area_of(v, m_first(v, j, m)):
             return m.ref
     for j in range(k - 1, max(lo, k - REACH_BEFORE) - 1, -1):
         if v.is_break(j):
@@ -326,9 +410,17 @@ def subject(v: SentenceView, k: int, lo: int, hi: int) -> str | None:
         m = v.org_at.get(j)
         if m is not None and closing and v.doc.text[v.toks[m_first(v, j, m)].start:m.start].endswith("\u0644"):
             continue    # خط الإمداد لداعش … قُطع: whom it supplied, not who cut it
-        if m is not None and not v.in_source(m.start):
+        if m is not None and not v.in_source(m.start) and not _area_of(v, m_first(v, j, m)):
             return m.ref
     return None
+
+
+def _area_of(v: SentenceView, j: int) -> bool:
+    """An actor named after an area word (مناطق النظام، مناطق سيطرة قسد): where, not who."""
+    k = j - 1
+    if k >= v.first and v.cues.has(v.cues.checkpoint_words, v.toks[k].norm):
+        k -= 1
+    return k >= v.first and v.toks[k].kind == "word" and v.cues.has(v.cues.place_heads, v.toks[k].norm)
 
 
 def m_first(v: SentenceView, j: int, m) -> int:

@@ -31,6 +31,7 @@ BREAK_PUNCT = frozenset({",", "،", ";", "؛", ":", ".", "!", "?", "؟", "(", ")
 DASHES = frozenset({"-", "–", "—", "/"})
 AND = "\u0648"   # و
 THEN_FIRST = frozenset({"ثم", "وثم", "ومن", "من", "ومنها", "منها", "بعدها", "وبعدها"})   # first words of a "then" marker
+COPULA_WORDS = frozenset({"هو", "هي"})
 SIDE_WORDS = frozenset(w.replace("\u0629", "\u0647") for w in (
     "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الشمالية", "الجنوبية", "الشرقية", "الغربية"))
 
@@ -143,10 +144,16 @@ def route_nouns(v: SentenceView, c0: int, c1: int) -> list[Frame]:
                 and all(v.cues.has(cues.place_heads, toks[k].norm) for k in range(j, last + 1)):
             j = last + 1    # الطريق من بغداد إلى منفذ طريبيل: the crossing is where the road ends
             continue
+        if out and last + 1 <= c1 and last + 1 in v.loc_at and toks[j].norm[:1] == AND \
+                and all(v.cues.has(cues.place_heads, toks[k].norm) for k in range(j, last + 1)) \
+                and _second_between_end(v, j, c0):
+            j = last + 1    # الطريق الرابط بين الرمادي ومنفذ طريبيل: the crossing is the road's other end
+            continue
         prev = toks[j - 1].norm if j > v.first else ""
         nxt = toks[last + 1].norm if last < v.last else ""
-        if (prev and cues.has(cues.not_before, prev)) or (nxt and cues.has(cues.not_after, nxt)):
-            j = last + 1
+        if (prev and cues.has(cues.not_before, prev)) or (nxt and cues.has(cues.not_after, nxt)) \
+                or (prev in COPULA_WORDS and j - 2 >= v.first and cues.has(cues.not_after, toks[j - 2].norm)):
+            j = last + 1    # (الحوار هو الطريق الوحيد: the figure is said with a copula too)
             continue
         # "عن طريق" is a marker (by way of), read by the frame parser
         k = last + 1
@@ -166,6 +173,22 @@ def _after_marker(v: SentenceView, j: int, c0: int) -> bool:
     for i in range(max(c0, j - 3), j):
         hit = v.cues.marker(v.toks, i, j - 1)
         if hit is not None and hit[1] == j - 1 and hit[0] in ("from", "to", "through"):
+            return True
+    return False
+
+
+def _second_between_end(v: SentenceView, j: int, c0: int) -> bool:
+    """Token ``j - 1`` ends a place that a between marker introduces (بين X ومنفذ Y: j is
+    the و-noun after X)."""
+    first = next((a for a, b in v.loc_last.items() if b == j - 1 and a >= c0), None)
+    if first is None:
+        return False
+    k = first - 1
+    if k >= c0 and v.toks[k].kind == "word" and v.cues.has(v.cues.place_heads, v.toks[k].norm):
+        k -= 1      # بين مدينة الرمادي ومنفذ طريبيل
+    for i in range(max(c0, k - 2), k + 1):
+        hit = v.cues.marker(v.toks, i, k)
+        if hit is not None and hit == ("between", k):
             return True
     return False
 
@@ -196,6 +219,7 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
     j = lo
     last_item: Item | None = None
     naming = f.kind == "route" and lo == f.last + 1
+    linked = naming and _linked(v, f)     # يربط الطريق الجديد الموصل بدهوك: X بـY name its ends
     while j <= hi:
         if f.kind == "route" and f.purpose_at is None and purpose_lam(v, j):
             f.purpose_at = j
@@ -244,11 +268,12 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
             item = Item(role, v.loc_at[k].ref, k, last, join)
             f.items.append(item)
             last_item = item
-            nxt = v.joined_loc(last + 1, hi, with_ba=role == "between" and join is None)
+            ba = join is None and (role == "between" or (role == "name" and linked))
+            nxt = v.joined_loc(last + 1, hi, with_ba=ba)
             if nxt is None and last + 1 <= hi and v.toks[last + 1].norm in SIDE_WORDS:
                 # يربط ريف حلب الغربي بمدينة إدلب: the side belongs to the place before
                 item.last = last + 1
-                nxt = v.joined_loc(last + 2, hi, with_ba=role == "between" and join is None)
+                nxt = v.joined_loc(last + 2, hi, with_ba=ba)
             if nxt is None and role == "from" and join is None:
                 lam = _lam_place(v, item.last + 1, hi)
                 if lam is not None:     # الممتد من الموصل للرقة: ل after من X is "to"
@@ -274,6 +299,16 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
             if i.role == "between":
                 i.role = "across"
         f.items = [i for i in f.items if i.role not in ("from", "to")]
+
+
+def _linked(v: SentenceView, f: Frame) -> bool:
+    """A linking verb (يربط، تصل بين…: a between marker) right before the route noun."""
+    k = f.first - 1
+    for i in range(max(v.first, k - 2), k + 1):
+        hit = v.cues.marker(v.toks, i, k)
+        if hit is not None and hit == ("between", k):
+            return True
+    return False
 
 
 EACH_OF = ("\u0648\u0643\u0644", "\u0645\u0646")     # وكل من (normalized)

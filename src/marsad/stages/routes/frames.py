@@ -1,0 +1,56 @@
+"""Step 1 of the routes stage: the anchors of a clause (route nouns, movements) cut it into
+frames, each with the places its markers introduce (read by waypoints.read_frame).
+"""
+from __future__ import annotations
+
+from marsad.stages.routes.waypoints import Frame, SentenceView, read_frame, route_nouns
+
+TIME_WORDS = frozenset({"قبل"})          # with route_cues' "before" words: a movement that dates
+HIT_AND_RUN = frozenset({"كر"})
+COPULA = frozenset({"هو", "هي", "هما"})
+
+
+def clause_frames(v: SentenceView, moves: dict, c0: int, c1: int) -> list[Frame]:
+    """The anchors of a clause (route nouns, movements) with the places they introduce."""
+    frames = route_nouns(v, c0, c1)
+    taken = {k for f in frames for k in range(f.first, f.last + 1)}
+    for k in range(c0, c1 + 1):
+        ev = moves.get(k)
+        if ev is not None and k > c0 and v.toks[k - 1].norm in HIT_AND_RUN:
+            ev = None       # معارك كرّ وفرّ: hit-and-run fighting, no one fled
+        if ev is not None and k not in taken:
+            last = k
+            while last + 1 <= c1 and starts_before(v, last + 1, ev["trigger"]["end"]):
+                last += 1
+            frames.append(Frame("move", k, last, c1, (c0, c1), event=ev))
+    frames.sort(key=lambda f: f.first)
+    for i, f in enumerate(frames):
+        f.end = frames[i + 1].first - 1 if i + 1 < len(frames) else c1
+        read_frame(v, f, f.last + 1, f.end)
+    if frames and frames[0].first > c0 and v.toks[frames[0].first - 1].norm not in COPULA \
+            and not (frames[0].route_kind == "crossing" and not frames[0].waypoints and unknown_name(v, frames[0])):
+        # words before the first anchor: "من حلب إلى دمشق عبر الطريق الدولي"; not before
+        # a copula: "الحوار بين بغداد وأربيل هو الطريق الوحيد" names the subject's places
+        read_frame(v, frames[0], c0, frames[0].first - 1, roles={"from", "to", "between", "through"})
+    return frames
+
+
+def starts_before(v: SentenceView, k: int, end: int) -> bool:
+    return v.toks[k].start < end
+
+
+def unknown_name(v: SentenceView, f: Frame) -> bool:
+    """A word right after the route noun (over place heads) that is no known place, marker
+    or status word: the noun is named by a place the gazetteer does not know."""
+    k = f.last + 1
+    while k <= f.end and v.toks[k].kind == "word" and v.cues.has(v.cues.place_heads, v.toks[k].norm) \
+            and k not in v.loc_at:
+        k += 1
+    if k > f.end or v.toks[k].kind != "word" or k in v.loc_at or k in v.covered:
+        return False
+    return v.cues.marker(v.toks, k, f.end) is None and v.cues.status_of(v.toks[k]) is None
+
+
+def dating(v: SentenceView, f: Frame, c0: int) -> bool:
+    """A movement after بعد/قبل… (بعد انسحاب الفصائل): it dates what is said."""
+    return f.first > c0 and v.cues.has(v.cues.before_words | TIME_WORDS, v.toks[f.first - 1].norm)

@@ -1,0 +1,139 @@
+"""Mentions of a route already named: a route noun that says more about the one before it
+(طريق خناصر، وهو خط الإمداد الوحيد…), a placeless noun given its name by a copula or
+said to narrow to it, the same road again later in the sentence, and a pronoun in the
+next sentence that tells what became of it (وقد قررت السلطات إغلاقه).
+"""
+from __future__ import annotations
+
+from marsad.stages.routes import status as st
+from marsad.stages.routes.frames import COPULA
+from marsad.stages.routes.waypoints import Frame, SentenceView
+from marsad.text.clitics import ARTICLE, proclitic_stems
+
+RESTATING = frozenset({"وهو", "وهي", "هو", "هي", "يعد", "تعد", "يعتبر", "تعتبر", "بات", "باتت", "اصبح", "اصبحت",
+                       "احد", "احدي", "اهم", "ابرز", "من"})   # (… أحد أهم خطوط الإمداد، من أبرز الطرق)
+OTHER = frozenset({"اخر", "الاخر", "الاخري", "اخري", "ثاني", "الثاني", "ثان"})
+
+
+def restatements(v: SentenceView, routes: list[Frame]) -> None:
+    """A definite route noun naming no end of its own right after a route that names some,
+    or after وهو/يعد… (طريق خناصر، وهو خط الإمداد الوحيد نحو حلب; الطريق من السلمية إلى
+    خناصر المنفذ الوحيد نحو حلب), says more about that route: its places and cues join it."""
+    for a, b in zip(routes, routes[1:]):
+        host = a.restates or a
+        if not a.waypoints and not b.waypoints and a.restates is None and _became(v, a, b):
+            # تقلصت المعابر إلى معبر واحد: the narrowing is told of the one left
+            b.cues.extend(a.cues)
+            b.merged.append(a)
+            a.restates = b
+            continue
+        if host.waypoints and not b.items and b.route_kind == "supply_line" and host.route_kind != "supply_line" \
+                and not _other_after(v, b):
+            # سيطرت القوات على الطريق بين X وY، ما قطع خط إمداد Z: the road is that supply line
+            host.cues.extend(b.cues)
+            host.merged.append(b)
+            b.restates = host
+            continue
+        if not a.waypoints and b.waypoints and a.restates is None and _copula_between(v, a, b):
+            # تقلصت المعابر إلى معبر واحد هو معبر الطبقة: what is said of the one is said of the other
+            b.cues.extend(a.cues)
+            b.merged.append(a)
+            a.restates = b
+            continue
+        sides = _sides_of_crossing(host, b)
+        if not host.waypoints or (any(i.role in ("name", "between", "from") for i in b.items) and not sides):
+            continue
+        if not b.items and _bare_mention(v, b, host):
+            # "…الطريق الواصل بين X وY، مشيرة إلى أن الطريق شهد اشتباكات": the same road again
+            host.cues.extend(b.cues)
+            host.merged.append(b)
+            b.restates = host
+            continue
+        end = max([a.last] + [i.last for i in a.items])
+        if not all((v.toks[k].kind == "punct" and v.toks[k].text in ("،", ",")) or v.toks[k].norm in RESTATING
+                   for k in range(end + 1, b.first)):
+            continue
+        if not any(stem.startswith(ARTICLE) for k in range(b.first, b.last + 1)
+                   for _, stem in proclitic_stems(v.toks[k].norm)):
+            continue
+        if sides:
+            for i in b.items:
+                i.role = "across"   # معبر نصيب، وهو المنفذ الوحيد بين سوريا والأردن: the sides it joins
+        named = any(i.role in ("name", "between") for i in host.items)
+        # المنفذ الوحيد لإيصال البضائع إلى X: a named route does not go where the goods do
+        host.items.extend(i for i in b.items if not (named and b.purpose_at is not None and i.first > b.purpose_at))
+        host.via.extend(b.via)
+        host.cues.extend(b.cues)
+        host.merged.append(b)
+        b.restates = host
+
+
+def _sides_of_crossing(host: Frame, b: Frame) -> bool:
+    """A crossing named by its place, restated by a crossing noun whose places are all
+    "between" ones: those are the sides the crossing joins, not points on it."""
+    return host.route_kind == "crossing" and b.route_kind == "crossing" and bool(b.items) \
+        and any(i.role == "name" for i in host.items) and all(i.role == "between" for i in b.items)
+
+
+def _copula_between(v: SentenceView, a: Frame, b: Frame) -> bool:
+    """Only a copula (and a word of number: واحد، الوحيد) between route nouns ``a`` and ``b``."""
+    between = [v.toks[k] for k in range(a.last + 1, b.first)]
+    return any(t.norm in COPULA for t in between) and all(
+        t.kind == "word" and (t.norm in COPULA or v.cues.scope_of(t.norm) == "one") for t in between)
+
+
+def _became(v: SentenceView, a: Frame, b: Frame) -> bool:
+    """Placeless route noun ``a`` said to narrow to route noun ``b`` (… إلى معبر واحد)."""
+    if not any(c.split(":")[0] in ("narrowing", "remain") for c, _ in a.cues):
+        return False
+    hit = v.cues.marker(v.toks, b.first - 1, b.first - 1)
+    return hit is not None and hit[0] == "to" and not any(k in v.loc_at for k in range(a.last + 1, b.first))
+
+
+def _bare_mention(v: SentenceView, b: Frame, host: Frame) -> bool:
+    """Route noun ``b`` is the same kind as ``host``, definite, singular, with no adjective
+    or "other" after it: the route named before, mentioned again."""
+    if b.plural or b.last != b.first or b.route_kind != host.route_kind or b.first <= host.end:
+        return False
+    if not any(stem.startswith(ARTICLE) for _, stem in proclitic_stems(v.toks[b.first].norm)):
+        return False
+    return not _other_after(v, b)
+
+
+def _other_after(v: SentenceView, b: Frame) -> bool:
+    """"الطريق الآخر، خطوط الإمداد الأخرى": another route than the one named."""
+    nxt = b.last + 1
+    return nxt <= v.last and v.toks[nxt].kind == "word" and v.toks[nxt].norm in OTHER
+
+
+def said_later(v: SentenceView, route: dict) -> None:
+    """A sentence naming no route whose status word points back with a pronoun (وقد
+    قررت السلطات إغلاقه، تمكنت القوات من إعادة فتحه) tells what became of the route of
+    the sentence before: that is its status now."""
+    found = st.collect(v, v.first, v.last, set())
+    back = [(c, k) for c, k in found if any(v.cues.refers_back(v.toks[j]) for j in range(k, min(v.last, k + 2) + 1)
+                                            if j == k or c == "reopen")]
+    if not back:
+        # "غير أن الطريق أُغلق مجدداً": the same kind of route named again, bare and definite
+        for c0, c1 in v.clauses():
+            if any(_bare_again(v, k, route.get("kind")) for k in range(c0, c1 + 1)):
+                # (وكان الطريق نفسه قد أُغلق الأسبوع الماضي: before, not now)
+                back = [(c, k) for c, k in found if c0 <= k <= c1
+                        and not any(v.cues.has(v.cues.past_words, v.toks[x].norm) for x in range(max(c0, k - 4), k))]
+                break
+    status, why = st.resolve(back)
+    if status != "unknown":
+        route["status"] = status
+        route["reasons"] = [r for r in route["reasons"] if not r.startswith("status:")] + \
+            [f"status: {', '.join(why)} (the sentence after)"]
+
+
+def _bare_again(v: SentenceView, k: int, kind) -> bool:
+    """A definite singular route noun of ``kind`` at token ``k`` naming no place after it."""
+    hit = v.cues.route_noun(v.toks, k, v.last)
+    if hit is None or hit[2] or hit[0] != kind:
+        return False
+    if not any(stem.startswith(ARTICLE) for _, stem in proclitic_stems(v.toks[k].norm)):
+        return False
+    nxt = hit[1] + 1
+    return not (nxt <= v.last and (nxt in v.loc_at or v.cues.marker(v.toks, nxt, v.last) is not None))

@@ -1,0 +1,89 @@
+"""One sentence of the routes stage, from clauses to combined frames: each clause's frames
+(frames.py), the status cues of its words given to them (status.py), cues of a clause
+with no anchor that point back, restatements (restate.py), then movements folded in
+(combine.py). The records are built from the result by record.py.
+"""
+from __future__ import annotations
+
+from marsad.stages.routes import status as st
+from marsad.stages.routes.combine import combine
+from marsad.stages.routes.frames import clause_frames, dating
+from marsad.stages.routes.restate import restatements
+from marsad.stages.routes.waypoints import Frame, SentenceView
+
+OBJECT_PREPS = frozenset({"علي"})      # على (normalized): a status verb's object after an aside
+
+
+def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
+    framed = [((c0, c1), clause_frames(v, moves, c0, c1)) for c0, c1 in v.clauses()]
+    if not any(fs for _, fs in framed):
+        return []       # most sentences: no status word needs reading
+    has_route = any(f.kind == "route" for _, fs in framed for f in fs)
+    per_clause: list[tuple[tuple[int, int], list[Frame], list]] = []
+    pending: list = []      # a verb whose object comes after an aside (سيطرت القوات، بإسناد …، على الطريق)
+    for (c0, c1), frames in framed:
+        if not frames and not has_route:
+            continue    # orphan cues only ever go to a route noun
+        skip = set()
+        for f in frames:
+            if f.kind == "route":     # a movement's verb may be a status word too (يلجأ إليه)
+                skip.update(range(f.first, f.last + 1))
+            skip.update(f.markers)
+        found = st.collect(v, c0, c1, skip)
+        # a movement along the route (reported or attempted) says it was travelled
+        found += [("used", f.first) for f in frames if f.kind == "move"
+                  and f.event.get("status") in ("reported", "attempted") and not f.event.get("negated")
+                  and not _aside(v, f, c0)]
+        found += [("used", k) for k in (_passed_through(v, f, c0) for f in frames) if k is not None]
+        if frames:
+            if pending and v.toks[c0].norm in OBJECT_PREPS and frames[0].kind == "route" and frames[0].first == c0 + 1:
+                frames[0].cues.extend(pending)
+            pending = []
+            st.assign(found, frames, v)
+            found = []
+        else:
+            orphan = st.orphans(v, found, c0)
+            pending += [c for c in found if c not in orphan]
+            found = orphan
+        per_clause.append(((c0, c1), frames, found))
+    # cues of a clause without anchors that point back (…، وهو ما زال يستخدمه التنظيم)
+    # go to the nearest route of the sentence
+    all_routes = [f for _, fs, _ in per_clause for f in fs if f.kind == "route"]
+    for (c0, _), _, orphan in per_clause:
+        if orphan:
+            before = [f for f in all_routes if f.first < c0]
+            target = before[-1] if before else next((f for f in all_routes if f.first > c0), None)
+            if target is not None:
+                target.cues.extend(orphan)
+    restatements(v, [f for _, fs, _ in per_clause for f in fs if f.kind == "route"])
+    out = []
+    for _, frames, _ in per_clause:
+        out.extend(combine(v, [f for f in frames if not f.restates]))
+    return out
+
+
+def _passed_through(v: SentenceView, f: Frame, c0: int) -> int | None:
+    """"خرجت الدفعة … عبر ممر آمن": something went through the route noun, so it was
+    travelled (the marker's token), unless only asked for, planned or denied."""
+    if f.kind != "route":
+        return None
+    for k in range(max(c0, f.first - 2), f.first):
+        hit = v.cues.marker(v.toks, k, f.first - 1)
+        if hit is not None and hit == ("through", f.first - 1):
+            if k == c0 or st.hedged(v, k, c0):
+                return None
+            return k
+    return None
+
+
+def _aside(v: SentenceView, f: Frame, c0: int) -> bool:
+    """A movement that only dates something (قبل انسحابه، بعد خروجهم), says what the
+    route is for (ممر لإدخال المساعدات) or was seized (ضبطت الشرطة شحنة أسلحة): it does
+    not say the route was travelled."""
+    if dating(v, f, c0):
+        return True
+    if any(v.toks[k].kind == "word" and v.cues.has(v.cues.seizure_words, v.toks[k].norm)
+           for k in range(max(c0, f.first - 4), f.first)):
+        return True     # ضبطت الأجهزة الأمنية شحنة أسلحة على الطريق: stopped, not travelled
+    hit = v.lex.match(v.toks, f.first)
+    return hit is not None and hit.analysis.pos == "noun" and hit.analysis.prefix.endswith("\u0644")
