@@ -587,3 +587,23 @@ def test_events_refugees_and_asylum_are_no_flight(text, flight):
 ])
 def test_events_a_room_or_document_of_an_event_is_no_event(text, meeting):
     assert bool([e for e in run(text).events if e["type"] in ("CONSULT", "AGREE")]) == meeting, run(text).events
+
+
+@pytest.mark.parametrize("text,type_,found", [
+    ("وقال شهود إن الجنود هاجموا مدرسة البلدة تساندهم المروحيات.", "SUPPORT", False),
+    ("وأعلنت الحكومة أنها تساند مطالب المحتجين.", "SUPPORT", True),
+    ("وسلم الموفد الرئيس رسالة من نظيره.", "CONCEDE", False),
+    ("سلم عشرات المسلحين أنفسهم للجيش.", "CONCEDE", True),
+    ("واستقبلت المدينة مليوني سائح العام الماضي.", "CONSULT", False),
+    ("واستقبل الرئيس وزير الخارجية الفرنسي في القصر.", "CONSULT", True),
+    ("وارتفع الطلب على الوقود في الأسواق.", "REQUEST", False),
+])
+def test_events_a_trigger_word_in_another_sense(text, type_, found):
+    assert bool(events_of(text, type_)) == found, run(text).events
+
+
+def test_events_lexicon_rejects_a_sense_of_no_known_trigger():
+    raw = copy.deepcopy(load_triggers().raw)
+    raw["senses"]["entries"].append({"type": "CONCEDE", "triggers": ["طار"], "next": ["عاليا"]})
+    with pytest.raises(MarsadError, match="senses entry"):
+        TriggerLexicon(raw)

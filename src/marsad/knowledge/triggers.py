@@ -68,6 +68,16 @@ class Analysis:
 
 
 @dataclass(frozen=True, slots=True)
+class OtherSense:
+    """Words that give a trigger another sense: after it ("next", the three words right after)
+    or anywhere in its sentence ("sentence"). ``triggers``: lexicon entry indices."""
+    type: str
+    triggers: frozenset[int]
+    next: frozenset[str]
+    sentence: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
     form: Form
     first: int                   # token indices, inclusive
@@ -118,8 +128,27 @@ class TriggerLexicon:
             for w in vocab:
                 self._cue_index.setdefault(w, set()).add(cls)
         self._load(raw)
+        self.senses = self._load_senses(raw.get("senses") or {})
 
     # ---- loading and validation
+    def _load_senses(self, raw: dict) -> tuple["OtherSense", ...]:
+        """The "senses" section: when a trigger word means something else (see its _doc)."""
+        types = raw_types = self.raw.get("types") or {}
+        out = []
+        for n, e in enumerate(raw.get("entries") or ()):
+            where = f"senses entry #{n + 1}"
+            if e.get("type") not in types:
+                _fail(f"{where}: unknown type {e.get('type')!r} (known: {', '.join(raw_types)})")
+            if not e.get("next") and not e.get("sentence"):
+                _fail(f"{where}: needs 'next' or 'sentence' words")
+            wanted = set(e.get("triggers") or ())
+            indices = frozenset(t.index for t in self.triggers if t.type == e["type"] and (not wanted or wanted & set(
+                sum((self.raw["triggers"][t.index].get(k) or [] for k in ("verb", "noun", "participle", "phrase")), []))))
+            if wanted and not indices:
+                _fail(f"{where}: none of {sorted(wanted)} is a {e['type']} trigger")
+            out.append(OtherSense(e["type"], indices, _words(e.get("next") or ()), _words(e.get("sentence") or ())))
+        return tuple(out)
+
     def _load(self, raw: dict) -> None:
         types = raw.get("types")
         acled = raw.get("acled")

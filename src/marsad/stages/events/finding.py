@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from marsad.knowledge.triggers import Hit, TriggerLexicon
 from marsad.stages.events.sentence import Sentence, VERB_CUES
+from marsad.text.clitics import proclitic_stems
 
 
 def find_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
@@ -99,6 +100,37 @@ def without_progress(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[
         if submitted or not military:
             drop.add(id(h))
     return [h for h in hits if id(h) not in drop]
+
+
+def without_other_senses(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """Hits whose word means something else here by the lexicon's "senses" (سلّمه رسالة is
+    a delivery, تساندهم المروحيات part of an attack, the tourists a city received)."""
+    if not lex.senses or not hits:
+        return hits
+    words = None
+    out = []
+    for h in hits:
+        other = False
+        for sense in lex.senses:
+            if sense.type != h.form.trigger.type or (sense.triggers and h.form.trigger.index not in sense.triggers):
+                continue
+            if sense.next and any(_stem_in(s.toks[k], sense.next) for k in range(h.last + 1, min(h.last + 4, s.last + 1))):
+                other = True
+            elif sense.sentence:
+                if words is None:
+                    words = [s.toks[k] for k in range(s.first, s.last + 1) if s.toks[k].kind == "word"]
+                other = any(_stem_in(t, sense.sentence) for t in words)
+            if other:
+                break
+        if not other:
+            out.append(h)
+    return out
+
+
+def _stem_in(tok, vocab: frozenset[str]) -> bool:
+    """The word, or its stem without proclitics and article, is in ``vocab``."""
+    return tok.kind == "word" and (tok.norm in vocab or any(
+        stem in vocab or (stem.startswith("ال") and stem[2:] in vocab) for _, stem in proclitic_stems(tok.norm)))
 
 
 def without_records(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
