@@ -373,7 +373,9 @@ def test_events_place_named_inside_the_clause_place_wins():
     doc = run("وفي بغداد اختطف مسلحون مجهولون موظفاً حكومياً بعد أن خرج من منزله في منطقة الكرادة الشرقية جنوب بغداد.")
     ev = one(doc.text, "ASSAULT")
     place = next(p for p in doc.places if p.id == ev["location"])
-    assert place.anchor and place.anchor["place"] == next(p.id for p in doc.places if p.name_ar == "بغداد")
+    # the Karrada neighbourhood of the default gazetteer (a place located by Baghdad without it)
+    assert place.id == "marsad:iq-karrada" or (
+        place.anchor and place.anchor["place"] == next(p.id for p in doc.places if p.name_ar == "بغداد"))
 
 
 def test_events_statement_takes_no_place_from_another_clause():

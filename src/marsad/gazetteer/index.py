@@ -32,7 +32,8 @@ from marsad.text.normalize import normalize_key
 
 INDEX_FORMAT = 2   # 2: capitals carry feature code PPLC
 FIELDS = GazPlace.__slots__
-_DATA_FILES = ("country_variants.json", "stopwords.json", "country_points.json", "crossings.json")
+_DATA_FILES = ("country_variants.json", "stopwords.json", "country_points.json", "crossings.json",
+               "regions.json")
 # A governorate listing its capital's name as a variant ("نينوى" … "الموصل") must not
 # outrank the city: such names are dropped from admin areas when a city/town of that
 # name lies inside the polygon (or, without a polygon, within this distance).

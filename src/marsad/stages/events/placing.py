@@ -46,15 +46,26 @@ def location_of(locs, places, clause, sentence, at, clause_only, usable):
         if cands:
             best = max(cands)[2]
             # "وفي بغداد اختطف…، في منطقة الدورة جنوب بغداد": a place the sentence names inside it
-            inner = [m.ref for _, m in in_span(locs, *sentence) if _inside(places.get(m.ref), best)]
+            inner = [m.ref for _, m in in_span(locs, *sentence) if _inside(places.get(m.ref), best, places)]
             return (inner[0] if inner else best), ("clause" if (lo, hi) == clause else "sentence")
     return None, None
 
 
-def _inside(p, ref: str) -> bool:
-    """A named place (not a bare direction) that the places stage located in or by ``ref``."""
+NEIGHBOURHOOD_KM = 20.0
+
+
+def _inside(p, ref: str, places=None) -> bool:
+    """A named place (not a bare direction) that the places stage located in or by ``ref``,
+    or a gazetteer neighbourhood of the city ``ref`` (الكرادة in Baghdad)."""
     a = p.anchor if p is not None else None
-    return bool(a) and a.get("place") == ref and (a.get("unlisted") or p.kind == "neighbourhood")
+    if bool(a) and a.get("place") == ref and (a.get("unlisted") or p.kind == "neighbourhood"):
+        return True
+    city = (places or {}).get(ref)
+    if p is None or a or p.kind != "neighbourhood" or city is None or city.kind not in ("city", "town") \
+            or None in (p.lat, city.lat):
+        return False
+    from marsad.gazetteer.geo import km
+    return km(p.lat, p.lon, city.lat, city.lon) <= NEIGHBOURHOOD_KM
 
 
 def visited_place(toks, locs, clause, hit: Hit, sentence=None, qualifiers=frozenset()) -> tuple[str | None, str | None]:

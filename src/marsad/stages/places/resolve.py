@@ -27,6 +27,10 @@ CONTAINED_BONUS = 2.0      # inside a governorate/district the text names
 QUALIFIER_BONUS = 1.5
 PROXIMITY_BONUS = 3.0
 PROXIMITY_RANGE_KM = 400.0
+# A governorate named like its capital (حلب، كركوك، دبي): the city, unless an admin
+# qualifier (محافظة، ولاية، إمارة…) asks for the governorate.
+TWIN_KM = 250.0
+TWIN_BONUS = 3.0
 COHERENT_KM = 150.0        # a weak (common-word) name must lie this close to another place
 
 
@@ -60,6 +64,15 @@ def _score(c, match, countries: set[str], anchors: list, own_key: str, inside=No
         bonus = QUALIFIER_BONUS * (2 if code in match.qualifier_kinds else 1)
         value += bonus
         reasons.append(f"+{bonus} '{match.qualifier}' asks for a {code if bonus > QUALIFIER_BONUS else c.kind}")
+    if c.kind == "admin1" and _capital_twin(c, match):
+        # only the governorate moves: the city keeps its standing against places of that
+        # name elsewhere (أريحا in Idlib against Jericho)
+        if match.qualifier_kinds and match.qualifier_kinds[0] == "admin1":
+            value += TWIN_BONUS
+            reasons.append(f"+{TWIN_BONUS} '{match.qualifier}' asks for the governorate, not the city of that name")
+        else:
+            value -= TWIN_BONUS
+            reasons.append(f"-{TWIN_BONUS} named like a city of its own: the city unless a qualifier asks for it")
     nearest, near_name = None, None
     for a in anchors:
         if a.key == own_key or a.place.kind == "country" or c.kind == "country":
@@ -72,6 +85,13 @@ def _score(c, match, countries: set[str], anchors: list, own_key: str, inside=No
         value += bonus
         reasons.append(f"+{bonus:.2f} {nearest:.0f} km from {near_name}, also named")
     return value, reasons, nearest
+
+
+def _capital_twin(c, match) -> bool:
+    """Whether governorate ``c`` shares its name with a city or town of its country near it,
+    also a candidate of ``match`` (حلب، كركوك، أريحا)."""
+    return any(o.kind in ("city", "town") and o.country == c.country
+               and km(c.lat, c.lon, o.lat, o.lon) <= TWIN_KM for o in match.candidates)
 
 
 @dataclass(slots=True)
