@@ -609,3 +609,16 @@ def test_events_lexicon_rejects_a_sense_of_no_known_trigger():
     raw["senses"]["entries"].append({"type": "CONCEDE", "triggers": ["طار"], "next": ["عاليا"]})
     with pytest.raises(MarsadError, match="senses entry"):
         TriggerLexicon(raw)
+
+
+@pytest.mark.parametrize("text,place", [
+    # a relative place right after a place only says where that place lies
+    ("وقتل في المقدادية شمال شرق بعقوبة ثلاثة مدنيين فيما أصيب عشرون آخرون بسقوط قذائف هاون.", "Al Miqdādīyah"),
+    ("وفي كركوك ، على بعد 250 كلم شمال بغداد ، قتل عشرة أشخاص في تفجير.", "Kirkuk"),
+    # on its own it is where the event happened
+    ("سقطت قذائف شمال بغداد مساء أمس.", "N of Baghdad"),
+])
+def test_events_a_place_located_by_a_relative_place_is_the_event_place(text, place):
+    doc = run(text)
+    ev = one(text, "ASSAULT")
+    assert next(p.name for p in doc.places if p.id == ev["location"]) == place

@@ -57,7 +57,7 @@ from marsad.stages.events.finding import (find_hits, judgments_as_accusations, w
                                           without_unsaid_judgments)
 from marsad.stages.events.governing import fold_embedded
 from marsad.stages.events.merging import coordinated_places, merge_coreferent, one_per_place, refers_back
-from marsad.stages.events.placing import (PLACE_PREPOSITIONS, SAYING_LOCATIVE, SAYING_TYPES, casualties_of,
+from marsad.stages.events.placing import (PLACE_PREPOSITIONS, without_locators, SAYING_LOCATIVE, SAYING_TYPES, casualties_of,
                                           confidence_of, date_of, location_of, visited_place)
 from marsad.stages.events.scoring import EventScorer, features
 from marsad.stages.events.sentence import Entity, Sentence, in_span
@@ -150,6 +150,7 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
             elif m.label == "QUANTITY" and isinstance(m.value, dict):
                 quants.append((tok_index(m.start), m))
         locs.sort(key=lambda x: x[0])
+        locs = without_locators(doc.text, locs)
         dates.sort(key=lambda x: x[0])
         quants.sort(key=lambda x: x[0])
         src_spans = sorted((s["start"], s["end"]) for s in doc.sources if "start" in s)

@@ -4,6 +4,8 @@ confidence.
 """
 from __future__ import annotations
 
+import re
+
 from marsad.knowledge.triggers import Hit
 from marsad.stages.events.sentence import in_span
 
@@ -66,6 +68,23 @@ def _inside(p, ref: str, places=None) -> bool:
         return False
     from marsad.gazetteer.geo import km
     return km(p.lat, p.lon, city.lat, city.lon) <= NEIGHBOURHOOD_KM
+
+
+_LOCATOR_GAP = re.compile(r"^[\s,،]*(?:على بعد[^.،,]{0,40}?)?[\s,،]*$")
+
+
+def without_locators(text: str, locs: list) -> list:
+    """Leave out the places that only say where the place before them lies: in "في المقدادية
+    شمال شرق بعقوبة" or "في كركوك، على بعد 255 كلم شمال شرق بغداد" the event is in the first
+    place; the relative place after it (and its anchor inside it) locate that place."""
+    drop = set()
+    mentions = [m for _, m in locs]
+    for prev, m in zip(mentions, mentions[1:]):
+        if m.role == "relative" and prev.end <= m.start and prev.role != "relative" \
+                and _LOCATOR_GAP.match(text[prev.end:m.start]):
+            drop.add(m.id)
+            drop.update(o.id for o in mentions if o is not m and m.start <= o.start and o.end <= m.end)
+    return [(k, m) for k, m in locs if m.id not in drop] if drop else locs
 
 
 def visited_place(toks, locs, clause, hit: Hit, sentence=None, qualifiers=frozenset()) -> tuple[str | None, str | None]:
