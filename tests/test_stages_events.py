@@ -622,3 +622,14 @@ def test_events_a_place_located_by_a_relative_place_is_the_event_place(text, pla
     doc = run(text)
     ev = one(text, "ASSAULT")
     assert next(p.name for p in doc.places if p.id == ev["location"]) == place
+
+
+@pytest.mark.parametrize("text,types", [
+    # an incursion named as the setting of an attack is that attack
+    ("قتل شابان وأصيب أربعة آخرون برصاص الجنود خلال عملية توغل في بلدة بيت حانون.", ["ASSAULT"]),
+    ("استشهد ثلاثة مقاومين بنيران الجيش في عمليتي توغل شرق المدينة.", ["ASSAULT"]),
+    # told as an action of its own, it is a mobilization too
+    ("توغلت الدبابات في أطراف البلدة وقصفت المنازل.", ["MOBILIZE", "ASSAULT"]),
+])
+def test_events_an_incursion_as_the_setting_of_an_attack(text, types):
+    assert [e["type"] for e in run(text).events] == types

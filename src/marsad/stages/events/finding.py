@@ -81,6 +81,24 @@ def _judgment_form(lex: TriggerLexicon):
                  if f.trigger.type == "ACCUSE" and f.trigger.mode == "judgment"), None)
 
 
+def without_attack_settings(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """"استشهد ثلاثة بنيران الجيش في عمليتي توغل": an advance named as the circumstance of an
+    attack of the sentence (after في/خلال/أثناء, with or without عملية) is where the attack
+    happened, one happening (ACLED codes one event), not a mobilization of its own."""
+    if not any(h.form.trigger.type == "ASSAULT" for h in hits):
+        return hits
+    out = []
+    for h in hits:
+        if h.form.trigger.type == "MOBILIZE" and h.form.trigger.mode == "advance" and h.first > s.first:
+            k = h.first - 1
+            if k > s.first and lex.has("operation_nouns", s.toks[k].norm):
+                k -= 1
+            if s.toks[k].kind == "word" and lex.has("circumstance", s.toks[k].norm):
+                continue
+        out.append(h)
+    return out
+
+
 _ADVANCE_WORDS = frozenset({"تقدم", "يتقدم"})
 
 
