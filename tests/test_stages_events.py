@@ -595,6 +595,7 @@ def test_events_a_room_or_document_of_an_event_is_no_event(text, meeting):
     ("وقال شهود إن الجنود هاجموا مدرسة البلدة تساندهم المروحيات.", "SUPPORT", False),
     ("وأعلنت الحكومة أنها تساند مطالب المحتجين.", "SUPPORT", True),
     ("وسلم الموفد الرئيس رسالة من نظيره.", "CONCEDE", False),
+    ("وسلم الموفد الرئيس رسالة من نظيره.", "CONSULT", True),   # read as a meeting instead
     ("سلم عشرات المسلحين أنفسهم للجيش.", "CONCEDE", True),
     ("واستقبلت المدينة مليوني سائح العام الماضي.", "CONSULT", False),
     ("واستقبل الرئيس وزير الخارجية الفرنسي في القصر.", "CONSULT", True),
@@ -633,3 +634,18 @@ def test_events_a_place_located_by_a_relative_place_is_the_event_place(text, pla
 ])
 def test_events_an_incursion_as_the_setting_of_an_attack(text, types):
     assert [e["type"] for e in run(text).events] == types
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير بعد لقائه نظيره التركي إن المحادثات كانت مثمرة.",
+    "وأكد الرئيس خلال لقاؤه الوفد أن الحكومة ماضية في الإصلاحات.",
+])
+def test_events_a_final_hamza_before_a_pronoun_is_the_same_noun(text):
+    assert one(text, "CONSULT")["trigger"]["text"].startswith("لقا")
+
+
+def test_events_a_tour_is_a_visit_to_the_places_it_took_in():
+    text = "قام وزير الخارجية بجولة شملت الأردن ولبنان."
+    doc = run(text)
+    places = {p.id: p.name for p in doc.places}
+    assert {places[e["location"]] for e in events_of(text, "CONSULT")} == {"Jordan", "Lebanon"}

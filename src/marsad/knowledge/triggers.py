@@ -75,6 +75,7 @@ class OtherSense:
     triggers: frozenset[int]
     next: frozenset[str]
     sentence: frozenset[str]
+    as_form: "Form | None" = None   # read the hit as this trigger form instead of dropping it
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +147,15 @@ class TriggerLexicon:
                 sum((self.raw["triggers"][t.index].get(k) or [] for k in ("verb", "noun", "participle", "phrase")), []))))
             if wanted and not indices:
                 _fail(f"{where}: none of {sorted(wanted)} is a {e['type']} trigger")
-            out.append(OtherSense(e["type"], indices, _words(e.get("next") or ()), _words(e.get("sentence") or ())))
+            as_form = None
+            if e.get("as"):
+                want = (e["as"].get("type"), e["as"].get("mode"))
+                as_form = next((f for forms in self.single.values() for f in forms
+                                if (f.trigger.type, f.trigger.mode) == want and not f.participle), None)
+                if as_form is None:
+                    _fail(f"{where}: 'as' {e['as']!r} names no single-word trigger's type and mode")
+            out.append(OtherSense(e["type"], indices, _words(e.get("next") or ()), _words(e.get("sentence") or ()),
+                                  as_form))
         return tuple(out)
 
     def _load(self, raw: dict) -> None:
@@ -206,6 +215,8 @@ class TriggerLexicon:
             for end, rep in self.noun_endings:
                 if key.endswith(rep):
                     bases.add(key[: len(key) - len(rep)] + end)
+            if key.endswith("\u0627\u0621"):   # لقاء before a pronoun: لقائه، لقاؤه
+                bases |= {b[:-1] + seat for b in bases if b.endswith("\u0621") for seat in "\u064A\u0648"}
             stems.update(bases)
             stems.update(ARTICLE + b for b in bases)
             stems.update(key + suf for suf in self.perfect_suffixes)
@@ -268,6 +279,9 @@ class TriggerLexicon:
             # after a ت (زيارتي); elsewhere it is far likelier a nisba (اجتماعي social, هجومي offensive)
             if FUTURE not in procl and not (suffix == "\u064A" and not s.endswith("\u062A")):
                 bases = [s, s[2:]] if s.startswith(ARTICLE) and len(s) > 3 else [s]
+                if suffix and len(s) > 3 and s[-2] == "\u0627" and s[-1] in "\u064A\u0648":
+                    # a final hamza takes a seat before a pronoun: لقائه، لقاؤه are لقاء
+                    bases += [b[:-1] + "\u0621" for b in bases]
                 for b in bases:
                     add(b, "noun", prefix, suffix, article)
                     for end, rep in self.noun_endings:

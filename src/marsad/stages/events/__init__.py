@@ -204,7 +204,7 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
                     else:
                         loc, where = focus, "focus" if focus else None
                 ev["location"], ev["location_from"] = loc, where
-                ev["_also_at"] = (coordinated_places(doc.text, locs, places, clause, loc)
+                ev["_also_at"] = (coordinated_places(doc.text, locs, places, clause, loc, ev["mode"] == "visit")
                                   if where == "clause" and (not saying or ev["mode"] == "visit") else [])
                 ev["date"] = date_of(dates, clause, (first, last), hit.first)
                 ev["casualties"] = casualties_of(quants, (first, last), casualty_kinds)

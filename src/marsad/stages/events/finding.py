@@ -128,20 +128,22 @@ def without_other_senses(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> l
     words = None
     out = []
     for h in hits:
-        other = False
+        other = None
         for sense in lex.senses:
             if sense.type != h.form.trigger.type or (sense.triggers and h.form.trigger.index not in sense.triggers):
                 continue
             if sense.next and any(_stem_in(s.toks[k], sense.next) for k in range(h.last + 1, min(h.last + 4, s.last + 1))):
-                other = True
+                other = sense
             elif sense.sentence:
                 if words is None:
                     words = [s.toks[k] for k in range(s.first, s.last + 1) if s.toks[k].kind == "word"]
-                other = any(_stem_in(t, sense.sentence) for t in words)
+                other = sense if any(_stem_in(t, sense.sentence) for t in words) else None
             if other:
                 break
-        if not other:
+        if other is None:
             out.append(h)
+        elif other.as_form is not None:
+            out.append(Hit(other.as_form, h.first, h.last, h.analysis))
     return out
 
 

@@ -121,13 +121,14 @@ def one_per_place(events: list[dict]) -> list[dict]:
 _COORD_QUALIFIERS = frozenset({"مدينه", "بلده", "قريه", "مخيم", "محافظه", "حي", "ناحيه", "قضاء", "منطقه"})
 
 
-def coordinated_places(text: str, locs, places, clause, ref) -> list[str]:
+def coordinated_places(text: str, locs, places, clause, ref, visit: bool = False) -> list[str]:
     """Places joined by و to the event's place in its clause (في بغداد وبعقوبة، كلا من
-    العاصمة بغداد ومدينة كركوك), towns and cities only, and not after بين (between two
-    places is one event)."""
+    العاصمة بغداد ومدينة كركوك), towns and cities only — for a visit countries too (زار
+    الأردن ولبنان) — and not after بين (between two places is one event)."""
+    kinds = _TOWNS | {"country"} if visit else _TOWNS
     found = in_span(locs, *clause)
     at = next((n for n, (_, m) in enumerate(found) if m.ref == ref), None)
-    if at is None or _kind(places, ref) not in _TOWNS:
+    if at is None or _kind(places, ref) not in kinds:
         return []
     head = found[at][1]
     if normalize_key(text[max(0, head.start - 6):head.start]).split()[-1:] in (["بين"], ["بينها"]):
@@ -135,7 +136,7 @@ def coordinated_places(text: str, locs, places, clause, ref) -> list[str]:
     out, last = [], head
     for _, m in found[at + 1:]:
         gap = normalize_key(text[last.end:m.start]).split()
-        if not gap or not gap[0].startswith("و") or m.ref == ref or _kind(places, m.ref) not in _TOWNS:
+        if not gap or not gap[0].startswith("و") or m.ref == ref or _kind(places, m.ref) not in kinds:
             break
         words = [gap[0][1:]] + gap[1:] if gap[0] != "و" else gap[1:]
         if any(w and w.removeprefix("ال") not in _COORD_QUALIFIERS for w in words):
