@@ -19,6 +19,13 @@ are kept in ``annotation/`` (``gold_events_first_annotator.jsonl``,
 about the best a system can be expected to reach against either. Any of them can be
 scored with ``--gold``.
 
+A held-out set (``annotation/gold_events_heldout.jsonl``, 160 sentences, 211 events) was
+annotated later by another annotator, blind to marsad and to the other sets, from written
+guidelines of the same rules: event-rich sentences taken in order from a shuffled pool of
+ANERcorp/Wojood sentences outside the gold and training sets, about one in five without
+an event. No sentence of it is looked at while developing the stage; it is scored only as
+a whole, to show how the gold-set figures carry over to text the stage was not tuned on.
+
 Each sentence is rebuilt from the corpus tokens (joined with spaces), its checksum
 verified (a sentence whose checksum differs is skipped and reported), run through the
 default pipeline, and its ``doc.events`` compared with the gold events. Per sentence,
