@@ -649,3 +649,17 @@ def test_events_a_tour_is_a_visit_to_the_places_it_took_in():
     doc = run(text)
     places = {p.id: p.name for p in doc.places}
     assert {places[e["location"]] for e in events_of(text, "CONSULT")} == {"Jordan", "Lebanon"}
+
+
+@pytest.mark.parametrize("text,type_,place", [
+    # a place inside what is asked for or said is not where the call was made
+    ("دعا الاتحاد إلى عقد مؤتمر للمصالحة في الصومال.", "REQUEST", None),
+    ("وأدانت الوزارة محاولات استهداف المدنيين في اليمن.", "ACCUSE", None),
+    # where it was said, before what is said, stays
+    ("وطالب المتظاهرون في بغداد بالإفراج عن المعتقلين.", "REQUEST", "Baghdad"),
+    ("وفي باريس انتقد الوزير السياسة الإسرائيلية.", "ACCUSE", "Paris"),
+])
+def test_events_a_statement_takes_no_place_from_its_content(text, type_, place):
+    doc = run(text)
+    ev = one(text, type_)
+    assert (next(p.name for p in doc.places if p.id == ev["location"]) if ev["location"] else None) == place

@@ -58,7 +58,7 @@ from marsad.stages.events.finding import (find_hits, judgments_as_accusations, w
                                           without_unsaid_judgments)
 from marsad.stages.events.governing import fold_embedded
 from marsad.stages.events.merging import coordinated_places, merge_coreferent, one_per_place, refers_back
-from marsad.stages.events.placing import (PLACE_PREPOSITIONS, without_locators, SAYING_LOCATIVE, SAYING_TYPES, casualties_of,
+from marsad.stages.events.placing import (PLACE_PREPOSITIONS, said_part, without_locators, SAYING_LOCATIVE, SAYING_TYPES, casualties_of,
                                           confidence_of, date_of, location_of, visited_place)
 from marsad.stages.events.scoring import EventScorer, features
 from marsad.stages.events.sentence import Entity, Sentence, in_span
@@ -152,6 +152,7 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
                 quants.append((tok_index(m.start), m))
         locs.sort(key=lambda x: x[0])
         locs = without_locators(doc.text, locs)
+        loc_starts = frozenset(k for k, _ in locs)
         dates.sort(key=lambda x: x[0])
         quants.sort(key=lambda x: x[0])
         src_spans = sorted((s["start"], s["end"]) for s in doc.sources if "start" in s)
@@ -191,8 +192,8 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
                 loc, where = (visited_place(toks, locs, clause, hit, (first, last), qualifiers)
                               if ev["mode"] == "visit" else (None, None))
                 if loc is None:
-                    loc, where = location_of(locs, places, clause, (first, last), hit.first, saying,
-                                           locative if saying else where_it_happened)
+                    loc, where = location_of(locs, places, said_part(toks, clause, hit, loc_starts) if saying and ev["mode"] != "visit" else clause,
+                                             (first, last), hit.first, saying, locative if saying else where_it_happened)
                 if loc is None and not saying:  # where a statement was made is rarely said
                     if not focus_done:
                         fp = focus_place(doc)

@@ -32,6 +32,28 @@ def _rank(m, places) -> float:
     return KIND_RANK.get(p.kind, 0)
 
 
+CONTENT_OPENERS = frozenset({"الى", "إلى", "الي", "ان", "أن", "إن", "بان", "بأن", "على", "علي"})
+
+
+SAID_REACH = 5   # tokens after a saying trigger that may still say where (قال الوزير في القاهرة)
+
+
+def said_part(toks, clause, hit: Hit, loc_starts=frozenset()) -> tuple[int, int]:
+    """The clause of a statement, request or accusation up to what it says or asks for: in
+    "دعا إلى عقد مؤتمر للمصالحة في الصومال" Somalia is where the conference should be, and
+    in "أدانت الوزارة استهداف المدنيين في اليمن" where the targeting was, not where the call
+    or the condemnation was made; "وقال في القاهرة إن…" keeps Cairo. ``loc_starts``: token
+    indices where place mentions begin (بمدينة البصرة after a meeting is no content)."""
+    end = min(clause[1], hit.last + SAID_REACH)
+    for k in range(hit.last + 1, end + 1):
+        norm = toks[k].norm
+        if norm in CONTENT_OPENERS or (k == hit.last + 1 and len(norm) > 3 and norm[0] in "\u0628\u0644"
+                                       and toks[k].kind == "word" and k not in loc_starts
+                                       and k + 1 not in loc_starts):
+            return clause[0], k - 1
+    return clause[0], end
+
+
 def location_of(locs, places, clause, sentence, at, clause_only, usable):
     """The event's place and where it was found: the most specific ``usable`` place of the
     clause, then (unless ``clause_only``) of the sentence."""
