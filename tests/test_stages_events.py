@@ -663,3 +663,12 @@ def test_events_a_statement_takes_no_place_from_its_content(text, type_, place):
     doc = run(text)
     ev = one(text, type_)
     assert (next(p.name for p in doc.places if p.id == ev["location"]) if ev["location"] else None) == place
+
+
+@pytest.mark.parametrize("text,accusation", [
+    ("والمتمردون الذين تصفهم الحكومة بالإرهابيين رفضوا الاتفاق.", True),
+    ("ووصف الوزير القصف بالهمجي.", True),
+    ("ووصف الوزير الاجتماع بالإيجابي.", False),
+])
+def test_events_describing_with_a_damning_word_is_an_accusation(text, accusation):
+    assert bool(events_of(text, "ACCUSE")) == accusation, run(text).events

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from marsad.knowledge.triggers import Hit, TriggerLexicon
+from marsad.knowledge.triggers import Analysis, Hit, TriggerLexicon
 from marsad.stages.events.sentence import Sentence, VERB_CUES
-from marsad.text.clitics import proclitic_stems
+from marsad.text.clitics import proclitic_stems, reading_tuples
 
 
 def find_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
@@ -60,10 +60,12 @@ _JUDGED_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 def judgments_as_accusations(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
     """"يعتبر اعتداءً على السيادة", "وصفها بأنها عدوان": an indefinite attack or coercion noun
-    right after a judging copula judges an action already named; it is an accusation."""
+    right after a judging copula judges an action already named; it is an accusation. So is
+    describing with ب a damning word (تصفهم الحكومة بالإرهابيين، وصف القصف بالهمجي)."""
     form = _judgment_form(lex)
     if form is None:
         return hits
+    hits = _damning_descriptions(s, lex, hits, form)
     out = []
     for h in hits:
         a = h.analysis
@@ -72,6 +74,26 @@ def judgments_as_accusations(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) 
             h = Hit(form, h.first, h.last, a)
         out.append(h)
     return out
+
+
+def _damning_descriptions(s: Sentence, lex: TriggerLexicon, hits: list[Hit], form) -> list[Hit]:
+    taken = {k for h in hits for k in range(h.first, h.last + 1)}
+    added = []
+    for k in range(s.first, s.last + 1):
+        t = s.toks[k]
+        if t.kind != "word" or not any(stem in lex.cues["describing_verbs"] for _, stem, _, _ in reading_tuples(t.norm)):
+            continue   # with its object pronoun too (تصفهم)
+        for j in range(k + 1, min(k + 5, s.last + 1)):
+            w = s.toks[j]
+            if j in taken or w.kind != "word" or not w.norm.startswith("ب") or len(w.norm) < 4:
+                continue
+            stem = w.norm[1:]
+            if stem in lex.cues["damning_terms"]:
+                added.append(Hit(form, j, j, Analysis(stem, "noun", "ب", "", stem.startswith("ال"), False)))
+                break
+    if not added:
+        return hits
+    return sorted(hits + added, key=lambda h: h.first)
 
 
 @lru_cache(maxsize=4)
@@ -206,11 +228,16 @@ def without_unsaid_judgments(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) 
     out = []
     for h in hits:
         if h.form.trigger.mode == "judgment" and not any(
-                s.toks[k].kind == "word" and lex.has("statement_verbs", s.toks[k].norm)
-                for k in range(s.first, h.first)):
+                s.toks[k].kind == "word" and _says(lex, s.toks[k].norm) for k in range(s.first, h.first)):
             continue
         out.append(h)
     return out
+
+
+def _says(lex: TriggerLexicon, word: str) -> bool:
+    """A verb of saying or judging, with or without its object pronoun (اعتبره، تصفهم)."""
+    vocab = lex.cues["statement_verbs"]
+    return any(stem in vocab for _, stem, _, _ in reading_tuples(word))
 
 
 def without_aim_words(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
