@@ -10,7 +10,9 @@ written the same blind way, added after that tuning, then tuned on in turn) and
 its first measurement: route P 0.718 R 0.651 before, P 1.000 R 0.988 after) and
 ``gold_routes_blind4.jsonl`` (80 more written the same blind way after that; its users
 were mapped to marsad's actor ids, and users the actor dictionary has no id for —
-civilians, traders, aid agencies — dropped). One JSON record per line, a sentence or a short two-sentence passage
+civilians, traders, aid agencies — dropped) and ``gold_routes_blind5.jsonl`` (80 more,
+written blind after blind4 was tuned on, with users from a given list of actor ids; never
+tuned on). One JSON record per line, a sentence or a short two-sentence passage
 written for marsad in the phrasing of different outlets (``style``: iraqi, levantine,
 gulf, egyptian, agency, monitor, humanitarian)::
 
@@ -98,8 +100,9 @@ GOLD_BLIND = Path(__file__).with_name("gold_routes_blind.jsonl")
 GOLD_BLIND2 = Path(__file__).with_name("gold_routes_blind2.jsonl")
 GOLD_BLIND3 = Path(__file__).with_name("gold_routes_blind3.jsonl")
 GOLD_BLIND4 = Path(__file__).with_name("gold_routes_blind4.jsonl")
+GOLD_BLIND5 = Path(__file__).with_name("gold_routes_blind5.jsonl")
 SPLITS = {"test": GOLD_TEST, "dev": GOLD_DEV, "blind": GOLD_BLIND, "blind2": GOLD_BLIND2, "blind3": GOLD_BLIND3,
-          "blind4": GOLD_BLIND4}
+          "blind4": GOLD_BLIND4, "blind5": GOLD_BLIND5}
 DESCRIPTION = ("routes stage (waypoints in order, status, users, length) on hand-written gold sentences "
                "(shipped with marsad; needs no shared data)")
 NEEDS_DATA = False
@@ -114,10 +117,10 @@ _RELATIVE = re.compile(
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--split", choices=("dev", "test", "blind", "blind2", "blind3", "blind4", "all"), default="all",
+    parser.add_argument("--split", choices=("dev", "test", "blind", "blind2", "blind3", "blind4", "blind5", "all"), default="all",
                         help="which gold set: dev (for development), test (held out), blind (written without "
-                             "seeing the stage or the other sets), blind2, blind3, blind4 (written the same way after each round of "
-                             "tuning; blind4 not tuned on when added), all (each, reported apart; default)")
+                             "seeing the stage or the other sets), blind2 … blind5 (written the same way after each round of "
+                             "tuning; blind5 never tuned on), all (each, reported apart; default)")
     parser.add_argument("--gold", help="a gold file of your own instead (JSON Lines, same format; reported as 'gold')")
     parser.add_argument("--with-tagger", action="store_true", help="run the pipeline with the statistical tagger stage")
     parser.add_argument("--show", action="store_true",
