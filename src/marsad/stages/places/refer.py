@@ -144,7 +144,8 @@ def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, n
             history.add(place, score)
             i = last + 1
             continue
-        if tok.kind != "word" or not any(stem in cue_words for _, stem, _ in _readings(tok.norm)):
+        if tok.kind != "word" or not (any(stem in cue_words for _, stem, _ in _readings(tok.norm))
+                                      or (i + 1 < n and tokens[i + 1].norm in SIDES and tok.norm[2:] in cue_words)):
             i += 1
             continue
         ref, consumed = _direction(tokens, i, cues, place_at, history, ends.get(i - 1))
@@ -198,6 +199,10 @@ def _direction(tokens, i, cues, place_at, history, located=None):
     return None, i
 
 
+SIDES = frozenset(w.replace("\u0629", "\u0647") for w in (
+    "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الشمالية", "الجنوبية", "الشرقية", "الغربية"))
+
+
 def _part(tokens, i, cues, place_at, history):
     n = len(tokens)
     for width in (2, 1):
@@ -205,9 +210,13 @@ def _part(tokens, i, cues, place_at, history):
             continue
         for prefix, stem, _ in _readings(tokens[i].norm):
             key = " ".join([stem, *(t.norm for t in tokens[i + 1:i + width])])
+            if width == 1 and stem.startswith("\u0627\u0644") and i + 1 < n and tokens[i + 1].norm in SIDES:
+                key = stem[2:]      # الريف الجنوبي لإدلب: a definite part and its side
             if key not in cues.city_parts:
                 continue
             label, after = cues.city_parts[key], i + width
+            if width == 1 and after + 1 < n and tokens[after].norm in SIDES:
+                after += 1      # الأحياء الشرقية لحلب، الريف الشمالي للاذقية: the side, then the city
             start = tokens[i].start + len(prefix) if prefix and tokens[i].text.startswith(prefix) else tokens[i].start
             target = place_at(after)
             if not target and after < n:
