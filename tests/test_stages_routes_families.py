@@ -80,3 +80,75 @@ def test_a_named_road_restated_by_what_it_links_takes_those_ends():
 def test_a_part_of_a_city_with_its_side_is_one_relative_place():
     doc = run("وقصف الطيران الريف الغربي لحماة.")
     assert any(m.text == "الريف الغربي لحماة" and m.role == "part" for m in doc.mentions)
+
+
+# ---- status: the families of ways news tells a road's state
+
+@pytest.mark.parametrize("text", [
+    "وبات الطريق بين سامراء وتكريت تحت نيران قناصة التنظيم.",
+    "ويقع طريق حلب – غازي عنتاب في مرمى مدفعية الفصائل.",
+    "ولا يزال طريق السلمية – أثريا عرضة لهجمات خلايا التنظيم.",
+    "وتتعرض الشاحنات على طريق كوستي – الأبيض لهجمات متكررة.",
+    "وشن مسلحون هجوماً على قافلة على الطريق بين بعقوبة والمقدادية.",
+    "وتحول الطريق بين مأرب وصرواح إلى ساحة مواجهة بين الطرفين.",
+    "وتدور معارك عنيفة بين الجيش والمتمردين، وسط تحشيد كبير، على الطريق الرابط بين كادقلي والدلنج.",
+    "وتتواصل الاشتباكات على عدة محاور، أعنفها على الطريق الواصل بين اللطامنة وكفرزيتا.",
+])
+def test_under_fire_attacks_and_fighting_on_the_road_are_contested(text):
+    doc, r = only(text)
+    assert r["status"] == "contested", r["reasons"]
+
+
+@pytest.mark.parametrize("text", [
+    "وعادت الحركة إلى طريق حلب – دمشق بعد توقفها سنوات.",
+    "وشهد طريق بغداد – كركوك عودة حركة السير بشكل طبيعي.",
+    "ودبت الحركة من جديد على الطريق بين الحسكة والقامشلي.",
+    "وانتظمت حركة المرور على طريق عمان – بغداد.",
+    "وشهد معبر أرقين توافد آلاف الفارين من المعارك.",
+    "وتتدفق الشاحنات عبر معبر نصيب منذ ساعات الصباح.",
+    "ونفى مصدر مسؤول في إدارة معبر رفح البري صحة ما تردد عن إغلاق المعبر.",
+    "وأكد المصدر أن معبر السلوم لم يُغلق وأن الحركة فيه طبيعية.",
+])
+def test_traffic_resumed_streaming_through_and_a_denied_closure_are_open(text):
+    doc, r = only(text)
+    assert r["status"] == "open", r["reasons"]
+
+
+@pytest.mark.parametrize("text", [
+    "ويأمل التجار أن تنتعش حركة البضائع عبر معبر جابر – نصيب.",
+    "ويتطلع السكان إلى استخدام معبر البوكمال في تنقلاتهم.",
+    "ولم تتضح بعد إمكانية استخدام معبر الطينة لإيصال المساعدات.",
+    "وبحث المحافظ مع وفد ليبي سبل تطوير منفذ السلوم وتيسير حركة العبور.",
+    "وناقش الجانبان تسهيل حركة الشاحنات عبر منفذ طريبيل.",
+    "ويطالب العاملون في المجال الإنساني بتمديد آلية إيصال المساعدات عبر الحدود من خلال معبر باب الهوى.",
+])
+def test_a_road_only_hoped_for_possible_or_discussed_is_unknown(text):
+    doc, r = only(text)
+    assert r["status"] == "unknown", r["reasons"]
+
+
+@pytest.mark.parametrize("text", [
+    "ولم يترك الحصار للسكان سوى طريق جبلي يربط تعز بعدن.",
+    "وليس أمام المسلحين سوى طريق واحد يصل الميادين بالبوكمال.",
+    "ولم يعد أمام التجار لنقل بضائعهم من بورتسودان إلى عطبرة سوى الطريق الشمالي.",
+    "ولا يوجد أمام النازحين إلا طريق ترابي يربط تلعفر بالعياضية.",
+    "وتقلصت طرق الإمداد المتبقية للتنظيم إلى طريق واحد يصل الميادين بالبوكمال.",
+])
+def test_only_one_road_left_is_narrowing(text):
+    doc, r = only(text)
+    assert r["status"] == "narrowing", r["reasons"]
+
+
+def test_a_use_word_with_purpose_lam_is_what_the_road_is_for():
+    doc, r = only("ولم يبق للأهالي سوى طريق العريش – القنطرة للتنقل خارج المحافظة.")
+    assert r["status"] == "narrowing"
+
+
+def test_the_road_passing_a_place_is_no_use():
+    doc = run("وتعد منطقة الحوبان، التي يمر عبرها طريق تعز – صنعاء، من أكثر المناطق ازدحاماً.")
+    assert [r["status"] for r in doc.routes] == ["unknown"]
+
+
+def test_an_office_named_after_crossings_is_no_route_and_its_verb_reaches_the_crossing():
+    doc, r = only("افتتح رئيس هيئة المنافذ الحدودية، صباح اليوم، منفذ القائم رسمياً أمام المسافرين.")
+    assert r["status"] == "open"

@@ -130,6 +130,9 @@ class RouteCues:
     out_of_service: frozenset[str] = frozenset()
     out_of_service_before: frozenset[str] = frozenset()
     distance_words: frozenset[str] = frozenset()
+    return_words: frozenset[str] = frozenset()
+    hope_words: frozenset[str] = frozenset()
+    remain_alone: tuple = ()                  # phrases (word tuples) that say "only" with no negation
 
     # ---- matching (tokens are marsad.text.tokens.Token)
     def route_noun(self, toks, i: int, last: int) -> tuple[str, int, bool] | None:
@@ -353,6 +356,9 @@ def build(raw: dict) -> RouteCues:
         out_of_service=norm_set(_word_list(context, "out_of_service", "status_context")),
         out_of_service_before=norm_set(_word_list(context, "out_of_service_before", "status_context")),
         distance_words=norm_set(_word_list(context, "distance", "status_context")),
+        return_words=norm_set(_word_list(context, "return", "status_context")),
+        hope_words=norm_set(_word_list(context, "hope", "status_context")),
+        remain_alone=tuple(_phrase(w) for w in _word_list(remain, "alone", "remain")),
         remain_verbs=norm_set(_word_list(remain, "verbs", "remain")),
         remain_except=norm_set(_word_list(remain, "except", "remain")),
         length_words=norm_set(_word_list(_section(raw, "length"), "words", "length")),

@@ -240,14 +240,18 @@ def _on_route(tokens, match, routes) -> bool:
 
 def _dash_paired(tokens, matches, i: int) -> bool:
     """Match i and another name are joined by a dash (X – Y), or match i follows another
-    name with و on it (معبري باب السلامة واليعربية)."""
+    name with و on it (معبري باب السلامة واليعربية), or another name with ب on it follows
+    match i (طريق يصل الميادين بالبوكمال)."""
     m = matches[i]
     dash = ("-", "–", "—")
     before = m.first >= 2 and tokens[m.first - 1].text in dash and any(o.last == m.first - 2 for o in matches)
     after = m.last + 2 < len(tokens) and tokens[m.last + 1].text in dash and any(o.first == m.last + 2 for o in matches)
     joined = m.first >= 1 and m.start == tokens[m.first].start + 1 and tokens[m.first].text.startswith("\u0648") \
         and any(o.last == m.first - 1 for o in matches)
-    return before or after or joined
+    # يصل الميادين بالبوكمال، يربط تلعفر ببعاج: the other end of a linked pair written with ب
+    ba_after = m.last + 1 < len(tokens) and tokens[m.last + 1].text.startswith("\u0628") and any(
+        o.first == m.last + 1 and o.start > tokens[o.first].start for o in matches)
+    return before or after or joined or ba_after
 
 
 def _fellow_km(i: int, weak: set[int], matches, choices) -> float | None:

@@ -12,6 +12,8 @@ from marsad.stages.routes.restate import restatements
 from marsad.stages.routes.waypoints import Frame, SentenceView
 
 OBJECT_PREPS = frozenset({"علي"})      # على (normalized): a status verb's object after an aside
+FIGHTS = frozenset({"contested", "shelled"})
+AND = "\u0648"
 
 
 def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
@@ -36,9 +38,20 @@ def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
                   and not _aside(v, f, c0)]
         found += [("used", k) for k in (_passed_through(v, f, c0) for f in frames) if k is not None]
         if frames:
-            if pending and v.toks[c0].norm in OBJECT_PREPS and frames[0].kind == "route" and frames[0].first == c0 + 1:
+            if pending and frames[0].kind == "route" and (
+                    (v.toks[c0].norm in OBJECT_PREPS and frames[0].first == c0 + 1)
+                    or (frames[0].first == c0 and v.toks[c0].norm[:1] != AND)):
+                # سيطرت القوات، بإسناد …، على الطريق; افتتح المدير، صباح اليوم، منفذ القائم:
+                # the verb's object after an aside
                 frames[0].cues.extend(pending)
-            pending = []
+            elif pending:
+                fights = [c for c in pending if c[0] in FIGHTS]
+                on = next((f for f in frames if f.kind == "route" and f.first > c0
+                           and v.toks[f.first - 1].norm in OBJECT_PREPS), None)
+                if fights and on is not None:
+                    on.cues.extend(fights)  # تدور معارك بين X، …، وY على الطريق: fought on the road
+            if any(f.kind == "route" for f in frames):
+                pending = []    # (an aside with a movement in it, وسط تحشيد كبير، keeps them)
             st.assign(found, frames, v)
             found = []
         else:

@@ -19,13 +19,15 @@ close it.
 """
 from __future__ import annotations
 
+from marsad.knowledge.route_cues import stems as _stems_of
 from marsad.stages.routes.waypoints import DASHES, Frame, SentenceView
 
 REACH_AFTER = 6      # a user named after the verb: يلجأ إليها قادة ومقاتلون أجانب في التنظيم
 REACH_BEFORE = 4     # … or before it: يحاول مسلحو داعش استغلاله
-DENIAL_REACH = 8     # نفى مصدر في الجيش الأردني ما تردد عن إغلاق المعبر
+DENIAL_REACH = 12    # نفى مصدر مسؤول بمعبر رفح البري ما تردد عن إغلاق المعبر
 DEMAND_REACH = 5     # ناشدت منظمات إنسانية الأطراف المتحاربة فتح ممرات
-REMAIN_REACH = 7     # لم يبق لمسلحي داعش في قضاء تلعفر سوى طريق
+HOPE_REACH = 12      # يأمل تجار وسائقو شاحنات في الرمثا أن ينعكس أي تفاهم على حركة البضائع عبر المعبر
+REMAIN_REACH = 12    # لم يعد أمام التجار لنقل بضائعهم من بورتسودان إلى أم درمان سوى الطريق
 PLAN_REACH = 8       # على أن تُنقل الشحنات براً إلى غزة عبر المعبر
 FUTURE = "\u0633"    # س before an imperfect: سيعاد فتحه، ستفتح، سيتم
 IMPERFECT = frozenset("\u064a\u062a\u0646")
@@ -33,6 +35,9 @@ ON_THAT = ("\u0639\u0644\u064a", "\u0627\u0646")   # على أن (normalized): w
 BACK_PREPS = frozenset({"\u0639\u0644\u064a\u0647", "\u0639\u0644\u064a\u0647\u0627", "\u0641\u064a\u0647",
                         "\u0641\u064a\u0647\u0627", "\u0628\u0647", "\u0628\u0647\u0627"})  # عليه، فيه، به…
 EXPRESS = frozenset({"\u0639\u0646"})   # عبّر عن: expressed, not crossed
+PASS_KEYS = frozenset({"\u064a\u0645\u0631", "\u064a\u0639\u0628\u0631"})   # يمر، يعبر
+SUBJECT_TO = frozenset({"\u062e\u0627\u0636\u0639", "\u062e\u0627\u0636\u0639\u0647",
+                        "\u062e\u0627\u0636\u0639\u064a\u0646"})   # خاضع(ة/ين) لسيطرة: under whose control an area is
 
 
 def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str, int]]:
@@ -46,11 +51,16 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if t.kind != "word" or j in skip or j in v.covered:
             j += 1
             continue
-        if v.cues.has(cues.remain_verbs, t.norm) and _negated(v, j, c0):
+        if (v.cues.has(cues.remain_verbs, t.norm) and _negated(v, j, c0)) or _alone_at(v, j, c1):
             if any(v.cues.has(cues.remain_except, toks[k].norm) for k in range(j + 1, min(c1, j + REMAIN_REACH) + 1)):
-                out.append(("remain", j))
+                out.append(("remain", j))     # لم يترك لهم الحصار سوى، ليس أمامهم إلا
                 j += 1
                 continue
+        back = _returns(v, j, c1)
+        if back is not None:
+            out.append(("reopen", j))   # عادت الحركة إلى الطريق، عودة حركة السير: traffic resumed
+            j = back + 1
+            continue
         cls = cues.status_of(t) if not v.cues.has(cues.unit_words, t.norm) else None   # القطعات: units
         if cls is None and v.cues.has(cues.exchange_words, t.norm):
             nxt = _exchanged(v, j, c1)
@@ -76,6 +86,15 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if cls in ("use", "used") and _expressed(v, j, c1):
             j += 1      # عبّرت عن قلقها: expressed, not crossed
             continue
+        if cls in ("use", "used") and _for_purpose(v, j):
+            j += 1      # طريق … للتنقل خارج المحافظة: what it is for, not that it is used
+            continue
+        if cls in ("use", "used") and _route_passes(v, j, c1):
+            j += 1      # التي يمر عبرها طريق تعز – صنعاء: where the road runs, not who uses it
+            continue
+        if cls == "closed" and j > c0 and stems_in(v, j - 1, SUBJECT_TO):
+            j += 1      # الأحياء الخاضعة لسيطرتها: whose area, not a road controlled
+            continue
         if _planned(v, j, c0):
             j += 1      # سيعاد فتحه الأسبوع المقبل، على أن تُنقل عبر المعبر: not yet
             continue
@@ -83,8 +102,7 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
                 and not (cls == "remain" and v.cues.route_noun(toks, j - 1, j - 1) is not None):
             j += 1      # مناطق سيطرة الفصائل، منطقة الاشتباكات: which area, not what the route is
             continue
-        if _checkpoint(v, j, c0) or (not _stated(v, j, c0)
-                                     and _near_before(v, j, c0, cues.demand_words, DEMAND_REACH, over_names=True)):
+        if _checkpoint(v, j, c0) or (not _stated(v, j, c0) and _asked(v, j, c0)):
             j += 1      # (فتح) سيطرة المنصورية is a checkpoint; طالب بفتح ممر asks, it does not report
             continue
         if cls in ("open", "reopen") and _attempted(v, j, c0, reach=4, over_names=True):
@@ -123,6 +141,60 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         out.append((cls, j))
         j += 1
     return out
+
+
+def stems_in(v: SentenceView, k: int, words: frozenset[str]) -> bool:
+    return v.toks[k].kind == "word" and v.cues.has(words, v.toks[k].norm)
+
+
+def _asked(v: SentenceView, j: int, c0: int, reach: int = DEMAND_REACH) -> bool:
+    """Token ``j`` only asked for or intended (a demand or intent word a few words before),
+    or only hoped for, possible or discussed (a hope word further back)."""
+    return _near_before(v, j, c0, v.cues.demand_words, reach, over_names=True) \
+        or _near_before(v, j, c0, v.cues.hope_words, HOPE_REACH, over_names=True)
+
+
+def _for_purpose(v: SentenceView, j: int) -> bool:
+    """A use word with ل on it (للتنقل، لعبور الشاحنات): a purpose."""
+    w = v.toks[j].norm
+    w = w[1:] if w[:1] in ("\u0648", "\u0641") else w
+    if w[:1] != "\u0644" or len(w) < 4:
+        return False
+    rest = "\u0627" + w[1:] if w.startswith("\u0644\u0644") else w[1:]     # للتنقل → التنقل
+    return v.cues.status_word(rest) in ("use", "used")
+
+
+def _alone_at(v: SentenceView, j: int, c1: int) -> bool:
+    """A phrase that says "only" without a negation before it (ليس أمامهم، لا يوجد) at token ``j``."""
+    for words in v.cues.remain_alone:
+        n = len(words)
+        if j + n - 1 <= c1 and all(v.toks[j + i].kind == "word" and words[i] in _stems_of(v.toks[j + i].norm)
+                                   for i in range(n)):
+            return True
+    return False
+
+
+def _returns(v: SentenceView, j: int, c1: int) -> int | None:
+    """A return word at ``j`` with a traffic word right after it (عادت الحركة، عودة حركة
+    السير، دبت الحركة من جديد): the traffic word's token."""
+    if v.toks[j].kind != "word" or not v.cues.has(v.cues.return_words, v.toks[j].norm):
+        return None
+    for k in range(j + 1, min(c1, j + 2) + 1):
+        if v.toks[k].kind == "word" and v.cues.has(v.cues.traffic_words, v.toks[k].norm):
+            return k
+    return None
+
+
+def _route_passes(v: SentenceView, j: int, c1: int) -> bool:
+    """يمر/يعبر with a route noun for subject right after it, over a preposition with a
+    pronoun (يمر عبرها طريق، تمر بها الطريق الدولية): the road runs there."""
+    if v.cues.status_key(v.toks[j].norm) not in PASS_KEYS:
+        return False
+    k = j + 1
+    if k <= c1 and v.toks[k].kind == "word" and v.toks[k].norm[-1:] in ("\u0647", "\u0627") \
+            and v.cues.route_noun(v.toks, k, c1) is None and k not in v.loc_at:
+        k += 1      # عبرها، بها، فيه، منها
+    return k <= c1 and v.cues.route_noun(v.toks, k, c1) is not None
 
 
 CUT_KEYS = frozenset({"\u0642\u0637\u0639", "\u064a\u0642\u0637\u0639"})     # قطع، يقطع
@@ -201,7 +273,7 @@ def orphans(v: SentenceView, found: list[tuple[str, int]], c0: int) -> list[tupl
 
 def hedged(v: SentenceView, j: int, c0: int) -> bool:
     """Token ``j`` only asked for, planned, feared, attempted or negated."""
-    return _planned(v, j, c0) or _near_before(v, j, c0, v.cues.demand_words, DEMAND_REACH + 2, over_names=True) \
+    return _planned(v, j, c0) or _asked(v, j, c0, HOPE_REACH) \
         or _attempted(v, j, c0, reach=5) or _negated(v, j, c0) or any(
             "negation" in v.lex.classes(v.toks[k].norm) or "plan" in v.lex.classes(v.toks[k].norm)
             for k in range(c0, j))
