@@ -152,3 +152,47 @@ def test_the_road_passing_a_place_is_no_use():
 def test_an_office_named_after_crossings_is_no_route_and_its_verb_reaches_the_crossing():
     doc, r = only("افتتح رئيس هيئة المنافذ الحدودية، صباح اليوم، منفذ القائم رسمياً أمام المسافرين.")
     assert r["status"] == "open"
+
+
+# ---- false routes and uses: people named by their flight
+
+@pytest.mark.parametrize("text", [
+    "وحذرت المفوضية من أن القصف على الطريق الدولي بين بيروت ودمشق يهدد حياة آلاف الفارين من لبنان.",
+    "وقالت الوكالة إن الغارات على طريق حلب – الرقة تعرض النازحين القادمين من دير الزور للخطر.",
+])
+def test_where_fleeing_people_come_from_is_no_route(text):
+    doc, r = only(text)
+    assert r["status"] == "contested"
+
+
+@pytest.mark.parametrize("text", [
+    "ويقيم نحو ثلاثين ألف نازح في خيام على امتداد الطريق الرابط بين مأرب والجوف.",
+    "وتنتشر تجمعات اللاجئين على جانبي الطريق بين الحسكة والقامشلي.",
+])
+def test_people_living_along_a_road_do_not_say_it_is_used(text):
+    doc, r = only(text)
+    assert r["status"] == "unknown", r["reasons"]
+
+
+def test_fleeing_people_who_reach_a_crossing_use_it():
+    doc, r = only("ووصل مئات السودانيين الفارين من الخرطوم إلى منفذ أشكيت خلال يومين.")
+    assert r["status"] == "open"
+
+
+@pytest.mark.parametrize("text", [
+    "ولم يبق أمام الفارين من الحرب سوى الطريق البري من دنقلا إلى وادي حلفا، والذي تسلكه الحافلات يومياً.",
+    "ولم يعد أمام الأهالي سوى طريق ترابي نحو عامرية الفلوجة يسلكونه ليلاً.",
+])
+def test_only_one_road_left_is_narrowing_even_when_it_is_used(text):
+    doc, r = only(text)
+    assert r["status"] == "narrowing", r["reasons"]
+
+
+def test_the_one_road_in_use_described_by_an_adjective_is_open():
+    doc, r = only("ويعد الطريق من السلمية إلى خناصر المنفذ الوحيد الذي تسلكه قوافل الحكومة.")
+    assert r["status"] == "open"
+
+
+def test_a_place_named_by_its_terrain_is_a_waypoint_not_terrain():
+    doc, r = only("وأغلقت السلطات الطريق من دنقلا إلى وادي حلفا بسبب السيول.")
+    assert r["waypoints"][-1] == place_id(doc, "وادي حلفا") and not r["via"]

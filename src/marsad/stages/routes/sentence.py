@@ -9,7 +9,7 @@ from marsad.stages.routes import status as st
 from marsad.stages.routes.combine import combine
 from marsad.stages.routes.frames import clause_frames, dating
 from marsad.stages.routes.restate import restatements
-from marsad.stages.routes.waypoints import Frame, SentenceView
+from marsad.stages.routes.waypoints import Frame, SentenceView, people_noun
 
 OBJECT_PREPS = frozenset({"علي"})      # على (normalized): a status verb's object after an aside
 FIGHTS = frozenset({"contested", "shelled"})
@@ -35,7 +35,7 @@ def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
         # a movement along the route (reported or attempted) says it was travelled
         found += [("used", f.first) for f in frames if f.kind == "move"
                   and f.event.get("status") in ("reported", "attempted") and not f.event.get("negated")
-                  and not _aside(v, f, c0)]
+                  and not _aside(v, f, c0) and (not people_noun(v, f) or _reaches(v, f, frames))]
         found += [("used", k) for k in (_passed_through(v, f, c0) for f in frames) if k is not None]
         if frames:
             if pending and frames[0].kind == "route" and (
@@ -87,6 +87,16 @@ def _passed_through(v: SentenceView, f: Frame, c0: int) -> int | None:
                 return None
             return k
     return None
+
+
+def _reaches(v: SentenceView, f: Frame, frames: list[Frame]) -> bool:
+    """Movement ``f`` goes to or through the route noun after it (الفارين من الخرطوم إلى
+    منفذ أرقين، النازحين عبر الممر)."""
+    nxt = next((r for r in frames if r.kind == "route" and r.first > f.first), None)
+    if nxt is None or nxt.first - 1 > f.end + 1:
+        return False
+    hit = v.cues.marker(v.toks, nxt.first - 1, nxt.first - 1)
+    return hit is not None and hit[0] in ("to", "through")
 
 
 def _aside(v: SentenceView, f: Frame, c0: int) -> bool:

@@ -26,6 +26,7 @@ from marsad.stages.routes.context import (
     travels_distance)
 from marsad.stages.routes.waypoints import Frame, SentenceView
 
+ONLY = "remain:only"   # the cue of "لم يبق سوى" (a remain cue; narrowing even when the one left is used)
 REACH_AFTER = 6      # a user named after the verb: يلجأ إليها قادة ومقاتلون أجانب في التنظيم
 REACH_BEFORE = 4     # … or before it: يحاول مسلحو داعش استغلاله
 REMAIN_REACH = 12    # لم يعد أمام التجار لنقل بضائعهم من بورتسودان إلى أم درمان سوى الطريق
@@ -46,7 +47,7 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             continue
         if (v.cues.has(cues.remain_verbs, t.norm) and negated(v, j, c0)) or alone_at(v, j, c1):
             if any(v.cues.has(cues.remain_except, toks[k].norm) for k in range(j + 1, min(c1, j + REMAIN_REACH) + 1)):
-                out.append(("remain", j))     # لم يترك لهم الحصار سوى، ليس أمامهم إلا
+                out.append((ONLY, j))     # لم يترك لهم الحصار سوى، ليس أمامهم إلا
                 j += 1
                 continue
         back = returns(v, j, c1)
@@ -194,10 +195,12 @@ def resolve(cues: list[tuple[str, int]]) -> tuple[str, list[str]]:
         return "closed", why
     if "narrowing" in kinds:
         return "narrowing", why     # the routes shrink, whoever still uses them
+    if ONLY in {c for c, _ in (now or cues)}:
+        return "narrowing", why     # لم يبق سوى ممر يلجأ إليه: however used, the set narrowed
     if "remain" in kinds and "use" not in kinds:
         return "narrowing", why     # المنفذ الوحيد المتاح: the one left is open, the set narrowed
     if opened:
-        return "open", why          # لم يبق سوى ممر يلجأ إليه: the one left is in use
+        return "open", why          # الشريان الوحيد، المنفذ الوحيد الذي تسلكه: the one in use
     if "shelled" in kinds:
         return "contested", why     # shelled, and nothing else told of it
     if "used" in kinds:

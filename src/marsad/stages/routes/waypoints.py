@@ -200,8 +200,8 @@ def _place_after(v: SentenceView, j: int, end: int, allow_terrain: bool):
     while k <= end:
         if allow_terrain:   # before places: "نحو الصحراء الغربية" is the desert, not Western Sahara
             ter = v.cues.terrain_at(v.toks, k, end)
-            if ter is not None:
-                return "terrain", ter
+            if ter is not None and not (k in v.loc_at and v.loc_last[k] > ter[1]):
+                return "terrain", ter   # (وادي حلفا، جبل الزاوية: a place named by its terrain)
         if k in v.loc_at:
             return "place", k
         t = v.toks[k]
@@ -328,6 +328,25 @@ def _each_of(v: SentenceView, j: int, end: int) -> int | None:
         return None
     k = j + 2
     return k if k in v.loc_at and v.toks[k].start == v.loc_at[k].start else None
+
+
+def people_noun(v: SentenceView, f: Frame) -> bool:
+    """A movement told by the people who move, not by their moving: a participle
+    (الفارين، النازحون، نازح، لاجئ، المهجرين), unlike a verb (فرّوا) or a verbal noun
+    (نزوح، فرار). Such people may live along a road or come from somewhere; that
+    does not say the road was travelled, nor make a route of its own."""
+    if f.kind != "move" or f.event is None:
+        return False
+    hit = v.lex.match(v.toks, f.first)
+    if hit is None or hit.analysis.pos != "noun":
+        return False
+    w = v.toks[f.first].norm
+    for pre in ("\u0648", "\u0641", "\u0628", "\u0644"):
+        if w.startswith(pre) and len(w) > 4:
+            w = w[1:]
+    w = w[2:] if w.startswith("\u0627\u0644") else w
+    return w.endswith(("\u064a\u0646", "\u0648\u0646")) or (len(w) == 4 and w[1] == "\u0627") \
+        or (w.startswith("\u0645") and len(w) >= 5)
 
 
 def purpose_lam(v: SentenceView, j: int) -> bool:
