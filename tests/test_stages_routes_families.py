@@ -196,3 +196,22 @@ def test_the_one_road_in_use_described_by_an_adjective_is_open():
 def test_a_place_named_by_its_terrain_is_a_waypoint_not_terrain():
     doc, r = only("وأغلقت السلطات الطريق من دنقلا إلى وادي حلفا بسبب السيول.")
     assert r["waypoints"][-1] == place_id(doc, "وادي حلفا") and not r["via"]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("وشهد منفذ قسطل البري، صباح اليوم، توافد مئات العائلات القادمة من الخرطوم.", "open"),
+    ("وشهد طريق بغداد – كركوك، خلال الساعات الماضية، اشتباكات متقطعة.", "contested"),
+    ("ويشهد معبر نصيب، منذ الصباح، حركة كثيفة للشاحنات.", "open"),
+])
+def test_what_a_road_witnessed_after_an_aside_is_its_state(text, status):
+    doc, r = only(text)
+    assert r["status"] == status, r["reasons"]
+
+
+@pytest.mark.parametrize("text", [
+    "ولم يبق أمام المسلحين المحاصرين، بعد سيطرة القوات على القيروان، سوى طريق ترابي يربط تلعفر بالعياضية.",
+    "ولم يعد أمام السكان، مع تقدم قوات الدعم السريع، إلا طريق واحد يصل الطويلة بالفاشر.",
+])
+def test_only_one_road_left_across_an_aside(text):
+    doc, r = only(text)
+    assert r["status"] == "narrowing", r["reasons"]

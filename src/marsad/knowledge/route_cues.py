@@ -132,6 +132,7 @@ class RouteCues:
     distance_words: frozenset[str] = frozenset()
     return_words: frozenset[str] = frozenset()
     hope_words: frozenset[str] = frozenset()
+    witness_words: frozenset[str] = frozenset()
     remain_alone: tuple = ()                  # phrases (word tuples) that say "only" with no negation
 
     # ---- matching (tokens are marsad.text.tokens.Token)
@@ -358,6 +359,7 @@ def build(raw: dict) -> RouteCues:
         distance_words=norm_set(_word_list(context, "distance", "status_context")),
         return_words=norm_set(_word_list(context, "return", "status_context")),
         hope_words=norm_set(_word_list(context, "hope", "status_context")),
+        witness_words=norm_set(_word_list(context, "witness", "status_context")),
         remain_alone=tuple(_phrase(w) for w in _word_list(remain, "alone", "remain")),
         remain_verbs=norm_set(_word_list(remain, "verbs", "remain")),
         remain_except=norm_set(_word_list(remain, "except", "remain")),

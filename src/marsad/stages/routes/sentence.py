@@ -23,6 +23,7 @@ def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
     has_route = any(f.kind == "route" for _, fs in framed for f in fs)
     per_clause: list[tuple[tuple[int, int], list[Frame], list]] = []
     pending: list = []      # a verb whose object comes after an aside (سيطرت القوات، بإسناد …، على الطريق)
+    witness = None          # a route noun after شهد: the clauses after it tell what it saw
     for (c0, c1), frames in framed:
         if not frames and not has_route:
             continue    # orphan cues only ever go to a route noun
@@ -37,6 +38,13 @@ def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
                   and f.event.get("status") in ("reported", "attempted") and not f.event.get("negated")
                   and not _aside(v, f, c0) and (not people_noun(v, f) or _reaches(v, f, frames))]
         found += [("used", k) for k in (_passed_through(v, f, c0) for f in frames) if k is not None]
+        routes_here = [f for f in frames if f.kind == "route"]
+        if routes_here:
+            witness = next((f for f in routes_here if f.first > v.first
+                            and v.cues.has(v.cues.witness_words, v.toks[f.first - 1].norm)), None)
+        elif witness is not None and found:
+            witness.cues.extend(found)  # شهد معبر X، اليوم، توافد آلاف الفارين: what it saw
+            found = []
         if frames:
             if pending and frames[0].kind == "route" and (
                     (v.toks[c0].norm in OBJECT_PREPS and frames[0].first == c0 + 1)

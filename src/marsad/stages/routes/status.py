@@ -50,6 +50,11 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
                 out.append((ONLY, j))     # لم يترك لهم الحصار سوى، ليس أمامهم إلا
                 j += 1
                 continue
+        if v.cues.has(cues.remain_except, t.norm) and not any(c.startswith("remain") for c, _ in out) \
+                and _remain_before(v, j, c0):
+            out.append((ONLY, j))   # لم يبق أمام المسلحين، بعد سيطرة القوات على X، سوى طريق واحد
+            j += 1
+            continue
         back = returns(v, j, c1)
         if back is not None:
             out.append(("reopen", j))   # عادت الحركة إلى الطريق، عودة حركة السير: traffic resumed
@@ -135,6 +140,22 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         out.append((cls, j))
         j += 1
     return out
+
+
+def _remain_before(v: SentenceView, j: int, c0: int) -> bool:
+    """A word of exception at ``j`` right before a route noun, and in an earlier clause of the
+    sentence (across asides) a negated remain verb with no exception of its own."""
+    if not any(v.cues.route_noun(v.toks, k, v.last) for k in range(j + 1, min(v.last, j + 2) + 1)):
+        return False
+    for k in range(c0 - 1, max(v.first, j - REMAIN_REACH * 2) - 1, -1):
+        t = v.toks[k]
+        if t.kind != "word":
+            continue
+        if v.cues.has(v.cues.remain_except, t.norm):
+            return False
+        if (v.cues.has(v.cues.remain_verbs, t.norm) and negated(v, k, v.first)) or alone_at(v, k, c0 - 1):
+            return True
+    return False
 
 
 def orphans(v: SentenceView, found: list[tuple[str, int]], c0: int) -> list[tuple[str, int]]:
