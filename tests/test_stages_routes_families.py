@@ -215,3 +215,29 @@ def test_what_a_road_witnessed_after_an_aside_is_its_state(text, status):
 def test_only_one_road_left_across_an_aside(text):
     doc, r = only(text)
     assert r["status"] == "narrowing", r["reasons"]
+
+
+# ---- waypoint constructions
+
+def test_a_city_whose_name_starts_like_a_kunya_is_a_far_end_after_ila():
+    doc, r = only("ولم يعد أمام التجار لنقل بضائعهم من بورتسودان إلى أم درمان سوى الطريق الذي يمر بعطبرة.")
+    assert r["waypoints"][-1] == place_id(doc, "أم درمان") and r["directed"]
+
+
+@pytest.mark.parametrize("text, middle", [
+    ("وتعد منطقة الحوبان، التي يمر عبرها طريق تعز – صنعاء، من أكثر المناطق ازدحاماً.", "الحوبان"),
+    ("وتقع بلدة خناصر، التي يمر بها طريق السلمية – حلب، في ريف حلب الجنوبي.", "خناصر"),
+])
+def test_a_place_the_road_passes_told_in_a_relative_clause_is_between_its_ends(text, middle):
+    doc, r = only(text)
+    assert len(r["waypoints"]) == 3 and r["waypoints"][1] == place_id(doc, middle)
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("وفتحت القوات ممراً آمناً لخروج العائلات من الفلوجة، يمتد من منطقة السجر شمالي المدينة إلى الصقلاوية.",
+     ["السجر", "الصقلاوية"]),
+    ("وأعلن الجيش فتح ممر إنساني لإجلاء المدنيين من الرستن، يمتد من تلبيسة إلى حمص.", ["تلبيسة", "حمص"]),
+])
+def test_an_extent_clause_gives_the_corridor_its_ends(text, ends):
+    doc, r = only(text)
+    assert r["waypoints"] == [place_id(doc, e) for e in ends] and r["status"] == "open"

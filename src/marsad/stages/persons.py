@@ -208,13 +208,17 @@ def make_persons(**_):
             return None
 
         locs = [m for m in doc.mentions if m.label == "LOC" and m.ref]
+        cities = {p.id for p in doc.places if p.kind == "city"}
 
         def _joined_place(i) -> bool:
-            """A place name starting in token i (after و or a dash) joined to a place right before."""
+            """A place name starting in token i (after و or a dash) joined to a place right
+            before, or a city's name (أم درمان)."""
             t = toks[i]
             here = next((m for m in locs if t.start <= m.start < t.end), None)
             if here is None:
                 return False
+            if here.ref in cities:
+                return True     # إلى أم درمان: a city of its own, whatever joins it
             if here.start == t.start and toks[i - 1].kind == "punct" and toks[i - 1].text in DASHES:
                 return i >= 2 and label(i - 2) == "LOC"
             return here.start > t.start and t.norm[:1] == "\u0648" and label(i - 1) == "LOC"

@@ -9,7 +9,7 @@ from marsad.stages.routes import status as st
 from marsad.stages.routes.combine import combine
 from marsad.stages.routes.frames import clause_frames, dating
 from marsad.stages.routes.restate import restatements
-from marsad.stages.routes.waypoints import Frame, SentenceView, people_noun
+from marsad.stages.routes.waypoints import Frame, SentenceView, people_noun, read_frame
 
 OBJECT_PREPS = frozenset({"علي"})      # على (normalized): a status verb's object after an aside
 FIGHTS = frozenset({"contested", "shelled"})
@@ -38,6 +38,8 @@ def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
                   and f.event.get("status") in ("reported", "attempted") and not f.event.get("negated")
                   and not _aside(v, f, c0) and (not people_noun(v, f) or _reaches(v, f, frames))]
         found += [("used", k) for k in (_passed_through(v, f, c0) for f in frames) if k is not None]
+        if not frames and _extends(v, c0, per_clause):
+            continue    # ، يمتد من X إلى Y: the extent of the route before
         routes_here = [f for f in frames if f.kind == "route"]
         if routes_here:
             witness = next((f for f in routes_here if f.first > v.first
@@ -95,6 +97,27 @@ def _passed_through(v: SentenceView, f: Frame, c0: int) -> int | None:
                 return None
             return k
     return None
+
+
+EXTENT = frozenset({"يمتد", "تمتد", "ويمتد", "وتمتد"})
+
+
+def _extends(v: SentenceView, c0: int, per_clause: list) -> bool:
+    """A clause that opens with يمتد/تمتد and names places (، يمتد من منطقة X إلى Y) gives
+    the extent of the last route before it: its places replace the from/to places that
+    route took from what it is for (ممر لخروج المدنيين من الفلوجة)."""
+    if v.toks[c0].norm not in EXTENT:
+        return False
+    host = next((f for _, fs, _ in reversed(per_clause) for f in reversed(fs) if f.kind == "route"), None)
+    if host is None:
+        return False
+    c1 = next(b for a, b in v.clauses() if a == c0)
+    span = Frame("route", c0, c0, c1, (c0, c1), route_kind=host.route_kind)
+    read_frame(v, span, c0 + 1, c1, roles={"from", "to", "between", "through"})
+    if not span.waypoints:
+        return False
+    host.items = [i for i in host.items if i.role not in ("from", "to")] + span.items
+    return True
 
 
 def _reaches(v: SentenceView, f: Frame, frames: list[Frame]) -> bool:
