@@ -241,3 +241,23 @@ def test_a_place_the_road_passes_told_in_a_relative_clause_is_between_its_ends(t
 def test_an_extent_clause_gives_the_corridor_its_ends(text, ends):
     doc, r = only(text)
     assert r["waypoints"] == [place_id(doc, e) for e in ends] and r["status"] == "open"
+
+
+@pytest.mark.parametrize("text", [
+    "وسمح الجيش بتنقل المدنيين من شمال قطاع غزة باتجاه جنوب القطاع عبر ممر آمن.",
+    "وفي قطاع غزة، فتح الجيش ممراً آمناً من شمال القطاع إلى جنوب القطاع لساعات.",
+])
+def test_a_direction_of_a_definite_qualifier_is_a_relative_place(text):
+    doc = run(text)
+    assert doc.routes and len(doc.routes[0]["waypoints"]) == 2, doc.routes
+
+
+def test_a_road_named_after_a_person_is_no_place():
+    doc = run("وفتح الجيش ممراً آمناً من شمال القطاع إلى جنوبه عبر طريق صلاح الدين بعد قصف طريق الرشيد.")
+    places = {p.id: p for p in doc.places}
+    assert not any(places[w].country == "IQ" for r in doc.routes for w in r["waypoints"])
+
+
+def test_a_person_named_road_joined_to_a_place_keeps_it():
+    doc, r = only("وأغلقت القوات طريق بغداد – صلاح الدين.")
+    assert len(r["waypoints"]) == 2

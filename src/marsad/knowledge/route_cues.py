@@ -133,6 +133,7 @@ class RouteCues:
     return_words: frozenset[str] = frozenset()
     hope_words: frozenset[str] = frozenset()
     witness_words: frozenset[str] = frozenset()
+    person_roads: frozenset[str] = frozenset()   # normalized names, article kept
     remain_alone: tuple = ()                  # phrases (word tuples) that say "only" with no negation
 
     # ---- matching (tokens are marsad.text.tokens.Token)
@@ -360,6 +361,8 @@ def build(raw: dict) -> RouteCues:
         return_words=norm_set(_word_list(context, "return", "status_context")),
         hope_words=norm_set(_word_list(context, "hope", "status_context")),
         witness_words=norm_set(_word_list(context, "witness", "status_context")),
+        person_roads=frozenset(normalize_key(w) for w in _word_list(_section(raw, "person_roads"), "words",
+                                                                   "person_roads")),
         remain_alone=tuple(_phrase(w) for w in _word_list(remain, "alone", "remain")),
         remain_verbs=norm_set(_word_list(remain, "verbs", "remain")),
         remain_except=norm_set(_word_list(remain, "except", "remain")),

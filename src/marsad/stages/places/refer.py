@@ -166,6 +166,17 @@ def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, n
     return refs
 
 
+def _definite_qualifier(tokens, j, cues, history, located=None):
+    """"جنوب القطاع، شرق الناحية": a qualifier word with the article after a direction
+    points at the place last named of its kinds (قطاع غزة)."""
+    w = tokens[j].norm
+    if tokens[j].kind != "word" or not w.startswith("\u0627\u0644") or w[2:] not in cues.qualifiers:
+        return None
+    kinds = tuple(k for k in cues.qualifiers[w[2:]] if k.islower())
+    found = history.last(kinds=kinds, exclude=located)
+    return (found[0], found[1], tokens[j].end, j) if found else None
+
+
 def _direction(tokens, i, cues, place_at, history, located=None):
     n = len(tokens)
     for prefix, stem, suffix in _readings(tokens[i].norm):
@@ -191,6 +202,8 @@ def _direction(tokens, i, cues, place_at, history, located=None):
         if not target and last + 2 < n and any(stem in cues.qualifiers and not suf
                                                for _, stem, suf in _readings(tokens[last + 1].norm)):
             target = place_at(last + 2, located)   # "شرق مدينة غزة": a qualifier between
+        if not target and last + 1 < n:
+            target = _definite_qualifier(tokens, last + 1, cues, history, located)
         if not target:
             return None, i
         place, score, end, target_last = target

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from marsad.doc import Doc
 from marsad.knowledge.route_cues import RouteCues, noun_stems, stems
 from marsad.knowledge.triggers import TriggerLexicon
+from marsad.text.normalize import normalize_key
 from marsad.text.segment import split_clauses
 
 BREAK_PUNCT = frozenset({",", "،", ";", "؛", ":", ".", "!", "?", "؟", "(", ")", "[", "]", "|", "…"})
@@ -233,6 +234,10 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
                 and toks[j].kind == "word" and cues.has(cues.place_heads, toks[j].norm):
             j += 1      # طريق مطار بغداد: a place head between the noun and its name
             continue
+        if naming and j in v.loc_at and v.loc_at[j].start == toks[j].start and _person_road(v, j, hi):
+            j = v.loc_last[j] + 1   # طريق صلاح الدين: named after a person, it reaches no such place
+            naming = False
+            continue
         if naming and j in v.loc_at and v.loc_at[j].start == toks[j].start:
             # طريق بغداد، معبر رفح: the name follows the noun bare (no ب/ل/و on it)
             role, join = "name", None
@@ -299,6 +304,15 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
             if i.role == "between":
                 i.role = "across"
         f.items = [i for i in f.items if i.role not in ("from", "to")]
+
+
+def _person_road(v: SentenceView, j: int, hi: int) -> bool:
+    """The place at token ``j`` spells a person a road is named after, and no other
+    place is joined to it (طريق صلاح الدين, not طريق بغداد – صلاح الدين)."""
+    m, last = v.loc_at[j], v.loc_last[j]
+    if normalize_key(v.doc.text[m.start:m.end]) not in v.cues.person_roads:
+        return False
+    return v.joined_loc(last + 1, hi) is None
 
 
 def _linked(v: SentenceView, f: Frame) -> bool:
