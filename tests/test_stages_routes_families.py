@@ -261,3 +261,26 @@ def test_a_road_named_after_a_person_is_no_place():
 def test_a_person_named_road_joined_to_a_place_keeps_it():
     doc, r = only("وأغلقت القوات طريق بغداد – صلاح الدين.")
     assert len(r["waypoints"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "ورُفعت الحواجز عن طريق حمص – طرطوس بعد ثلاثة أيام من الإغلاق.",
+    "وأزالت الجرافات السواتر الترابية عن الطريق بين درعا والسويداء.",
+])
+def test_barriers_lifted_from_a_road_reopen_it(text):
+    doc, r = only(text)
+    assert r["status"] == "open" and len(r["waypoints"]) == 2
+
+
+def test_by_means_of_stays_no_road():
+    assert not run("ونقلت المساعدات عن طريق الأردن.").routes
+
+
+def test_a_road_named_by_a_village_whose_name_is_no_ordinary_word():
+    doc, r = only("وعادت حركة السير إلى طبيعتها على أوتوستراد خلدة بعد إزالة العوائق.")
+    assert r["waypoints"] == [place_id(doc, "خلدة")] and r["status"] == "open"
+
+
+def test_a_participle_after_a_road_is_no_place():
+    doc = run("وسُمح للسيارات بالمرور على الطريق الأوسط المار بمنطقة الحسنة.")
+    assert not any(m.text == "المار" for m in doc.mentions if m.label == "LOC")

@@ -65,6 +65,17 @@ def returns(v: SentenceView, j: int, c1: int) -> int | None:
     return None
 
 
+def lifted(v: SentenceView, j: int, c1: int) -> int | None:
+    """A lift word at ``j`` with barriers right after it (رفعت القوات الحواجز، إزالة
+    السواتر الترابية): the barriers' token."""
+    if v.toks[j].kind != "word" or not v.cues.has(v.cues.lift_words, v.toks[j].norm):
+        return None
+    for k in range(j + 1, min(c1, j + 3) + 1):
+        if v.toks[k].kind == "word" and v.cues.has(v.cues.barrier_words, v.toks[k].norm):
+            return k
+    return None
+
+
 def route_passes(v: SentenceView, j: int, c1: int) -> bool:
     """يمر/يعبر with a route noun for subject right after it, over a preposition with a
     pronoun (يمر عبرها طريق، تمر بها الطريق الدولية): the road runs there."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from marsad.stages.routes.context import (
     HOPE_REACH, SUBJECT_TO, alone_at, amid, asked, attempted, busy, checkpoint, dates, exchanged, expressed,
-    for_purpose, near_before, negated, planned, returns, route_passes, stated, stems_in, traffic_stopped,
+    for_purpose, lifted, near_before, negated, planned, returns, route_passes, stated, stems_in, traffic_stopped,
     travels_distance)
 from marsad.stages.routes.waypoints import Frame, SentenceView
 
@@ -54,6 +54,11 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
                 and _remain_before(v, j, c0):
             out.append((ONLY, j))   # لم يبق أمام المسلحين، بعد سيطرة القوات على X، سوى طريق واحد
             j += 1
+            continue
+        freed = lifted(v, j, c1)
+        if freed is not None:
+            out.append(("reopen", j))   # رُفعت الحواجز عن الطريق، إزالة السواتر الترابية: reopened
+            j = freed + 1
             continue
         back = returns(v, j, c1)
         if back is not None:

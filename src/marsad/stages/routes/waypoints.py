@@ -152,7 +152,8 @@ def route_nouns(v: SentenceView, c0: int, c1: int) -> list[Frame]:
             continue
         prev = toks[j - 1].norm if j > v.first else ""
         nxt = toks[last + 1].norm if last < v.last else ""
-        if (prev and cues.has(cues.not_before, prev)) or (nxt and cues.has(cues.not_after, nxt)) \
+        if (prev and cues.has(cues.not_before, prev) and not cues.lifted_from(toks, j - 1, v.first)) \
+                or (nxt and cues.has(cues.not_after, nxt)) \
                 or (prev in COPULA_WORDS and j - 2 >= v.first and cues.has(cues.not_after, toks[j - 2].norm)):
             j = last + 1    # (الحوار هو الطريق الوحيد: the figure is said with a copula too)
             continue
