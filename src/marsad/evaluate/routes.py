@@ -10,7 +10,8 @@ written the same blind way, added after that tuning, then tuned on in turn) and
 its first measurement: route P 0.718 R 0.651 before, P 1.000 R 0.988 after) and
 ``gold_routes_blind4.jsonl`` (80 more written the same blind way after that; its users
 were mapped to marsad's actor ids, and users the actor dictionary has no id for —
-civilians, traders, aid agencies — dropped). One JSON record per line, a sentence or a short two-sentence passage
+civilians, traders, aid agencies — dropped; tuned on in turn after its first
+measurement: route P 0.667 R 0.588 before, P 0.988 R 0.988 after). One JSON record per line, a sentence or a short two-sentence passage
 written for marsad in the phrasing of different outlets (``style``: iraqi, levantine,
 gulf, egyptian, agency, monitor, humanitarian)::
 
@@ -117,7 +118,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--split", choices=("dev", "test", "blind", "blind2", "blind3", "blind4", "all"), default="all",
                         help="which gold set: dev (for development), test (held out), blind (written without "
                              "seeing the stage or the other sets), blind2, blind3, blind4 (written the same way after each round of "
-                             "tuning; blind4 not tuned on when added), all (each, reported apart; default)")
+                             "tuning, each tuned on after its first measurement), all (each, reported apart; default)")
     parser.add_argument("--gold", help="a gold file of your own instead (JSON Lines, same format; reported as 'gold')")
     parser.add_argument("--with-tagger", action="store_true", help="run the pipeline with the statistical tagger stage")
     parser.add_argument("--show", action="store_true",
