@@ -130,6 +130,13 @@ class RouteCues:
     out_of_service: frozenset[str] = frozenset()
     out_of_service_before: frozenset[str] = frozenset()
     distance_words: frozenset[str] = frozenset()
+    return_words: frozenset[str] = frozenset()
+    hope_words: frozenset[str] = frozenset()
+    witness_words: frozenset[str] = frozenset()
+    lift_words: frozenset[str] = frozenset()
+    barrier_words: frozenset[str] = frozenset()
+    person_roads: frozenset[str] = frozenset()   # normalized names, article kept
+    remain_alone: tuple = ()                  # phrases (word tuples) that say "only" with no negation
 
     # ---- matching (tokens are marsad.text.tokens.Token)
     def route_noun(self, toks, i: int, last: int) -> tuple[str, int, bool] | None:
@@ -206,6 +213,12 @@ class RouteCues:
 
     def has(self, vocab: frozenset[str], norm: str) -> bool:
         return bool(stems(norm) & vocab)
+
+    def lifted_from(self, toks, j: int, first: int) -> bool:
+        """"عن" at token ``j`` after a lift word and its barriers (رُفعت الحواجز عن طريق X):
+        from the road, not "by means of"."""
+        return toks[j].norm == "\u0639\u0646" and any(
+            toks[k].kind == "word" and self.has(self.lift_words, toks[k].norm) for k in range(max(first, j - 5), j))
 
     def scope_of(self, norm: str) -> str | None:
         for s in stems(norm):
@@ -353,6 +366,14 @@ def build(raw: dict) -> RouteCues:
         out_of_service=norm_set(_word_list(context, "out_of_service", "status_context")),
         out_of_service_before=norm_set(_word_list(context, "out_of_service_before", "status_context")),
         distance_words=norm_set(_word_list(context, "distance", "status_context")),
+        return_words=norm_set(_word_list(context, "return", "status_context")),
+        hope_words=norm_set(_word_list(context, "hope", "status_context")),
+        witness_words=norm_set(_word_list(context, "witness", "status_context")),
+        lift_words=norm_set(_word_list(context, "lift", "status_context")),
+        barrier_words=norm_set(_word_list(context, "barriers", "status_context")),
+        person_roads=frozenset(normalize_key(w) for w in _word_list(_section(raw, "person_roads"), "words",
+                                                                   "person_roads")),
+        remain_alone=tuple(_phrase(w) for w in _word_list(remain, "alone", "remain")),
         remain_verbs=norm_set(_word_list(remain, "verbs", "remain")),
         remain_except=norm_set(_word_list(remain, "except", "remain")),
         length_words=norm_set(_word_list(_section(raw, "length"), "words", "length")),

@@ -82,7 +82,9 @@ def make_dateline(gazetteer=None, **_):
             m = INLINE_DATELINE.match(text, line_start)
             if m:
                 header = _classify(doc, line_start, m.end(), gz, byline_ok=False)
-                if header and header[0]["role"] == "place":
+                # the place opens the line: "أعلنت السلطات، الأحد، فتح طريق بغداد – كركوك" has
+                # a dash in its reporting, and الأحد between commas is no dateline
+                if header and header[0]["role"] == "place" and header[0]["start"] == line_start:
                     doc.body_start = m.end()
                 else:
                     header = []

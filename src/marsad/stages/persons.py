@@ -29,6 +29,8 @@ from marsad.pipeline import stage
 from marsad.text.clitics import proclitic_stems, readings
 from marsad.text.normalize import normalize_key
 
+DASHES = frozenset({"-", "–", "—"})
+
 MAX_NAME_PARTS = 6
 MAX_COMPLEMENT = 5          # words between a role title and the name (المتحدث باسم التنظيم …)
 MAX_ROLE_AFTER = 7
@@ -205,6 +207,22 @@ def make_persons(**_):
                         return size, hit
             return None
 
+        locs = [m for m in doc.mentions if m.label == "LOC" and m.ref]
+        cities = {p.id for p in doc.places if p.kind == "city"}
+
+        def _joined_place(i) -> bool:
+            """A place name starting in token i (after و or a dash) joined to a place right
+            before, or a city's name (أم درمان)."""
+            t = toks[i]
+            here = next((m for m in locs if t.start <= m.start < t.end), None)
+            if here is None:
+                return False
+            if here.ref in cities:
+                return True     # إلى أم درمان: a city of its own, whatever joins it
+            if here.start == t.start and toks[i - 1].kind == "punct" and toks[i - 1].text in DASHES:
+                return i >= 2 and label(i - 2) == "LOC"
+            return here.start > t.start and t.norm[:1] == "\u0648" and label(i - 1) == "LOC"
+
         def kunya_at(i, any_prefix=True) -> bool:
             if not word(i) or label(i) == "ORG":
                 return False
@@ -212,6 +230,8 @@ def make_persons(**_):
             if m is not None and m.label == "LOC" and (m.start < toks[i].start or
                                                        any(e.startswith("qualifier:") for e in m.evidence)):
                 return False    # (معبر) كرم أبو سالم، مطار أبو الضهور: a place name, not a kunya
+            if i > 0 and _joined_place(i):
+                return False    # طريق أسوان – أبو سمبل، بين الخرطوم وأم درمان: a place joined to a place
             keys = _stems(toks[i].norm) if any_prefix else (toks[i].norm,)
             return any(k in cues.kunya for k in keys) and word(i + 1) and toks[i + 1].norm not in cues.stops \
                 and label(i + 1) != "ORG"

@@ -55,12 +55,14 @@ def _doubtful(match, cues) -> bool:
 
 
 def _support(match, choice, cues, fellow_km: float | None = None, on_route: bool = False,
-             paired: bool = False) -> tuple[int, list[str]]:
+             paired: bool = False, plain_word: bool = False) -> tuple[int, list[str]]:
     """Points of contextual support for a doubtful name; 2 or more and it counts.
     ``fellow_km``: distance to the nearest other doubtful name's place in the text (two
     ordinary words rarely both land on villages near each other). ``on_route``: a route
     noun governs the name (طريق X، معبر X، طريق … من X إلى Y): roads are named by places;
-    ``paired``: and a dash or و joins it to another name (طريق أثريا – الطبقة)."""
+    ``paired``: and a dash or و joins it to another name (طريق أثريا – الطبقة); unpaired, a
+    name that is no ordinary word counts once more (أوتوستراد خلدة) unless ``plain_word``: it
+    is a word the routes stage reads (المار، الجديد، المغلق)."""
     points, why = 0, []
     fellow_max = ROUTE_FELLOW_KM if on_route else COHERENT_KM
     if fellow_km is not None and fellow_km <= fellow_max and (choice.nearest_km is None or choice.nearest_km > COHERENT_KM):
@@ -69,6 +71,10 @@ def _support(match, choice, cues, fellow_km: float | None = None, on_route: bool
         points, why = points + 1, why + ["named by a route"]
         if paired:
             points, why = points + 1, why + ["paired with another name on the route"]
+        elif not (match.key in cues.common_words or match.key in cues.not_places or plain_word
+                  or match.key.split(" ")[0] in cues.kunya):
+            # أوتوستراد خلدة، طريق المديرج: a road named by a word that spells nothing else
+            points, why = points + 1, why + ["a route named by a word that is no ordinary word"]
     if match.locative:
         points, why = points + 1, why + ["introduced by a locative preposition"]
     words = match.key.split(" ")
@@ -166,7 +172,7 @@ def make_places(gazetteer=None, **_):
         for i in weak:
             fellow = _fellow_km(i, weak, matches, choices)
             points, why = _support(matches[i], choices[i], cues, fellow, _on_route(doc.tokens, matches[i], routes),
-                                   _dash_paired(doc.tokens, matches, i))
+                                   _dash_paired(doc.tokens, matches, i), _route_word(doc.tokens, matches[i], routes))
             # a city (الرمادي) needs less support than a village that shares a word's spelling
             if points >= (1 if choices[i].place.kind in BIG_KINDS else 2):
                 supported.add(i)
@@ -234,20 +240,32 @@ def _on_route(tokens, match, routes) -> bool:
             return False
         # up to the name: a noun of two words counts too (خط الإمداد الممتد من X إلى Y)
         if t.kind == "word" and routes.route_noun(tokens, j, match.first - 1) is not None:
-            return not (j > 0 and routes.has(routes.not_before, tokens[j - 1].norm))
+            return not (j > 0 and routes.has(routes.not_before, tokens[j - 1].norm)
+                        and not routes.lifted_from(tokens, j - 1, 0))
     return False
+
+
+def _route_word(tokens, match, routes) -> bool:
+    """The name's word is one the routes stage reads: a marker, a kind adjective, a status word."""
+    t = tokens[match.first]
+    return routes.marker(tokens, match.first, match.first) is not None or routes.status_of(t) is not None \
+        or any(s in routes.kind_adjectives for s in (t.norm, t.norm[2:]))
 
 
 def _dash_paired(tokens, matches, i: int) -> bool:
     """Match i and another name are joined by a dash (X – Y), or match i follows another
-    name with و on it (معبري باب السلامة واليعربية)."""
+    name with و on it (معبري باب السلامة واليعربية), or another name with ب on it follows
+    match i (طريق يصل الميادين بالبوكمال)."""
     m = matches[i]
     dash = ("-", "–", "—")
     before = m.first >= 2 and tokens[m.first - 1].text in dash and any(o.last == m.first - 2 for o in matches)
     after = m.last + 2 < len(tokens) and tokens[m.last + 1].text in dash and any(o.first == m.last + 2 for o in matches)
     joined = m.first >= 1 and m.start == tokens[m.first].start + 1 and tokens[m.first].text.startswith("\u0648") \
         and any(o.last == m.first - 1 for o in matches)
-    return before or after or joined
+    # يصل الميادين بالبوكمال، يربط تلعفر ببعاج: the other end of a linked pair written with ب
+    ba_after = m.last + 1 < len(tokens) and tokens[m.last + 1].text.startswith("\u0628") and any(
+        o.first == m.last + 1 and o.start > tokens[o.first].start for o in matches)
+    return before or after or joined or ba_after
 
 
 def _fellow_km(i: int, weak: set[int], matches, choices) -> float | None:

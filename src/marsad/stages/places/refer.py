@@ -144,7 +144,8 @@ def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, n
             history.add(place, score)
             i = last + 1
             continue
-        if tok.kind != "word" or not any(stem in cue_words for _, stem, _ in _readings(tok.norm)):
+        if tok.kind != "word" or not (any(stem in cue_words for _, stem, _ in _readings(tok.norm))
+                                      or (i + 1 < n and tokens[i + 1].norm in SIDES and tok.norm[2:] in cue_words)):
             i += 1
             continue
         ref, consumed = _direction(tokens, i, cues, place_at, history, ends.get(i - 1))
@@ -163,6 +164,17 @@ def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, n
         history.add(ref.anchor, ref.anchor_score)
         i = consumed + 1
     return refs
+
+
+def _definite_qualifier(tokens, j, cues, history, located=None):
+    """"جنوب القطاع، شرق الناحية": a qualifier word with the article after a direction
+    points at the place last named of its kinds (قطاع غزة)."""
+    w = tokens[j].norm
+    if tokens[j].kind != "word" or not w.startswith("\u0627\u0644") or w[2:] not in cues.qualifiers:
+        return None
+    kinds = tuple(k for k in cues.qualifiers[w[2:]] if k.islower())
+    found = history.last(kinds=kinds, exclude=located)
+    return (found[0], found[1], tokens[j].end, j) if found else None
 
 
 def _direction(tokens, i, cues, place_at, history, located=None):
@@ -190,12 +202,18 @@ def _direction(tokens, i, cues, place_at, history, located=None):
         if not target and last + 2 < n and any(stem in cues.qualifiers and not suf
                                                for _, stem, suf in _readings(tokens[last + 1].norm)):
             target = place_at(last + 2, located)   # "شرق مدينة غزة": a qualifier between
+        if not target and last + 1 < n:
+            target = _definite_qualifier(tokens, last + 1, cues, history, located)
         if not target:
             return None, i
         place, score, end, target_last = target
         return Reference("relative", start, end, place, score, direction=direction,
                          evidence=f"direction:{tokens[i].text}"), target_last
     return None, i
+
+
+SIDES = frozenset(w.replace("\u0629", "\u0647") for w in (
+    "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الشمالية", "الجنوبية", "الشرقية", "الغربية"))
 
 
 def _part(tokens, i, cues, place_at, history):
@@ -205,9 +223,13 @@ def _part(tokens, i, cues, place_at, history):
             continue
         for prefix, stem, _ in _readings(tokens[i].norm):
             key = " ".join([stem, *(t.norm for t in tokens[i + 1:i + width])])
+            if width == 1 and stem.startswith("\u0627\u0644") and i + 1 < n and tokens[i + 1].norm in SIDES:
+                key = stem[2:]      # الريف الجنوبي لإدلب: a definite part and its side
             if key not in cues.city_parts:
                 continue
             label, after = cues.city_parts[key], i + width
+            if width == 1 and after + 1 < n and tokens[after].norm in SIDES:
+                after += 1      # الأحياء الشرقية لحلب، الريف الشمالي للاذقية: the side, then the city
             start = tokens[i].start + len(prefix) if prefix and tokens[i].text.startswith(prefix) else tokens[i].start
             target = place_at(after)
             if not target and after < n:

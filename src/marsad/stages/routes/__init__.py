@@ -26,6 +26,8 @@ The modules, in the order the data flows through them:
   frames.py    – step 1: a clause's anchors and their frames;
   waypoints.py – step 2: route nouns, markers and places; travel order (``ordered``);
   status.py    – the status cues of a clause's words, given to frames, and their resolution;
+  context.py   – what the words around a cue say of it (denied, asked, hoped, planned, negated,
+                 a date or a cause, traffic resumed, the road only passing a place);
   restate.py   – a route mentioned again (وهو خط الإمداد…، … هو معبر X، الطريق … later, and
                  a pronoun in the next sentence);
   combine.py   – steps 3-4: movements folded in, one route per place or pair;

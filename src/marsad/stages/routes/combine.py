@@ -4,7 +4,7 @@ routes of their own), and one route per place or pair when a plural noun names s
 from __future__ import annotations
 
 from marsad.stages.routes.frames import unknown_name
-from marsad.stages.routes.waypoints import Frame, SentenceView, purpose_lam
+from marsad.stages.routes.waypoints import Frame, SentenceView, people_noun, purpose_lam
 
 ALONE_ROLES = frozenset({"through"})     # what a lone movement must name to be a route
 
@@ -41,6 +41,10 @@ def combine(v: SentenceView, frames: list[Frame]) -> list[dict]:
             host.cues.extend(m.cues)
             continue
         host = prev[-1] if prev else (nxt[0] if nxt else None)
+        if people_noun(v, m) and (host is None or (m.waypoints and own[id(host)])):
+            if host is not None:    # لم يبق أمام الفارين من X سوى الطريق إلى Y
+                host.cues.extend(m.cues)
+            continue    # آلاف الفارين من لبنان: where the people come from is no route
         if host is None:
             if any(i.role in ALONE_ROLES for i in m.items) or m.via:
                 standalone.append(m)

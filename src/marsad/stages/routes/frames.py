@@ -3,7 +3,7 @@ frames, each with the places its markers introduce (read by waypoints.read_frame
 """
 from __future__ import annotations
 
-from marsad.stages.routes.waypoints import Frame, SentenceView, read_frame, route_nouns
+from marsad.stages.routes.waypoints import Frame, Item, SentenceView, read_frame, route_nouns
 
 TIME_WORDS = frozenset({"قبل"})          # with route_cues' "before" words: a movement that dates
 HIT_AND_RUN = frozenset({"كر"})
@@ -32,7 +32,35 @@ def clause_frames(v: SentenceView, moves: dict, c0: int, c1: int) -> list[Frame]
         # words before the first anchor: "من حلب إلى دمشق عبر الطريق الدولي"; not before
         # a copula: "الحوار بين بغداد وأربيل هو الطريق الوحيد" names the subject's places
         read_frame(v, frames[0], c0, frames[0].first - 1, roles={"from", "to", "between", "through"})
+    for f in frames:
+        passed = _passed_place(v, f)
+        if passed is not None:
+            f.items.append(passed)
     return frames
+
+
+PASS_VERBS = frozenset({"يمر", "تمر", "يعبر", "تعبر", "يخترق", "تخترق", "يشق", "تشق"})
+RELATIVES = frozenset({"التي", "الذي", "والتي", "والذي"})
+
+
+def _passed_place(v: SentenceView, f: Frame) -> Item | None:
+    """"منطقة X، التي يمر عبرها طريق Y – Z": the place before a relative clause whose
+    subject is the road passing it is a waypoint between the road's ends."""
+    if f.kind != "route":
+        return None
+    k = f.first - 1
+    if k > v.first and v.toks[k].kind == "word" and v.toks[k].norm not in PASS_VERBS \
+            and v.toks[k].norm[-1:] in ("\u0647", "\u0627"):
+        k -= 1      # عبرها، بها، فيها، منه
+    if k <= v.first or v.toks[k].norm not in PASS_VERBS or v.toks[k - 1].norm not in RELATIVES:
+        return None
+    k -= 2
+    if k >= v.first and v.toks[k].kind == "punct" and v.toks[k].text in ("،", ","):
+        k -= 1
+    first = next((a for a, b in v.loc_last.items() if b == k), None)
+    if first is None:
+        return None
+    return Item("through", v.loc_at[first].ref, first, k, None)
 
 
 def starts_before(v: SentenceView, k: int, end: int) -> bool:

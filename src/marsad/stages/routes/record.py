@@ -10,6 +10,7 @@ from marsad.knowledge.route_cues import RouteCues
 from marsad.stages.routes import status as st
 from marsad.stages.routes.frames import dating
 from marsad.stages.routes.length import route_length
+from marsad.stages.routes.status import ONLY
 from marsad.stages.routes.waypoints import Frame, SentenceView, ordered
 from marsad.stages.sources import source_at
 from marsad.text.clitics import ARTICLE, proclitic_stems
@@ -89,6 +90,7 @@ def _users(v: SentenceView, f: Frame, frames: list[Frame], closing: dict[int, di
     supplied: list[str] = []
     actor_of: dict[int, str | None] = {}
     for cls, k in sorted(f.cues, key=lambda c: c[1]):
+        cls = "remain" if cls == ONLY else cls
         ev = closing.get(k)
         who = ev.get("actor") if ev else None
         who = who or (st.remain_user(v, k, v.last) if cls == "remain" else st.subject(v, k, v.first, v.last))

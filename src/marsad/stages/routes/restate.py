@@ -40,6 +40,13 @@ def restatements(v: SentenceView, routes: list[Frame]) -> None:
             b.merged.append(a)
             a.restates = b
             continue
+        if _ends_of_named(v, host, b):
+            # طريق الكاستيلو، آخر طريق يربط X بـY: the apposition gives the named road's ends
+            host.items = [i for i in host.items if i.role != "name"] + list(b.items)
+            host.cues.extend(b.cues)
+            host.merged.append(b)
+            b.restates = host
+            continue
         sides = _sides_of_crossing(host, b)
         if not host.waypoints or (any(i.role in ("name", "between", "from") for i in b.items) and not sides):
             continue
@@ -66,6 +73,18 @@ def restatements(v: SentenceView, routes: list[Frame]) -> None:
         host.cues.extend(b.cues)
         host.merged.append(b)
         b.restates = host
+
+
+def _ends_of_named(v: SentenceView, host: Frame, b: Frame) -> bool:
+    """A road named by one name only, then a comma and a route noun (after words of
+    number or rank: آخر، الوحيد، أهم) that links two places: that noun restates it."""
+    if host.route_kind == "crossing" or [i.role for i in host.waypoints] != ["name"] \
+            or len([i for i in b.items if i.role == "between"]) < 2 or len(b.waypoints) != len(b.items):
+        return False
+    end = max([host.last] + [i.last for i in host.items])
+    gap = [v.toks[k] for k in range(end + 1, b.first)]
+    return bool(gap) and gap[0].kind == "punct" and gap[0].text in ("،", ",") and all(
+        t.kind == "word" and (t.norm in RESTATING or v.cues.scope_of(t.norm) == "one") for t in gap[1:])
 
 
 def _sides_of_crossing(host: Frame, b: Frame) -> bool:

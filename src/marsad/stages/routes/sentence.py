@@ -9,9 +9,11 @@ from marsad.stages.routes import status as st
 from marsad.stages.routes.combine import combine
 from marsad.stages.routes.frames import clause_frames, dating
 from marsad.stages.routes.restate import restatements
-from marsad.stages.routes.waypoints import Frame, SentenceView
+from marsad.stages.routes.waypoints import Frame, SentenceView, people_noun, read_frame
 
 OBJECT_PREPS = frozenset({"علي"})      # على (normalized): a status verb's object after an aside
+FIGHTS = frozenset({"contested", "shelled"})
+AND = "\u0648"
 
 
 def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
@@ -21,6 +23,7 @@ def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
     has_route = any(f.kind == "route" for _, fs in framed for f in fs)
     per_clause: list[tuple[tuple[int, int], list[Frame], list]] = []
     pending: list = []      # a verb whose object comes after an aside (سيطرت القوات، بإسناد …، على الطريق)
+    witness = None          # a route noun after شهد: the clauses after it tell what it saw
     for (c0, c1), frames in framed:
         if not frames and not has_route:
             continue    # orphan cues only ever go to a route noun
@@ -33,12 +36,32 @@ def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
         # a movement along the route (reported or attempted) says it was travelled
         found += [("used", f.first) for f in frames if f.kind == "move"
                   and f.event.get("status") in ("reported", "attempted") and not f.event.get("negated")
-                  and not _aside(v, f, c0)]
+                  and not _aside(v, f, c0) and (not people_noun(v, f) or _reaches(v, f, frames))]
         found += [("used", k) for k in (_passed_through(v, f, c0) for f in frames) if k is not None]
+        if not frames and _extends(v, c0, per_clause):
+            continue    # ، يمتد من X إلى Y: the extent of the route before
+        routes_here = [f for f in frames if f.kind == "route"]
+        if routes_here:
+            witness = next((f for f in routes_here if f.first > v.first
+                            and v.cues.has(v.cues.witness_words, v.toks[f.first - 1].norm)), None)
+        elif witness is not None and found:
+            witness.cues.extend(found)  # شهد معبر X، اليوم، توافد آلاف الفارين: what it saw
+            found = []
         if frames:
-            if pending and v.toks[c0].norm in OBJECT_PREPS and frames[0].kind == "route" and frames[0].first == c0 + 1:
+            if pending and frames[0].kind == "route" and (
+                    (v.toks[c0].norm in OBJECT_PREPS and frames[0].first == c0 + 1)
+                    or (frames[0].first == c0 and v.toks[c0].norm[:1] != AND)):
+                # سيطرت القوات، بإسناد …، على الطريق; افتتح المدير، صباح اليوم، منفذ القائم:
+                # the verb's object after an aside
                 frames[0].cues.extend(pending)
-            pending = []
+            elif pending:
+                fights = [c for c in pending if c[0] in FIGHTS]
+                on = next((f for f in frames if f.kind == "route" and f.first > c0
+                           and v.toks[f.first - 1].norm in OBJECT_PREPS), None)
+                if fights and on is not None:
+                    on.cues.extend(fights)  # تدور معارك بين X، …، وY على الطريق: fought on the road
+            if any(f.kind == "route" for f in frames):
+                pending = []    # (an aside with a movement in it, وسط تحشيد كبير، keeps them)
             st.assign(found, frames, v)
             found = []
         else:
@@ -74,6 +97,37 @@ def _passed_through(v: SentenceView, f: Frame, c0: int) -> int | None:
                 return None
             return k
     return None
+
+
+EXTENT = frozenset({"يمتد", "تمتد", "ويمتد", "وتمتد"})
+
+
+def _extends(v: SentenceView, c0: int, per_clause: list) -> bool:
+    """A clause that opens with يمتد/تمتد and names places (، يمتد من منطقة X إلى Y) gives
+    the extent of the last route before it: its places replace the from/to places that
+    route took from what it is for (ممر لخروج المدنيين من الفلوجة)."""
+    if v.toks[c0].norm not in EXTENT:
+        return False
+    host = next((f for _, fs, _ in reversed(per_clause) for f in reversed(fs) if f.kind == "route"), None)
+    if host is None:
+        return False
+    c1 = next(b for a, b in v.clauses() if a == c0)
+    span = Frame("route", c0, c0, c1, (c0, c1), route_kind=host.route_kind)
+    read_frame(v, span, c0 + 1, c1, roles={"from", "to", "between", "through"})
+    if not span.waypoints:
+        return False
+    host.items = [i for i in host.items if i.role not in ("from", "to")] + span.items
+    return True
+
+
+def _reaches(v: SentenceView, f: Frame, frames: list[Frame]) -> bool:
+    """Movement ``f`` goes to or through the route noun after it (الفارين من الخرطوم إلى
+    منفذ أرقين، النازحين عبر الممر)."""
+    nxt = next((r for r in frames if r.kind == "route" and r.first > f.first), None)
+    if nxt is None or nxt.first - 1 > f.end + 1:
+        return False
+    hit = v.cues.marker(v.toks, nxt.first - 1, nxt.first - 1)
+    return hit is not None and hit[0] in ("to", "through")
 
 
 def _aside(v: SentenceView, f: Frame, c0: int) -> bool:

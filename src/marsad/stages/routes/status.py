@@ -1,6 +1,7 @@
 """Whether a route is open, closed, contested or narrowing, and who uses or closes it.
 
-Status words (route_cues.json "status") are read in the route's frame. A word just
+Status words (route_cues.json "status") are read in the route's frame; context.py holds
+the checks of the words around each. A word just
 before a route noun (أغلقت القوات الطريق، أعيد فتح المعبر) belongs to that noun; the
 others to the frame they stand in. Then:
   * negation right before the word (لم يُغلق، لم يعد آمناً، غير آمن; across auxiliaries)
@@ -19,20 +20,18 @@ close it.
 """
 from __future__ import annotations
 
-from marsad.stages.routes.waypoints import DASHES, Frame, SentenceView
+from marsad.stages.routes.context import (
+    HOPE_REACH, SUBJECT_TO, alone_at, amid, asked, attempted, busy, checkpoint, dates, exchanged, expressed,
+    for_purpose, lifted, near_before, negated, planned, returns, route_passes, stated, stems_in, traffic_stopped,
+    travels_distance)
+from marsad.stages.routes.waypoints import Frame, SentenceView
 
+ONLY = "remain:only"   # the cue of "لم يبق سوى" (a remain cue; narrowing even when the one left is used)
 REACH_AFTER = 6      # a user named after the verb: يلجأ إليها قادة ومقاتلون أجانب في التنظيم
 REACH_BEFORE = 4     # … or before it: يحاول مسلحو داعش استغلاله
-DENIAL_REACH = 8     # نفى مصدر في الجيش الأردني ما تردد عن إغلاق المعبر
-DEMAND_REACH = 5     # ناشدت منظمات إنسانية الأطراف المتحاربة فتح ممرات
-REMAIN_REACH = 7     # لم يبق لمسلحي داعش في قضاء تلعفر سوى طريق
-PLAN_REACH = 8       # على أن تُنقل الشحنات براً إلى غزة عبر المعبر
-FUTURE = "\u0633"    # س before an imperfect: سيعاد فتحه، ستفتح، سيتم
-IMPERFECT = frozenset("\u064a\u062a\u0646")
-ON_THAT = ("\u0639\u0644\u064a", "\u0627\u0646")   # على أن (normalized): what is to be done
+REMAIN_REACH = 12    # لم يعد أمام التجار لنقل بضائعهم من بورتسودان إلى أم درمان سوى الطريق
 BACK_PREPS = frozenset({"\u0639\u0644\u064a\u0647", "\u0639\u0644\u064a\u0647\u0627", "\u0641\u064a\u0647",
                         "\u0641\u064a\u0647\u0627", "\u0628\u0647", "\u0628\u0647\u0627"})  # عليه، فيه، به…
-EXPRESS = frozenset({"\u0639\u0646"})   # عبّر عن: expressed, not crossed
 
 
 def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str, int]]:
@@ -46,14 +45,29 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if t.kind != "word" or j in skip or j in v.covered:
             j += 1
             continue
-        if v.cues.has(cues.remain_verbs, t.norm) and _negated(v, j, c0):
+        if (v.cues.has(cues.remain_verbs, t.norm) and negated(v, j, c0)) or alone_at(v, j, c1):
             if any(v.cues.has(cues.remain_except, toks[k].norm) for k in range(j + 1, min(c1, j + REMAIN_REACH) + 1)):
-                out.append(("remain", j))
+                out.append((ONLY, j))     # لم يترك لهم الحصار سوى، ليس أمامهم إلا
                 j += 1
                 continue
+        if v.cues.has(cues.remain_except, t.norm) and not any(c.startswith("remain") for c, _ in out) \
+                and _remain_before(v, j, c0):
+            out.append((ONLY, j))   # لم يبق أمام المسلحين، بعد سيطرة القوات على X، سوى طريق واحد
+            j += 1
+            continue
+        freed = lifted(v, j, c1)
+        if freed is not None:
+            out.append(("reopen", j))   # رُفعت الحواجز عن الطريق، إزالة السواتر الترابية: reopened
+            j = freed + 1
+            continue
+        back = returns(v, j, c1)
+        if back is not None:
+            out.append(("reopen", j))   # عادت الحركة إلى الطريق، عودة حركة السير: traffic resumed
+            j = back + 1
+            continue
         cls = cues.status_of(t) if not v.cues.has(cues.unit_words, t.norm) else None   # القطعات: units
         if cls is None and v.cues.has(cues.exchange_words, t.norm):
-            nxt = _exchanged(v, j, c1)
+            nxt = exchanged(v, j, c1)
             if nxt is not None:     # يتبادل الطرفان السيطرة على الطريق: control changes hands
                 out.append(("contested", j))
                 j = nxt + 1
@@ -61,33 +75,41 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if cls is None and j > c0 and v.cues.has(cues.out_of_service, t.norm) \
                 and v.cues.has(cues.out_of_service_before, toks[j - 1].norm):
             cls = "closed"      # خارج الخدمة، خرج عن الخدمة
-        if cls == "closed" and _travels_distance(v, j, c1):
+        if cls == "closed" and travels_distance(v, j, c1):
             cls = "use"         # تقطع القوافل مسافة 45 كيلومتراً على الطريق: travelled, not cut
-        if cls is None and v.cues.has(cues.traffic_words, t.norm) and _busy(v, j, c1):
+        if cls is None and v.cues.has(cues.traffic_words, t.norm) and busy(v, j, c1):
             cls = "open"        # حركة كثيفة للشاحنات، الحركة عليه طبيعية: in use
         elif cls is None and v.cues.has(cues.remaining_words, t.norm):
             cls = "remain"      # الطريق الوحيد المتبقي: all that is left
         if cls is None:
             j += 1
             continue
-        if cls in ("use", "used") and v.cues.has(cues.traffic_words, t.norm) and _traffic_stopped(v, j, c0, c1):
+        if cls in ("use", "used") and v.cues.has(cues.traffic_words, t.norm) and traffic_stopped(v, j, c0, c1):
             j += 1      # حركة العبور متوقفة، أوقفت السلطات حركة العبور: the traffic is what stopped
             continue
-        if cls in ("use", "used") and _expressed(v, j, c1):
+        if cls in ("use", "used") and expressed(v, j, c1):
             j += 1      # عبّرت عن قلقها: expressed, not crossed
             continue
-        if _planned(v, j, c0):
+        if cls in ("use", "used") and for_purpose(v, j):
+            j += 1      # طريق … للتنقل خارج المحافظة: what it is for, not that it is used
+            continue
+        if cls in ("use", "used") and route_passes(v, j, c1):
+            j += 1      # التي يمر عبرها طريق تعز – صنعاء: where the road runs, not who uses it
+            continue
+        if cls == "closed" and j > c0 and stems_in(v, j - 1, SUBJECT_TO):
+            j += 1      # الأحياء الخاضعة لسيطرتها: whose area, not a road controlled
+            continue
+        if planned(v, j, c0):
             j += 1      # سيعاد فتحه الأسبوع المقبل، على أن تُنقل عبر المعبر: not yet
             continue
         if j > c0 and v.cues.has(cues.place_heads, toks[j - 1].norm) \
                 and not (cls == "remain" and v.cues.route_noun(toks, j - 1, j - 1) is not None):
             j += 1      # مناطق سيطرة الفصائل، منطقة الاشتباكات: which area, not what the route is
             continue
-        if _checkpoint(v, j, c0) or (not _stated(v, j, c0)
-                                     and _near_before(v, j, c0, cues.demand_words, DEMAND_REACH, over_names=True)):
+        if checkpoint(v, j, c0) or (not stated(v, j, c0) and asked(v, j, c0)):
             j += 1      # (فتح) سيطرة المنصورية is a checkpoint; طالب بفتح ممر asks, it does not report
             continue
-        if cls in ("open", "reopen") and _attempted(v, j, c0, reach=4, over_names=True):
+        if cls in ("open", "reopen") and attempted(v, j, c0, reach=4, over_names=True):
             j += 1      # تسعى إلى تأمين الطريق: sought, not done (يحاول استغلاله is a use)
             continue
         if cls == "open" and v.cues.has(cues.keep_words, t.norm) and any(
@@ -102,88 +124,43 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
                 continue
             j += 1
             continue
-        if _negated(v, j, c0):
+        if negated(v, j, c0):
             flipped = {"closed": "open", "open": "closed"}.get(cls)
             if flipped:
                 out.append((flipped + ":negated", j))
             j += 1
             continue
-        if cls == "shelled" and _amid(v, j, c0):
+        if cls == "shelled" and amid(v, j, c0):
             j += 1      # مع تصاعد القصف، وسط القصف: the circumstance, not the route's state
             continue
-        if cls in ("contested", "shelled") and _dates(v, j, c0):
+        if cls in ("contested", "shelled") and dates(v, j, c0):
             j += 1      # خلال الأسبوع الأول من القتال: a date, not fighting on the route
             continue
-        if cls == "closed" and _attempted(v, j, c0):
+        if cls == "closed" and attempted(v, j, c0):
             cls = "contested"
-        if cls == "use" and _near_before(v, j, c0, cues.past_words, 3):
+        if cls == "use" and near_before(v, j, c0, cues.past_words, 3):
             cls = "used"        # كان التنظيم يستخدمه: a use in the past
-        if _near_before(v, j, c0, cues.before_words, 1):
+        if near_before(v, j, c0, cues.before_words, 1):
             cls += ":before"    # بعد إغلاقه: the state before the one reported
         out.append((cls, j))
         j += 1
     return out
 
 
-CUT_KEYS = frozenset({"\u0642\u0637\u0639", "\u064a\u0642\u0637\u0639"})     # قطع، يقطع
-THAT = frozenset({"\u0627\u0646", "\u0628\u0627\u0646"})                       # أنّ، بأنّ (normalized)
-
-
-def _traffic_stopped(v: SentenceView, j: int, c0: int, c1: int) -> bool:
-    """A closing word within two words of the traffic word at ``j``, over the names of who
-    stopped it (أوقفت السلطات المصرية حركة العبور) and other traffic words (توقف حركة المرور)."""
-    for step, bound in ((-1, c0), (1, c1)):
-        k, left = j + step, 2
-        while left > 0 and (k >= bound if step < 0 else k <= bound):
-            t = v.toks[k]
-            if t.kind == "word" and v.cues.status_of(t) == "closed":
-                return True
-            if k not in v.covered and not (t.kind == "word" and v.cues.has(v.cues.traffic_words, t.norm)):
-                left -= 1
-            k += step
-    return False
-
-
-def _amid(v: SentenceView, j: int, c0: int) -> bool:
-    """Shelling right after مع/وسط/في ظل/رغم, or after an onset word after one (مع تصاعد القصف)."""
-    k = j - 1
-    if k >= c0 and v.cues.has(v.cues.onset_words, v.toks[k].norm):
-        k -= 1
-    return k >= c0 and v.toks[k].kind == "word" and v.cues.has(v.cues.amid_words, v.toks[k].norm)
-
-
-def _exchanged(v: SentenceView, j: int, c1: int) -> int | None:
-    """The control or fire word an exchange word at ``j`` governs, within two words past
-    the names of who exchange it (يتبادل عناصر الهيئة وقوات النظام السيطرة)."""
-    k, left = j + 1, 2
-    while k <= c1 and left > 0:
+def _remain_before(v: SentenceView, j: int, c0: int) -> bool:
+    """A word of exception at ``j`` right before a route noun, and in an earlier clause of the
+    sentence (across asides) a negated remain verb with no exception of its own."""
+    if not any(v.cues.route_noun(v.toks, k, v.last) for k in range(j + 1, min(v.last, j + 2) + 1)):
+        return False
+    for k in range(c0 - 1, max(v.first, j - REMAIN_REACH * 2) - 1, -1):
         t = v.toks[k]
-        if t.kind == "word" and k not in v.covered and v.cues.status_of(t) in ("closed", "contested", "shelled"):
-            return k
-        if k not in v.covered:
-            left -= 1
-        k += 1
-    return None
-
-
-def _travels_distance(v: SentenceView, j: int, c1: int) -> bool:
-    """قطع (to cut) with a distance as its object within three words (تقطع القوافل مسافة
-    45 كيلومتراً، قطعوا 20 كم): the distance was travelled, the road not cut."""
-    if v.cues.status_key(v.toks[j].norm) not in CUT_KEYS:
-        return False
-    return any(v.toks[k].kind == "word" and v.cues.has(v.cues.distance_words, v.toks[k].norm)
-               for k in range(j + 1, min(c1, j + 4) + 1))
-
-
-def _stated(v: SentenceView, j: int, c0: int) -> bool:
-    """A verbal noun right after أنّ/بأنّ (حذّرت من أن إغلاق المعبر يهدد…): the subject of
-    a reported clause, so what a warning or an appeal before it says is not asked for.
-    An imperfect verb there (يخشى أن يُغلق) is still only feared."""
-    if j <= c0 or v.toks[j - 1].norm not in THAT:
-        return False
-    w = v.toks[j].norm
-    w = w[1:] if w[:1] in ("\u0648", "\u0641") else w
-    return w[:1] not in IMPERFECT and not w.startswith("\u0633")
+        if t.kind != "word":
+            continue
+        if v.cues.has(v.cues.remain_except, t.norm):
+            return False
+        if (v.cues.has(v.cues.remain_verbs, t.norm) and negated(v, k, v.first)) or alone_at(v, k, c0 - 1):
+            return True
+    return False
 
 
 def orphans(v: SentenceView, found: list[tuple[str, int]], c0: int) -> list[tuple[str, int]]:
@@ -201,145 +178,10 @@ def orphans(v: SentenceView, found: list[tuple[str, int]], c0: int) -> list[tupl
 
 def hedged(v: SentenceView, j: int, c0: int) -> bool:
     """Token ``j`` only asked for, planned, feared, attempted or negated."""
-    return _planned(v, j, c0) or _near_before(v, j, c0, v.cues.demand_words, DEMAND_REACH + 2, over_names=True) \
-        or _attempted(v, j, c0, reach=5) or _negated(v, j, c0) or any(
+    return planned(v, j, c0) or asked(v, j, c0, HOPE_REACH) \
+        or attempted(v, j, c0, reach=5) or negated(v, j, c0) or any(
             "negation" in v.lex.classes(v.toks[k].norm) or "plan" in v.lex.classes(v.toks[k].norm)
             for k in range(c0, j))
-
-
-def _future(v: SentenceView, k: int) -> bool:
-    """سيعاد، ستفتح، سيتم: an imperfect status word or auxiliary with the future prefix."""
-    t = v.toks[k]
-    if t.kind != "word" or len(t.norm) < 4 or t.norm[0] != FUTURE or t.norm[1] not in IMPERFECT:
-        return False
-    rest = t.norm[1:]
-    if v.cues.has(v.cues.keep_words | v.cues.remain_verbs, rest) or v.cues.has(v.cues.keep_words, t.norm):
-        return False    # سيبقى مغلقاً: the closure goes on, it is not only to come
-    return v.cues.status_word(rest) is not None or "auxiliaries" in v.lex.classes(rest)
-
-
-def _planned(v: SentenceView, j: int, c0: int) -> bool:
-    """Token ``j`` is only to come: in the future tense itself or after one within two
-    words (سيعاد فتحه، سيتم إغلاق الطريق), or after "على أن" (على أن تُنقل الشحنات عبر المعبر)."""
-    if any(_future(v, k) for k in range(max(c0, j - 2), j + 1)):
-        return True
-    for k in range(max(c0, j - PLAN_REACH), j):
-        if v.toks[k].norm == ON_THAT[0] and k + 1 < j and v.toks[k + 1].norm == ON_THAT[1]:
-            return True
-    return False
-
-
-def _expressed(v: SentenceView, j: int, c1: int) -> bool:
-    """عبّر (عبّرت الأمم المتحدة) عن: expressed, the subject's name between."""
-    k, left = j + 1, 2
-    while k <= c1 and left > 0:
-        if v.toks[k].norm in EXPRESS:
-            return True
-        if k not in v.covered:
-            left -= 1
-        k += 1
-    return False
-
-
-def _busy(v: SentenceView, j: int, c1: int) -> bool:
-    """A traffic word (حركة، السير) said to be heavy or normal within the next words,
-    over another traffic word or a pronoun preposition (الحركة عليه طبيعية)."""
-    k, left = j + 1, 3
-    while k <= c1 and left > 0 and v.toks[k].kind == "word":
-        if v.cues.has(v.cues.busy_words, v.toks[k].norm):
-            return True
-        left -= 1
-        k += 1
-    return False
-
-
-def _negated(v: SentenceView, j: int, c0: int) -> bool:
-    """A negation word right before token ``j``, across auxiliaries (لم يتم، لم يعد) and
-    the route noun itself (لم يعد الطريق آمناً); or a denial before it in the clause
-    (نفت المحافظة إغلاق الطريق)."""
-    if any("denial" in v.lex.classes(v.toks[k].norm) or v.cues.has(v.cues.denial_words, v.toks[k].norm)
-           for k in range(max(c0, j - DENIAL_REACH), j)):
-        return True     # (نافياً أنباء تحدثت عن قطعه)
-    k, left = j - 1, 3
-    while left > 0:
-        if k >= c0 and (k in v.loc_at or (k in v.covered and k - 1 in v.covered)
-                        or (v.toks[k].kind == "punct" and v.toks[k].text in DASHES)
-                        or (v.toks[k].kind == "word" and v.cues.marker(v.toks, k, k) is not None)):
-            k -= 1      # the route's name: لم يعد طريق حلب – غازي عنتاب (بين X وY) آمناً
-            continue
-        left -= 1
-        if k < c0 or v.toks[k].kind != "word":
-            return False
-        cl = v.lex.classes(v.toks[k].norm)
-        if "negation" in cl or ("negation_before_perfect" in cl and v.toks[k].norm == "ما"
-                                and not _resultative(v, k)):
-            return True
-        if "auxiliaries" not in cl and v.cues.route_noun(v.toks, k, k) is None:
-            return False
-        k -= 1
-    return False
-
-
-def _resultative(v: SentenceView, k: int) -> bool:
-    """"…، ما قطع خط الإمداد": ما after a comma is "which (led to)", not a negation."""
-    return k > v.first and v.toks[k - 1].kind == "punct" and v.toks[k - 1].text in ("،", ",")
-
-
-def _checkpoint(v: SentenceView, j: int, c0: int) -> bool:
-    """A checkpoint word (سيطرة) before a place name or after a status word (فتح سيطرة)."""
-    if v.cues.has(v.cues.checkpoint_plurals, v.toks[j].norm):
-        return True
-    if not v.cues.has(v.cues.checkpoint_words, v.toks[j].norm):
-        return False
-    return j + 1 in v.loc_at or (j > c0 and v.toks[j - 1].kind == "word"
-                                 and v.cues.status_of(v.toks[j - 1]) in ("open", "closed", "reopen"))
-
-
-def _near_before(v: SentenceView, j: int, c0: int, words: frozenset[str], reach: int,
-                 over_names: bool = False) -> bool:
-    """One of ``words`` within ``reach`` words before token ``j``; ``over_names``: the
-    words of a name do not count (دعا برنامج الأغذية العالمي إلى فتح)."""
-    k, left = j - 1, reach
-    while k >= c0 and left > 0:
-        t = v.toks[k]
-        if t.kind == "word" and v.cues.has(words, t.norm):
-            return True
-        if not (over_names and k in v.covered):
-            left -= 1
-        k -= 1
-    return False
-
-
-def _dates(v: SentenceView, j: int, c0: int) -> bool:
-    """Fighting named only to date something or as a cause: right after a period or cause
-    word (منذ اندلاع القتال، بسبب الاشتباكات) or after من in one (خلال الأسبوع الأول من
-    القتال، هرباً من المعارك); not "منذ الصباح معارك"."""
-    if j <= c0:
-        return False
-    prev = v.toks[j - 1].norm
-    if v.cues.has(v.cues.onset_words, prev):
-        # منذ اندلاع القتال، بعد تجدد القتال date it; أفاد باندلاع اشتباكات reports it
-        return j - 2 >= c0 and v.cues.has(v.cues.period_words | v.cues.cause_words | v.cues.before_words,
-                                          v.toks[j - 2].norm)
-    if v.toks[j].norm.startswith("\u0648") and v.toks[j - 1].kind == "word" and _dates(v, j - 1, c0):
-        return True     # هرباً من القصف والمعارك
-    prev = v.toks[j - 1].norm
-    if v.cues.has(v.cues.period_words | v.cues.cause_words, prev):
-        return True
-    if prev == "من" and j - 2 >= c0 and v.cues.has(v.cues.cause_words, v.toks[j - 2].norm):
-        return True     # هرباً من المعارك: why they fled, not fighting on the route
-    return prev == "من" and _near_before(v, j - 1, c0, v.cues.period_words, 4)
-
-
-def _attempted(v: SentenceView, j: int, c0: int, reach: int = 3, over_names: bool = False) -> bool:
-    k, left = j - 1, reach
-    while k >= c0 and left > 0:
-        if "attempt" in v.lex.classes(v.toks[k].norm):
-            return True
-        if not (over_names and k in v.covered):
-            left -= 1
-        k -= 1
-    return False
 
 
 def assign(cues: list[tuple[str, int]], frames: list[Frame], v: SentenceView) -> None:
@@ -379,10 +221,12 @@ def resolve(cues: list[tuple[str, int]]) -> tuple[str, list[str]]:
         return "closed", why
     if "narrowing" in kinds:
         return "narrowing", why     # the routes shrink, whoever still uses them
+    if ONLY in {c for c, _ in (now or cues)}:
+        return "narrowing", why     # لم يبق سوى ممر يلجأ إليه: however used, the set narrowed
     if "remain" in kinds and "use" not in kinds:
         return "narrowing", why     # المنفذ الوحيد المتاح: the one left is open, the set narrowed
     if opened:
-        return "open", why          # لم يبق سوى ممر يلجأ إليه: the one left is in use
+        return "open", why          # الشريان الوحيد، المنفذ الوحيد الذي تسلكه: the one in use
     if "shelled" in kinds:
         return "contested", why     # shelled, and nothing else told of it
     if "used" in kinds:

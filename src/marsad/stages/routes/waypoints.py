@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from marsad.doc import Doc
 from marsad.knowledge.route_cues import RouteCues, noun_stems, stems
 from marsad.knowledge.triggers import TriggerLexicon
+from marsad.text.normalize import normalize_key
 from marsad.text.segment import split_clauses
 
 BREAK_PUNCT = frozenset({",", "،", ";", "؛", ":", ".", "!", "?", "؟", "(", ")", "[", "]", "|", "…"})
@@ -151,7 +152,8 @@ def route_nouns(v: SentenceView, c0: int, c1: int) -> list[Frame]:
             continue
         prev = toks[j - 1].norm if j > v.first else ""
         nxt = toks[last + 1].norm if last < v.last else ""
-        if (prev and cues.has(cues.not_before, prev)) or (nxt and cues.has(cues.not_after, nxt)) \
+        if (prev and cues.has(cues.not_before, prev) and not cues.lifted_from(toks, j - 1, v.first)) \
+                or (nxt and cues.has(cues.not_after, nxt)) \
                 or (prev in COPULA_WORDS and j - 2 >= v.first and cues.has(cues.not_after, toks[j - 2].norm)):
             j = last + 1    # (الحوار هو الطريق الوحيد: the figure is said with a copula too)
             continue
@@ -200,8 +202,8 @@ def _place_after(v: SentenceView, j: int, end: int, allow_terrain: bool):
     while k <= end:
         if allow_terrain:   # before places: "نحو الصحراء الغربية" is the desert, not Western Sahara
             ter = v.cues.terrain_at(v.toks, k, end)
-            if ter is not None:
-                return "terrain", ter
+            if ter is not None and not (k in v.loc_at and v.loc_last[k] > ter[1]):
+                return "terrain", ter   # (وادي حلفا، جبل الزاوية: a place named by its terrain)
         if k in v.loc_at:
             return "place", k
         t = v.toks[k]
@@ -232,6 +234,10 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
         if naming and j + 1 <= hi and j + 1 in v.loc_at and j not in v.covered \
                 and toks[j].kind == "word" and cues.has(cues.place_heads, toks[j].norm):
             j += 1      # طريق مطار بغداد: a place head between the noun and its name
+            continue
+        if naming and j in v.loc_at and v.loc_at[j].start == toks[j].start and _person_road(v, j, hi):
+            j = v.loc_last[j] + 1   # طريق صلاح الدين: named after a person, it reaches no such place
+            naming = False
             continue
         if naming and j in v.loc_at and v.loc_at[j].start == toks[j].start:
             # طريق بغداد، معبر رفح: the name follows the noun bare (no ب/ل/و on it)
@@ -301,6 +307,15 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
         f.items = [i for i in f.items if i.role not in ("from", "to")]
 
 
+def _person_road(v: SentenceView, j: int, hi: int) -> bool:
+    """The place at token ``j`` spells a person a road is named after, and no other
+    place is joined to it (طريق صلاح الدين, not طريق بغداد – صلاح الدين)."""
+    m, last = v.loc_at[j], v.loc_last[j]
+    if normalize_key(v.doc.text[m.start:m.end]) not in v.cues.person_roads:
+        return False
+    return v.joined_loc(last + 1, hi) is None
+
+
 def _linked(v: SentenceView, f: Frame) -> bool:
     """A linking verb (يربط، تصل بين…: a between marker) right before the route noun."""
     k = f.first - 1
@@ -328,6 +343,25 @@ def _each_of(v: SentenceView, j: int, end: int) -> int | None:
         return None
     k = j + 2
     return k if k in v.loc_at and v.toks[k].start == v.loc_at[k].start else None
+
+
+def people_noun(v: SentenceView, f: Frame) -> bool:
+    """A movement told by the people who move, not by their moving: a participle
+    (الفارين، النازحون، نازح، لاجئ، المهجرين), unlike a verb (فرّوا) or a verbal noun
+    (نزوح، فرار). Such people may live along a road or come from somewhere; that
+    does not say the road was travelled, nor make a route of its own."""
+    if f.kind != "move" or f.event is None:
+        return False
+    hit = v.lex.match(v.toks, f.first)
+    if hit is None or hit.analysis.pos != "noun":
+        return False
+    w = v.toks[f.first].norm
+    for pre in ("\u0648", "\u0641", "\u0628", "\u0644"):
+        if w.startswith(pre) and len(w) > 4:
+            w = w[1:]
+    w = w[2:] if w.startswith("\u0627\u0644") else w
+    return w.endswith(("\u064a\u0646", "\u0648\u0646")) or (len(w) == 4 and w[1] == "\u0627") \
+        or (w.startswith("\u0645") and len(w) >= 5)
 
 
 def purpose_lam(v: SentenceView, j: int) -> bool:
