@@ -672,3 +672,13 @@ def test_events_a_statement_takes_no_place_from_its_content(text, type_, place):
 ])
 def test_events_describing_with_a_damning_word_is_an_accusation(text, accusation):
     assert bool(events_of(text, "ACCUSE")) == accusation, run(text).events
+
+
+@pytest.mark.parametrize("text,type_,status", [
+    ("تحركت القوات الحكومية شمال البلدة بنحو 90 كيلومترا.", "MOBILIZE", "reported"),
+    ("وواصلت وحدات الجيش تسيير دوريات مؤللة في مناطق انتشارها.", "MOBILIZE", "reported"),
+    ("وقالت المتحدثة إن الحكومة ستسحب قواتها من الجنوب.", "RETREAT", "planned"),
+    ("وشهدت الضفة الغربية توسعا استيطانيا كبيرا العام الماضي.", "COERCE", "reported"),
+])
+def test_events_troop_moves_withdrawals_and_settlement(text, type_, status):
+    assert one(text, type_)["status"] == status
