@@ -235,3 +235,25 @@ def test_actors_weak_alias_needs_support(nlp):
     assert actor_at(doc, "القاعدة") == "actor:al-qaeda"
     doc = nlp.run_text("تبنى تنظيم القاعدة الهجوم. وتعهدت الحكومة بملاحقة القاعدة")
     assert actor_at(doc, "القاعدة", nth=1) == "actor:al-qaeda"
+
+
+@pytest.mark.parametrize("sentence,surface,actor", [
+    # a military word and a nationality adjective name that country's forces…
+    ("وقال شهود إن الجنود الإسرائيليين هاجموا مدرسة البلدة", "الجنود الإسرائيليين", "actor:israel-army"),
+    ("قصفت الطائرات الروسية مواقع قرب حلب", "الطائرات الروسية", "actor:russia-forces"),
+    ("انتشرت قوات أمريكية قرب الرقة", "قوات أمريكية", "actor:us-forces"),
+    # …and after a word of attack the adjective alone does, leaving the attack word free
+    ("قتل مدنيان في غارة إسرائيلية على البلدة", "إسرائيلية", "actor:israel-army"),
+    ("أصيب شاب بنيران تركية قرب الحدود", "تركية", "actor:turkey-army"),
+])
+def test_actors_forces_by_nationality(nlp, sentence, surface, actor):
+    doc = nlp.run_text(sentence)
+    assert actor_at(doc, surface) == actor
+    if surface in ("إسرائيلية", "تركية"):
+        word_before = doc.text[:doc.text.find(surface)].split()[-1]
+        assert actor_at(doc, word_before) is None
+
+
+def test_actors_a_nationality_adjective_after_an_ordinary_word_names_nobody(nlp):
+    doc = nlp.run_text("ناقش المؤتمر الثقافة الروسية في دمشق")
+    assert orgs(doc) == []

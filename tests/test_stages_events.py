@@ -682,3 +682,12 @@ def test_events_describing_with_a_damning_word_is_an_accusation(text, accusation
 ])
 def test_events_troop_moves_withdrawals_and_settlement(text, type_, status):
     assert one(text, type_)["status"] == status
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("استشهد شاب بنيران الجيش الإسرائيلي في جنين.", "actor:israel-army"),
+    ("قتل مدنيان بقصف روسي على البلدة.", "actor:russia-forces"),
+])
+def test_events_the_force_whose_fire_killed_is_the_actor(text, actor):
+    ev = one(text, "ASSAULT")
+    assert ev["actor"] == actor and ev["target"] is None

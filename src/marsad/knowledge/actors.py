@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -85,6 +85,8 @@ class ActorDictionary:
     heads: dict[str, frozenset[str]]           # actor id → first words of its names
     weak: frozenset[str] = frozenset()         # alias keys that are also ordinary words
     weak_cues: frozenset[str] = frozenset()    # words that make a weak alias count
+    nationality: dict[str, str] = field(default_factory=dict)  # nisba root (روس) → that country's forces
+    nationality_after: frozenset[str] = frozenset()  # attack words after which the adjective names them
 
     def __len__(self) -> int:
         return len(self.actors)
@@ -96,6 +98,47 @@ class ActorDictionary:
 def name_key(text: str) -> str:
     """The lookup key of a name: its tokens' normalized forms joined by spaces."""
     return " ".join(t.norm for t in tokenize(text))
+
+
+MILITARY_TYPES = ("state-military", "foreign-military")
+NISBA_ENDINGS = ("يين", "يون", "يه", "ي")   # normalized: ية → يه
+
+
+def nisba_root(word: str) -> str | None:
+    """الروسية → روس; العراقيين → عراق; None for a word with no nisba ending."""
+    base = word[2:] if word.startswith("ال") else word
+    for end in NISBA_ENDINGS:
+        if base.endswith(end) and len(base) - len(end) >= 3:
+            return base[: -len(end)]
+    return None
+
+
+def _forces_by_nationality(actors: dict, names: dict, spec: dict) -> tuple[dict[str, str], dict[str, str]]:
+    """Keys "<military word> <nationality adjective>" for each country whose military actor
+    has an alias of that shape (see the section's _doc in actors.json); explicit aliases and
+    ambiguous keys are left as they are."""
+    heads = [name_key(h) for h in spec.get("heads", [])]
+    if not heads:
+        return {}, {}
+    head_set = set(heads)
+    roots: dict[str, str] = {}
+    for actor in sorted(actors.values(), key=lambda a: (a.parent is not None, a.id)):
+        if actor.type not in MILITARY_TYPES:
+            continue
+        for alias in (actor.name_ar, *actor.aliases):
+            words = name_key(alias).split(" ")
+            root = nisba_root(words[1]) if len(words) == 2 and words[0] in head_set else None
+            if root:
+                roots.setdefault(root, actor.id)
+    out = {}
+    for root, aid in roots.items():
+        for head in heads:
+            for article in ("ال", ""):
+                for end in NISBA_ENDINGS:
+                    key = f"{head} {article}{root}{end}"
+                    if key not in names:
+                        out[key] = aid
+    return out, roots
 
 
 def _fail(path: str, why: str):
@@ -150,7 +193,7 @@ def _media_actors(media: dict, path: str) -> list[Actor]:
 
 
 def _sections(raw: dict, path: str):
-    for name in ("generic", "ambiguous", "anaphors", "not_actors", "media"):
+    for name in ("generic", "ambiguous", "anaphors", "not_actors", "media", "forces_by_nationality"):
         if name in raw and not isinstance(raw[name], dict):
             _fail(path, f"section {name!r} must be an object")
     if "actors" in raw and not isinstance(raw["actors"], list):
@@ -244,6 +287,11 @@ def _load(extra: str | None) -> ActorDictionary:
             if country != "_phrase" and aid is not None and aid not in actors:
                 _fail(path, f"generic phrase {mapping['_phrase']!r} maps {country} to unknown actor {aid!r}")
 
+    forces_spec = base.get("forces_by_nationality", {})
+    force_keys, nationality = _forces_by_nationality(actors, names, forces_spec)
+    for key, aid in force_keys.items():
+        names[key] = [aid]
+        heads.setdefault(aid, set()).add(key.split(" ")[0])
     cues = frozenset(name_key(c).split(" ")[-1] for c in media.get("cues", []))
     return ActorDictionary(
         actors=actors,
@@ -256,6 +304,8 @@ def _load(extra: str | None) -> ActorDictionary:
         heads={k: frozenset(v) for k, v in heads.items()},
         weak=frozenset(weak),
         weak_cues=frozenset(weak_cues),
+        nationality=nationality,
+        nationality_after=frozenset(name_key(w) for w in forces_spec.get("after", [])),
     )
 
 

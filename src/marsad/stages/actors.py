@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from marsad.doc import Doc
-from marsad.knowledge.actors import ActorDictionary, load_actors
+from marsad.knowledge.actors import ActorDictionary, nisba_root, load_actors
 from marsad.pipeline import stage
 from marsad.stages.places.match import _clitic_start
 from marsad.text.clitics import proclitic_stems as _stems
@@ -136,6 +136,29 @@ def find_actors(tokens: list, index: ActorIndex, body_start: int = 0) -> list[Ac
     return out
 
 
+def nationality_matches(tokens: list, d: ActorDictionary, taken: list[ActorMatch], body_start: int = 0
+                        ) -> list[ActorMatch]:
+    """"غارة إسرائيلية"، "بنيران تركية"، "قصف روسي": a nationality adjective right after a word
+    of attack or weapon names that country's forces (``forces_by_nationality`` in
+    actors.json); the adjective alone becomes the mention, so the attack word stays a trigger."""
+    if not d.nationality or not d.nationality_after:
+        return []
+    used = {k for m in taken for k in range(m.first, m.last + 1)}
+    out = []
+    for i in range(len(tokens) - 1):
+        tok, adj = tokens[i], tokens[i + 1]
+        if tok.start < body_start or i + 1 in used or adj.kind != "word":
+            continue
+        if not any(stem in d.nationality_after for _, stem in _stems(tok.norm)):
+            continue
+        root = nisba_root(adj.norm)
+        aid = d.nationality.get(root) if root else None
+        if aid is not None:
+            out.append(ActorMatch(i + 1, i + 1, adj.start, adj.end, adj.norm, "name", ids=(aid,),
+                                  evidence=("nationality",)))
+    return out
+
+
 def _supported(matches: list[ActorMatch], tokens: list, index: ActorIndex) -> list[ActorMatch]:
     """Keep a weak alias (القاعدة) only with a cue word before it, or when the document
     names the same actor another way."""
@@ -203,7 +226,7 @@ def resolve(matches: list[ActorMatch], doc: Doc, d: ActorDictionary) -> list[Act
     for m in matches:
         if m.kind == "name":
             if len(m.ids) == 1:
-                m.actor, m.evidence = m.ids[0], ("actor-dictionary",)
+                m.actor, m.evidence = m.ids[0], m.evidence or ("actor-dictionary",)
             else:
                 by_country = {d.actors[a].country: a for a in reversed(m.ids)}
                 country = context.choose(m.start, by_country)
@@ -238,6 +261,7 @@ def make_actors(actor_dictionary: ActorDictionary | None = None, **_):
         matches = find_actors(doc.tokens, index, doc.body_start)
         loc_spans = [(m.start, m.end) for m in doc.mentions if m.label == "LOC"]
         matches = _supported(_clear_of_places(matches, loc_spans), doc.tokens, index)
+        matches = sorted(matches + nationality_matches(doc.tokens, d, matches, doc.body_start), key=lambda m: m.first)
         entries: dict[str, list[str]] = {}
         for m in resolve(matches, doc, d):
             mention = doc.add_mention(m.start, m.end, "ORG", ref=m.actor, evidence=list(m.evidence),

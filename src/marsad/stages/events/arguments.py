@@ -87,7 +87,7 @@ def event_of(s: Sentence, lex: TriggerLexicon, hit: Hit, clause: tuple[int, int]
                 target = t2
     if actor is not None:
         actors = s.coordinated(actor, c1)
-    if target is not None and target is not actor:
+    if target is not None and target is not actor and not (actor is not None and target.ref == actor.ref):
         targets = s.coordinated(target, c1)
     else:
         target = None
