@@ -104,6 +104,7 @@ MILITARY_TYPES = ("state-military", "foreign-military")
 NISBA_ENDINGS = ("يين", "يون", "يه", "ي")   # normalized: ية → يه
 
 
+@cache
 def nisba_root(word: str) -> str | None:
     """الروسية → روس; العراقيين → عراق; None for a word with no nisba ending."""
     base = word[2:] if word.startswith("ال") else word

@@ -147,13 +147,11 @@ def nationality_matches(tokens: list, d: ActorDictionary, taken: list[ActorMatch
     out = []
     for i in range(len(tokens) - 1):
         tok, adj = tokens[i], tokens[i + 1]
-        if tok.start < body_start or i + 1 in used or adj.kind != "word":
-            continue
-        if not any(stem in d.nationality_after for _, stem in _stems(tok.norm)):
-            continue
+        if adj.kind != "word" or adj.norm[-1:] not in ("ي", "ه", "ن") or i + 1 in used or tok.start < body_start:
+            continue   # (cheap tests first: most words are no nationality adjective)
         root = nisba_root(adj.norm)
         aid = d.nationality.get(root) if root else None
-        if aid is not None:
+        if aid is not None and any(stem in d.nationality_after for _, stem in _stems(tok.norm)):
             out.append(ActorMatch(i + 1, i + 1, adj.start, adj.end, adj.norm, "name", ids=(aid,),
                                   evidence=("nationality",)))
     return out

@@ -81,7 +81,9 @@ def _damning_descriptions(s: Sentence, lex: TriggerLexicon, hits: list[Hit], for
     added = []
     for k in range(s.first, s.last + 1):
         t = s.toks[k]
-        if t.kind != "word" or not any(stem in lex.cues["describing_verbs"] for _, stem, _, _ in reading_tuples(t.norm)):
+        n = t.norm   # every describing verb form holds صف or نعت: a cheap first test
+        if ("صف" not in n and "نعت" not in n) or t.kind != "word" or not any(
+                stem in lex.cues["describing_verbs"] for _, stem, _, _ in reading_tuples(t.norm)):
             continue   # with its object pronoun too (تصفهم)
         for j in range(k + 1, min(k + 5, s.last + 1)):
             w = s.toks[j]
@@ -203,6 +205,37 @@ def without_agreement_references(s: Sentence, lex: TriggerLexicon, hits: list[Hi
     return out
 
 
+def obligation_pairs(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """Two-word obligations opening with a particle (من الضروري، لا بد، على السلطات: cue
+    "obligation_pairs"), read as REQUEST mode obligation; looked for by their second word."""
+    form = _obligation_form(lex)
+    pairs = lex.cues["obligation_pairs"]
+    seconds = _second_words(lex)
+    taken = {k for h in hits for k in range(h.first, h.last + 1)}
+    added = []
+    for k in range(s.first + 1, s.last + 1):
+        n = s.toks[k].norm
+        if n not in seconds or k in taken or k - 1 in taken:
+            continue
+        first = s.toks[k - 1].norm
+        for lead in (first, first[1:] if first[:1] in ("و", "ف") else None):
+            if lead and lead + " " + n in pairs:
+                added.append(Hit(form, k - 1, k, Analysis(n, "noun", "", "", n.startswith("ال"), False)))
+                break
+    return sorted(hits + added, key=lambda h: h.first) if added and form is not None else hits
+
+
+@lru_cache(maxsize=4)
+def _obligation_form(lex: TriggerLexicon):
+    return next((f for forms in lex.phrases.values() for f in forms
+                 if f.trigger.type == "REQUEST" and f.trigger.mode == "obligation"), None)
+
+
+@lru_cache(maxsize=4)
+def _second_words(lex: TriggerLexicon) -> frozenset[str]:
+    return frozenset(p.split(" ")[1] for p in lex.cues["obligation_pairs"])
+
+
 _OPENERS = frozenset({"ان", "انه", "انها", "فان", "لذا", "لذلك", "كما", "بل"})
 
 
@@ -211,7 +244,7 @@ def without_loose_obligations(s: Sentence, hits: list[Hit]) -> list[Hit]:
     is its preposition (اعتمد على الحكومة، احتج على الحكومة)."""
     out = []
     for h in hits:
-        if h.form.trigger.mode == "obligation" and h.form.words[0] == "علي" and h.first > s.first:
+        if h.form.trigger.mode == "obligation" and s.toks[h.first].norm.lstrip("وف") == "علي" and h.first > s.first:
             prev = s.toks[h.first - 1]
             if prev.kind == "word" and prev.norm.lstrip("وف") not in _OPENERS and prev.norm not in ("و", "ف"):
                 continue
