@@ -691,3 +691,16 @@ def test_events_troop_moves_withdrawals_and_settlement(text, type_, status):
 def test_events_the_force_whose_fire_killed_is_the_actor(text, actor):
     ev = one(text, "ASSAULT")
     assert ev["actor"] == actor and ev["target"] is None
+
+
+@pytest.mark.parametrize("text,fired", [
+    ("أطلق خفر السواحل النار على سفينة الإنقاذ.", True),
+    ("وأطلقت دورية للجيش الرصاص على المتظاهرين.", True),
+    ("أطلقت الحكومة حملة وطنية للتطعيم.", False),
+])
+def test_events_firing_with_the_shooter_between(text, fired):
+    assert bool(events_of(text, "ASSAULT")) == fired, run(text).events
+
+
+def test_events_a_photo_caption_names_what_happened():
+    assert events_of("صورة اقتحام قوات الاحتلال مدينة طولكرم خلال الانتفاضة.", "ASSAULT")

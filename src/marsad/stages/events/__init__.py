@@ -51,7 +51,8 @@ from marsad.knowledge import place_cues
 from marsad.knowledge.triggers import TriggerLexicon, load_triggers
 from marsad.pipeline import stage
 from marsad.stages.events.arguments import event_of
-from marsad.stages.events.finding import (find_hits, judgments_as_accusations, obligation_pairs,
+from marsad.stages.events.finding import (find_hits, fire_with_shooter_between, judgments_as_accusations,
+                                          obligation_pairs,
                                           without_agreement_references,
                                           without_aim_words, without_attack_settings, without_other_senses,
                                           without_records,
@@ -173,7 +174,7 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
             if first > last:
                 continue
             s = Sentence(doc, lex, first, last, ctx)
-            hits = obligation_pairs(s, lex, find_hits(s, lex, covered))
+            hits = fire_with_shooter_between(s, lex, obligation_pairs(s, lex, find_hits(s, lex, covered)))
             hits = without_loose_obligations(s, without_aim_words(s, lex, hits))
             hits = without_agreement_references(s, lex, without_progress(s, lex, without_records(s, lex, without_other_senses(s, lex, hits))), covered)
             hits = without_unsaid_judgments(s, lex, judgments_as_accusations(s, lex, without_play(s, lex, hits)))

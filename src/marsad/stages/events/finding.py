@@ -205,6 +205,45 @@ def without_agreement_references(s: Sentence, lex: TriggerLexicon, hits: list[Hi
     return out
 
 
+_FIRE_VERBS = ("اطلق", "يطلق", "تطلق", "اطلاق")   # normalized أطلق، يطلق، تطلق، إطلاق
+_FIRE_ENDINGS = ("", "ت", "وا", "ا", "ون", "ن")       # أطلقت، أطلقوا، يطلقون…
+
+
+def _fires(word: str) -> bool:
+    """أطلق in its common forms, with و/ف before it."""
+    w = word[1:] if word[:1] in ("و", "ف") else word
+    return any(w == v + e for v in _FIRE_VERBS for e in _FIRE_ENDINGS)
+FIRE_REACH = 4   # words between the verb and what it fires: the shooter (أطلق جنود الاحتلال النار)
+
+
+def fire_with_shooter_between(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """"أطلق خفر السواحل النار على…"، "إطلاق القوات الإسرائيلية النار": firing told with the
+    shooter between the verb and the fire is the phrase أطلق النار (ASSAULT, firearms)."""
+    form = _fire_form(lex)
+    if form is None:
+        return hits
+    taken = {k for h in hits for k in range(h.first, h.last + 1)}
+    added = []
+    for k in range(s.first, s.last):
+        t = s.toks[k]
+        if k in taken or "طلق" not in t.norm or not _fires(t.norm):
+            continue
+        for j in range(k + 2, min(k + 2 + FIRE_REACH, s.last + 1)):
+            if j in taken or s.toks[j].kind != "word":
+                break
+            if s.toks[j].norm in lex.cues["fire_objects"]:
+                added.append(Hit(form, k, j, Analysis(s.toks[k].norm, "perfect", "", "", False, False)))
+                taken.update(range(k, j + 1))
+                break
+    return sorted(hits + added, key=lambda h: h.first) if added else hits
+
+
+@lru_cache(maxsize=4)
+def _fire_form(lex: TriggerLexicon):
+    key = ("اطلق", "النار")
+    return next((f for forms in lex.phrases.values() for f in forms if f.words == key), None)
+
+
 def obligation_pairs(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
     """Two-word obligations opening with a particle (من الضروري، لا بد، على السلطات: cue
     "obligation_pairs"), read as REQUEST mode obligation; looked for by their second word."""
