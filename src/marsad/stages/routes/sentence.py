@@ -75,7 +75,8 @@ def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
     for (c0, _), _, orphan in per_clause:
         if orphan:
             before = [f for f in all_routes if f.first < c0]
-            target = before[-1] if before else next((f for f in all_routes if f.first > c0), None)
+            named = [f for f in before if f.waypoints]    # not a nickname (، المعروف بطريق الموت،)
+            target = (named or before)[-1] if before else next((f for f in all_routes if f.first > c0), None)
             if target is not None:
                 target.cues.extend(orphan)
     restatements(v, [f for _, fs, _ in per_clause for f in fs if f.kind == "route"])

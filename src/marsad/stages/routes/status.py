@@ -81,6 +81,8 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             cls = "open"        # حركة كثيفة للشاحنات، الحركة عليه طبيعية: in use
         elif cls is None and v.cues.has(cues.remaining_words, t.norm):
             cls = "remain"      # الطريق الوحيد المتبقي: all that is left
+        elif cls is None and v.cues.has(cues.role_words, t.norm) and became(v, j, c0):
+            cls = "use"         # بات الشريان الرئيسي للقوافل: what it now carries (يُعد شرياناً: a description)
         if cls is None:
             j += 1
             continue
@@ -169,11 +171,31 @@ def orphans(v: SentenceView, found: list[tuple[str, int]], c0: int) -> list[tupl
     relative (الذي، التي، وهو). "الخناق يضيق على المسلحين" says nothing about a road."""
     first = v.toks[c0].norm if v.toks[c0].kind == "word" else ""
     opens_relative = first in v.lex.cues["relatives"] or first in ("وهو", "وهي", "وهما", "وهم") \
-        or v.cues.has(v.cues.state_verbs, first)    # (الطريق …، البالغ طوله 40 كم، بات سالكاً)
+        or v.cues.has(v.cues.state_verbs, first) or still_opens(v, c0)  # (…، بات سالكاً، لا يزال مقطوعاً)
     return [(c, k) for c, k in found if opens_relative or v.cues.refers_back(v.toks[k])
             or any(v.toks[x].norm in BACK_PREPS for x in range(k + 1, min(v.last, k + 3) + 1))  # توقف حركة السير عليه
             or (c == "reopen" and any(v.cues.refers_back(v.toks[x]) for x in range(k + 1, min(v.last, k + 3) + 1)))]
     # (تعيد القوات فتحه: the pronoun is on the verb after the reopening word)
+
+
+def became(v: SentenceView, j: int, c0: int) -> bool:
+    """A state verb (بات، أصبح، صار) before token ``j`` in its clause: "باتت الطريق الممتدة من X
+    إلى Y الشريان الرئيسي", "بات الشريان الوحيد"."""
+    return near_before(v, j, c0, v.cues.state_verbs, j - c0)
+
+
+def still_opens(v: SentenceView, c0: int) -> bool:
+    """A clause that opens with "still" (لا يزال، ما زالت، مازال، ولا تزال، لم يزل) says how
+    the route named before it still is: "طريق X – Y، البالغ طوله 100 كم، لا يزال مقطوعاً"."""
+    for k in range(c0, min(v.last, c0 + 1) + 1):
+        t = v.toks[k]
+        if t.kind != "word":
+            return False
+        if v.cues.has(v.cues.still_words, t.norm):
+            return True
+        if "negation" not in v.lex.classes(t.norm) and t.norm not in ("ما", "وما", "فما"):
+            return False
+    return False
 
 
 def hedged(v: SentenceView, j: int, c0: int) -> bool:
