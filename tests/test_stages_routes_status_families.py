@@ -55,3 +55,49 @@ def test_a_road_that_became_the_main_artery_is_in_use():
 ])
 def test_sniper_watch_and_skirmishes_contest_a_road(text, status):
     assert statuses(text) == [status]
+
+
+# ---- asked for, needed, opposed or worked toward: no status
+
+@pytest.mark.parametrize("text", [
+    "ودعا ممثل المنظمة الدولية في العراق جميع الأطراف المعنية إلى فتح ممر آمن إلى الفلوجة.",
+    "وطالب أصحاب الشاحنات الحكومة بالتدخل «فوراً» لإعادة فتح معبر نصيب الحدودي.",
+    "وناشد الأهالي السلطات المحلية في المحافظة العمل على فتح طريق درعا – السويداء.",
+    "وقالت المنظمة إن فرقها بحاجة ماسة إلى وصول آمن عبر الطرق المؤدية إلى مخيم الركبان.",
+    "وأكد البرنامج أن السكان يحتاجون إلى ممر إنساني آمن إلى مدينة الفاشر.",
+    "وتعمل الوكالات الأممية على تأمين ممر بديل عبر معبر أدري.",
+])
+def test_a_status_only_asked_for_needed_or_worked_toward_is_unknown(text):
+    assert statuses(text) == ["unknown"]
+
+
+def test_an_opening_opposed_is_no_opening():
+    assert statuses("وأغلق محتجون معبر باب السلامة ومنعوا عبور الشاحنات رفضاً لافتتاحه.") == ["closed"]
+
+
+def test_at_work_despite_shelling_is_open():
+    assert statuses("وقال قيادي إن خط الإمداد بين ادلب وسراقب لا يزال يعمل رغم القصف على الطرقات الفرعية.") == ["open"]
+
+
+# ---- denied closure, however far the denial stands
+
+def test_a_closure_denied_far_before_is_open():
+    assert statuses("ونفى مدير معبر رفح البري في تصريح صحفي مساء اليوم ما تناقلته بعض المواقع الإخبارية "
+                    "عن إغلاق المعبر أمام المسافرين.") == ["open"]
+
+
+# ---- traffic back to normal, said traffic first
+
+@pytest.mark.parametrize("text", [
+    "وذكرت وكالة الأنباء أن حركة السير عادت إلى طبيعتها على طريق حمص – حماة صباح اليوم.",
+    "وأفاد مراسلنا بأن الحركة عادت تدريجياً إلى أوتوستراد دمشق – درعا.",
+])
+def test_traffic_back_to_normal_reopens_a_road(text):
+    assert statuses(text) == ["open"]
+
+
+# ---- a clause whose verb has the road for subject, before a movement in it
+
+def test_a_subjectless_status_verb_after_the_road_tells_of_it():
+    assert statuses("وقال المراسل إن الطريق الذي يربط دوما بحرستا، ولا يزيد طوله على خمسة كيلومترات، "
+                    "ضاق كثيراً بعد تقدم قوات النظام في المزارع المحيطة.") == ["narrowing"]

@@ -62,8 +62,12 @@ def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
                     on.cues.extend(fights)  # تدور معارك بين X، …، وY على الطريق: fought on the road
             if any(f.kind == "route" for f in frames):
                 pending = []    # (an aside with a movement in it, وسط تحشيد كبير، keeps them)
-            st.assign(found, frames, v)
-            found = []
+                st.assign(found, frames, v)
+                found = []
+            else:   # only movements: "…، ضاق إلى حد كبير بعد تقدم القوات" still tells of the road
+                orphan = [c for c in st.orphans(v, found, c0) if c[1] < frames[0].first]
+                st.assign([c for c in found if c not in orphan], frames, v)
+                found = orphan
         else:
             orphan = st.orphans(v, found, c0)
             pending += [c for c in found if c not in orphan]

@@ -21,8 +21,8 @@ close it.
 from __future__ import annotations
 
 from marsad.stages.routes.context import (
-    HOPE_REACH, SUBJECT_TO, alone_at, amid, asked, attempted, busy, checkpoint, dates, exchanged, expressed,
-    for_purpose, lifted, near_before, negated, planned, returns, route_passes, stated, stems_in, traffic_stopped,
+    HOPE_REACH, SUBJECT_TO, alone_at, amid, asked, attempted, busy, checkpoint, dates, effort_word, endeavoured,
+    exchanged, expressed, for_purpose, lifted, near_before, negated, planned, resumed, returns, route_passes, stated, stems_in, traffic_stopped,
     travels_distance)
 from marsad.stages.routes.waypoints import Frame, SentenceView
 
@@ -60,7 +60,7 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             out.append(("reopen", j))   # رُفعت الحواجز عن الطريق، إزالة السواتر الترابية: reopened
             j = freed + 1
             continue
-        back = returns(v, j, c1)
+        back = returns(v, j, c1) or resumed(v, j, c1)
         if back is not None:
             out.append(("reopen", j))   # عادت الحركة إلى الطريق، عودة حركة السير: traffic resumed
             j = back + 1
@@ -111,8 +111,11 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if checkpoint(v, j, c0) or (not stated(v, j, c0) and asked(v, j, c0)):
             j += 1      # (فتح) سيطرة المنصورية is a checkpoint; طالب بفتح ممر asks, it does not report
             continue
-        if cls in ("open", "reopen") and attempted(v, j, c0, reach=4, over_names=True):
-            j += 1      # تسعى إلى تأمين الطريق: sought, not done (يحاول استغلاله is a use)
+        if cls in ("open", "reopen") and (attempted(v, j, c0, reach=4, over_names=True) or endeavoured(v, j, c0)):
+            j += 1      # تسعى إلى تأمين الطريق، تعمل على فتحه: sought, not done (يحاول استغلاله is a use)
+            continue
+        if cls == "open" and effort_word(v, j, c1 + 1):
+            j += 1      # (تعمل) الوكالات على …: the effort word itself
             continue
         if cls == "open" and v.cues.has(cues.keep_words, t.norm) and any(
                 toks[k].kind == "word" and cues.status_of(toks[k]) for k in range(j + 1, min(c1, j + 4) + 1)):
@@ -138,7 +141,7 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if cls in ("contested", "shelled") and dates(v, j, c0):
             j += 1      # خلال الأسبوع الأول من القتال: a date, not fighting on the route
             continue
-        if cls == "closed" and attempted(v, j, c0):
+        if cls == "closed" and (attempted(v, j, c0) or endeavoured(v, j, c0)):
             cls = "contested"
         if cls == "use" and near_before(v, j, c0, cues.past_words, 3):
             cls = "used"        # كان التنظيم يستخدمه: a use in the past
@@ -171,11 +174,21 @@ def orphans(v: SentenceView, found: list[tuple[str, int]], c0: int) -> list[tupl
     relative (الذي، التي، وهو). "الخناق يضيق على المسلحين" says nothing about a road."""
     first = v.toks[c0].norm if v.toks[c0].kind == "word" else ""
     opens_relative = first in v.lex.cues["relatives"] or first in ("وهو", "وهي", "وهما", "وهم") \
-        or v.cues.has(v.cues.state_verbs, first) or still_opens(v, c0)  # (…، بات سالكاً، لا يزال مقطوعاً)
+        or v.cues.has(v.cues.state_verbs, first) or still_opens(v, c0) \
+        or subjectless(v, c0)     # (…، بات سالكاً، لا يزال مقطوعاً، ضاق إلى حد كبير)
     return [(c, k) for c, k in found if opens_relative or v.cues.refers_back(v.toks[k])
             or any(v.toks[x].norm in BACK_PREPS for x in range(k + 1, min(v.last, k + 3) + 1))  # توقف حركة السير عليه
             or (c == "reopen" and any(v.cues.refers_back(v.toks[x]) for x in range(k + 1, min(v.last, k + 3) + 1)))]
     # (تعيد القوات فتحه: the pronoun is on the verb after the reopening word)
+
+
+def subjectless(v: SentenceView, c0: int) -> bool:
+    """A clause that opens with a status verb whose subject is named nowhere near (الطريق …،
+    ضاق إلى حد كبير بعد تقدم القوات): the road before it is the subject."""
+    t = v.toks[c0]
+    if t.kind != "word" or v.cues.status_of(t) not in ("narrowing", "closed", "open"):
+        return False
+    return not any(k in v.org_at or k in v.loc_at for k in range(c0 + 1, min(v.last, c0 + 3) + 1))
 
 
 def became(v: SentenceView, j: int, c0: int) -> bool:
