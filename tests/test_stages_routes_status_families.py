@@ -101,3 +101,37 @@ def test_traffic_back_to_normal_reopens_a_road(text):
 def test_a_subjectless_status_verb_after_the_road_tells_of_it():
     assert statuses("وقال المراسل إن الطريق الذي يربط دوما بحرستا، ولا يزيد طوله على خمسة كيلومترات، "
                     "ضاق كثيراً بعد تقدم قوات النظام في المزارع المحيطة.") == ["narrowing"]
+
+
+# ---- the one road left: narrowing unless someone is said to use it
+
+@pytest.mark.parametrize("text", [
+    "ولم يعد أمام الأهالي سوى طريق ترابي يمر عبر بلدة عورتا للخروج من المدينة.",
+    "ولم يتبقَّ للمسلحين سوى طريق جبلي يمر عبر مدينة الحسكة لنقل الذخيرة.",
+    "ولم يبق أمام السكان سوى طريق وعر يعبر الصحراء باتجاه الرطبة.",
+    "ولم يتبقَّ للمدينة سوى طريق الأبيض – كوستي شرياناً وحيداً لإدخال الوقود.",
+])
+def test_the_one_road_left_running_somewhere_is_narrowing(text):
+    assert statuses(text) == ["narrowing"]
+
+
+def test_the_one_road_left_that_people_take_is_open():
+    # the annotation rules and the seed check: the one left said to be in use is open
+    assert statuses("ولم يبق أمام العائلات سوى طريق ترابي نحو عامرية الفلوجة يسلكه المئات يومياً.") == ["open"]
+
+
+@pytest.mark.parametrize("text", [
+    "وأضاف أن طريق الكاستيلو لم يعد يُسلك إلا ليلاً بسبب القنص.",
+    "وقالت المصادر إن معبر باب الهوى لا يُسمح بالعبور منه إلا للحالات الإنسانية.",
+    "وأكد سائقون أن الطريق بين حماة والسلمية لا يُستخدم إلا في ساعات النهار.",
+])
+def test_use_restricted_to_some_times_or_people_is_narrowing(text):
+    assert statuses(text) == ["narrowing"]
+
+
+def test_a_named_road_then_the_last_way_to_a_place_is_one_route():
+    doc = run("وقال المرصد إن قوات النظام باتت قرب طريق الكاستيلو، آخر منفذ للفصائل إلى مدينة حلب، "
+              "وإن الطريق بات مرصوداً نارياً ولم يعد يُسلك إلا ليلاً.")
+    assert len(doc.routes) == 1
+    r = doc.routes[0]
+    assert len(r["waypoints"]) == 2 and r["status"] == "narrowing"

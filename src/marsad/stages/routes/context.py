@@ -142,6 +142,25 @@ def route_passes(v: SentenceView, j: int, c1: int) -> bool:
     return k <= c1 and v.cues.route_noun(v.toks, k, c1) is not None
 
 
+def runs_through(v: SentenceView, j: int, c1: int) -> bool:
+    """يمر/يعبر with a place or terrain right after it, over a marker (يمر عبر باجل، يمر
+    بمنطقة X، تعبر الأراضي الزراعية): the road runs there, nobody is said to use it.
+    "تمر عبره الإمدادات" (a pronoun) and "تمر القوافل عبر" (a subject) are uses."""
+    if v.cues.status_key(v.toks[j].norm) not in PASS_KEYS or j + 1 > c1:
+        return False
+    k = j + 1
+    if k in v.loc_at or v.cues.terrain_at(v.toks, k, c1) is not None:
+        return True     # يمر بباجل، يعبر الصحراء
+    hit = v.cues.marker(v.toks, k, c1)
+    if hit is None or hit[0] not in ("through", "near", "to", "area") or hit[1] + 1 > c1:
+        return False
+    k = hit[1] + 1
+    while k <= c1 and v.toks[k].kind == "word" and v.cues.has(v.cues.place_heads, v.toks[k].norm) \
+            and k not in v.loc_at:
+        k += 1      # يمر عبر منطقة X
+    return k <= c1 and (k in v.loc_at or v.cues.terrain_at(v.toks, k, c1) is not None)
+
+
 def traffic_stopped(v: SentenceView, j: int, c0: int, c1: int) -> bool:
     """A closing word within two words of the traffic word at ``j``, over the names of who
     stopped it (أوقفت السلطات المصرية حركة العبور) and other traffic words (توقف حركة المرور)."""

@@ -22,14 +22,16 @@ from __future__ import annotations
 
 from marsad.stages.routes.context import (
     HOPE_REACH, SUBJECT_TO, alone_at, amid, asked, attempted, busy, checkpoint, dates, effort_word, endeavoured,
-    exchanged, expressed, for_purpose, lifted, near_before, negated, planned, resumed, returns, route_passes, stated, stems_in, traffic_stopped,
-    travels_distance)
+    exchanged, expressed, for_purpose, lifted, near_before, negated, planned, resumed, returns, route_passes,
+    runs_through, stated, stems_in, traffic_stopped, travels_distance)
 from marsad.stages.routes.waypoints import Frame, SentenceView
 
 ONLY = "remain:only"   # the cue of "لم يبق سوى" (a remain cue; narrowing even when the one left is used)
 REACH_AFTER = 6      # a user named after the verb: يلجأ إليها قادة ومقاتلون أجانب في التنظيم
 REACH_BEFORE = 4     # … or before it: يحاول مسلحو داعش استغلاله
 REMAIN_REACH = 12    # لم يعد أمام التجار لنقل بضائعهم من بورتسودان إلى أم درمان سوى الطريق
+USES = frozenset({"use", "used", "open"})
+EXCEPT_REACH = 4     # لا يُسمح بالعبور إلا للحالات الإنسانية
 BACK_PREPS = frozenset({"\u0639\u0644\u064a\u0647", "\u0639\u0644\u064a\u0647\u0627", "\u0641\u064a\u0647",
                         "\u0641\u064a\u0647\u0627", "\u0628\u0647", "\u0628\u0647\u0627"})  # عليه، فيه، به…
 
@@ -46,8 +48,14 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             j += 1
             continue
         if (v.cues.has(cues.remain_verbs, t.norm) and negated(v, j, c0)) or alone_at(v, j, c1):
-            if any(v.cues.has(cues.remain_except, toks[k].norm) for k in range(j + 1, min(c1, j + REMAIN_REACH) + 1)):
+            e = next((k for k in range(j + 1, min(c1, j + REMAIN_REACH) + 1)
+                      if v.cues.has(cues.remain_except, toks[k].norm)), None)
+            if e is not None:
                 out.append((ONLY, j))     # لم يترك لهم الحصار سوى، ليس أمامهم إلا
+                used = [k for k in range(j + 1, e) if toks[k].kind == "word" and cues.status_of(toks[k]) in USES]
+                if used:    # لم يعد يُسلك إلا ليلاً: used only so, the use restricted
+                    out.append(("narrowing", used[0]))
+                    j = e
                 j += 1
                 continue
         if v.cues.has(cues.remain_except, t.norm) and not any(c.startswith("remain") for c, _ in out) \
@@ -95,7 +103,7 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if cls in ("use", "used") and for_purpose(v, j):
             j += 1      # طريق … للتنقل خارج المحافظة: what it is for, not that it is used
             continue
-        if cls in ("use", "used") and route_passes(v, j, c1):
+        if cls in ("use", "used") and (route_passes(v, j, c1) or runs_through(v, j, c1)):
             j += 1      # التي يمر عبرها طريق تعز – صنعاء: where the road runs, not who uses it
             continue
         if cls == "closed" and j > c0 and stems_in(v, j - 1, SUBJECT_TO):
@@ -127,6 +135,10 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
                 out.append(("reopen", j))
                 j = nxt + 1
                 continue
+            j += 1
+            continue
+        if negated(v, j, c0) and cls in USES and except_after(v, j, c1):
+            out.append(("narrowing", j))    # لا يُسلك إلا ليلاً، لا يُسمح بالعبور إلا للحالات الإنسانية
             j += 1
             continue
         if negated(v, j, c0):
@@ -180,6 +192,12 @@ def orphans(v: SentenceView, found: list[tuple[str, int]], c0: int) -> list[tupl
             or any(v.toks[x].norm in BACK_PREPS for x in range(k + 1, min(v.last, k + 3) + 1))  # توقف حركة السير عليه
             or (c == "reopen" and any(v.cues.refers_back(v.toks[x]) for x in range(k + 1, min(v.last, k + 3) + 1)))]
     # (تعيد القوات فتحه: the pronoun is on the verb after the reopening word)
+
+
+def except_after(v: SentenceView, j: int, c1: int) -> bool:
+    """A word of exception (إلا، سوى) within a few words after token ``j``."""
+    return any(v.toks[k].kind == "word" and v.cues.has(v.cues.remain_except, v.toks[k].norm)
+               for k in range(j + 1, min(c1, j + EXCEPT_REACH) + 1))
 
 
 def subjectless(v: SentenceView, c0: int) -> bool:
