@@ -135,3 +135,33 @@ def test_a_named_road_then_the_last_way_to_a_place_is_one_route():
     assert len(doc.routes) == 1
     r = doc.routes[0]
     assert len(r["waypoints"]) == 2 and r["status"] == "narrowing"
+
+
+# ---- places: crossings, road towns and bases news names roads by
+
+def _names(doc, route):
+    places = {p.id: p for p in doc.places}
+    return [places[w].name_ar for w in route["waypoints"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأغلق محتجون معبر أبو الزندين قرب مدينة الباب صباح اليوم.", ["أبو الزندين"]),
+    ("وعبرت أرتال عسكرية معبر الغزاوية باتجاه ريف حلب.", ["الغزاوية"]),
+    ("وأعيد فتح طريق عرسال – اللبوة بعد توقف الاشتباكات.", ["عرسال", "اللبوة"]),
+    ("وضبطت دورية شحنة على طريق سيوة – مطروح فجر اليوم.", ["سيوة", "مطروح"]),
+    ("ولم يبق أمام المدافعين عن كوباني سوى معبر مرشد بينار الحدودي مع تركيا.", ["مرشد بينار"]),
+    ("ولم يعد أمام الأهالي سوى طريق صحراوي يمر عبر البادية باتجاه قاعدة عين الأسد.", ["عين الأسد"]),
+])
+def test_crossings_road_towns_and_bases_name_routes(text, expected):
+    doc = run(text)
+    assert [_names(doc, r) for r in doc.routes] == [expected]
+
+
+def test_a_place_the_route_passes_near_is_no_waypoint_once_another_is_known():
+    doc = run("وأغلق محتجون معبر أبو الزندين الفاصل بين مناطق السيطرة قرب مدينة الباب.")
+    assert [_names(doc, r) for r in doc.routes] == [["أبو الزندين"]]
+
+
+def test_kobani_is_ayn_al_arab():
+    doc = run("وسيطر التنظيم على معظم الطرق المؤدية إلى كوباني.")
+    assert len(doc.routes) == 1 and doc.routes[0]["status"] == "closed"
