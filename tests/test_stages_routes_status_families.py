@@ -165,3 +165,9 @@ def test_a_place_the_route_passes_near_is_no_waypoint_once_another_is_known():
 def test_kobani_is_ayn_al_arab():
     doc = run("وسيطر التنظيم على معظم الطرق المؤدية إلى كوباني.")
     assert len(doc.routes) == 1 and doc.routes[0]["status"] == "closed"
+
+
+def test_a_closed_road_described_by_what_passes_over_it_is_closed():
+    assert statuses("وقال المكتب إن الطريق بين الحديدة وصنعاء، الذي تمر عبره معظم الإمدادات، "
+                    "لا يزال مغلقاً بسبب القتال.") == ["closed"]
+    assert statuses("وأغلقت القوات الطريق بين تلعفر وسنجار الذي يستخدمه المسلحون.") == ["closed"]

@@ -13,7 +13,8 @@ A status asked for (طالب بفتح) is none; one after بعد/إثر (بعد 
 before, counted only when nothing else is said; كان + a use verb is a past use; سيطرة
 before a place name is a checkpoint.
 Resolution: reopened → open; fought over, or closed and open at once → contested;
-closed → closed; a narrowing word → narrowing; only one left (لم يبق سوى، المنفذ
+closed (also when a use is told: الطريق الذي تمر عبره الإمدادات لا يزال مغلقاً, what it
+carries when open) → closed; a narrowing word → narrowing; only one left (لم يبق سوى، المنفذ
 الوحيد) and not said to be in use → narrowing; open or used now → open; shelled and
 nothing else → contested; used once (past tense) → open; nothing → unknown. A force that closes the road it uses itself does not
 close it.
@@ -268,7 +269,7 @@ def resolve(cues: list[tuple[str, int]]) -> tuple[str, list[str]]:
     if "reopen" in kinds:
         return "open", why
     opened = kinds & {"open", "use"}
-    if "contested" in kinds or ("closed" in kinds and opened):
+    if "contested" in kinds or ("closed" in kinds and "open" in opened):
         return "contested", why
     if "closed" in kinds:
         return "closed", why
