@@ -13,7 +13,8 @@ were mapped to marsad's actor ids, and users the actor dictionary has no id for 
 civilians, traders, aid agencies — dropped; tuned on in turn after its first
 measurement: route P 0.667 R 0.588 before, P 0.988 R 0.988 after) and
 ``gold_routes_blind5.jsonl`` (80 more, written blind after blind4 was tuned on, with users
-from a given list of actor ids; never tuned on). One JSON record per line, a sentence or a
+from a given list of actor ids; tuned on in turn after its first measurement: route P
+0.654 R 0.631 before, P 0.906 R 0.917 after). One JSON record per line, a sentence or a
 short two-sentence passage
 written for marsad in the phrasing of different outlets (``style``: iraqi, levantine,
 gulf, egyptian, agency, monitor, humanitarian)::
@@ -125,7 +126,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--split", choices=("dev", "test", "blind", "blind2", "blind3", "blind4", "blind5", "all"), default="all",
                         help="which gold set: dev (for development), test (held out), blind (written without "
                              "seeing the stage or the other sets), blind2 … blind5 (written the same way after each round of "
-                             "tuning; blind2-4 tuned on after their first measurement, blind5 never), all (each, reported "
+                             "tuning; blind2-5 tuned on after their first measurement), all (each, reported "
                              "apart; default)")
     parser.add_argument("--gold", help="a gold file of your own instead (JSON Lines, same format; reported as 'gold')")
     parser.add_argument("--with-tagger", action="store_true", help="run the pipeline with the statistical tagger stage")

@@ -136,6 +136,9 @@ class RouteCues:
     lift_words: frozenset[str] = frozenset()
     barrier_words: frozenset[str] = frozenset()
     person_roads: frozenset[str] = frozenset()   # normalized names, article kept
+    still_words: frozenset[str] = frozenset()
+    role_words: frozenset[str] = frozenset()
+    endeavour_words: frozenset[str] = frozenset()
     remain_alone: tuple = ()                  # phrases (word tuples) that say "only" with no negation
 
     # ---- matching (tokens are marsad.text.tokens.Token)
@@ -371,6 +374,9 @@ def build(raw: dict) -> RouteCues:
         witness_words=norm_set(_word_list(context, "witness", "status_context")),
         lift_words=norm_set(_word_list(context, "lift", "status_context")),
         barrier_words=norm_set(_word_list(context, "barriers", "status_context")),
+        still_words=norm_set(_word_list(context, "still", "status_context")),
+        role_words=norm_set(_word_list(context, "role", "status_context")),
+        endeavour_words=norm_set(_word_list(context, "endeavour", "status_context")),
         person_roads=frozenset(normalize_key(w) for w in _word_list(_section(raw, "person_roads"), "words",
                                                                    "person_roads")),
         remain_alone=tuple(_phrase(w) for w in _word_list(remain, "alone", "remain")),

@@ -8,8 +8,10 @@ from __future__ import annotations
 from marsad.knowledge.route_cues import stems as _stems_of
 from marsad.stages.routes.waypoints import DASHES, SentenceView
 
-DENIAL_REACH = 12    # نفى مصدر مسؤول بمعبر رفح البري ما تردد عن إغلاق المعبر
+DENIAL_REACH = 16    # نفى مصدر مسؤول بمنفذ X البري ما تردد على مواقع التواصل الاجتماعي عن إغلاق المنفذ
 DEMAND_REACH = 5     # ناشدت منظمات إنسانية الأطراف المتحاربة فتح ممرات
+OBJECT_REACH = 16    # دعا منسق الأمم المتحدة المقيم للشؤون الإنسانية في X الأطراف المتحاربة إلى فتح ممر
+ENDEAVOUR_REACH = 5  # تعمل الوكالات الإنسانية على تأمين ممر
 HOPE_REACH = 12      # يأمل تجار وسائقو شاحنات في الرمثا أن ينعكس أي تفاهم على حركة البضائع عبر المعبر
 PLAN_REACH = 8       # على أن تُنقل الشحنات براً إلى غزة عبر المعبر
 FUTURE = "\u0633"    # س before an imperfect: سيعاد فتحه، ستفتح، سيتم
@@ -21,6 +23,8 @@ SUBJECT_TO = frozenset({"\u062e\u0627\u0636\u0639", "\u062e\u0627\u0636\u0639\u0
                         "\u062e\u0627\u0636\u0639\u064a\u0646"})   # خاضع(ة/ين) لسيطرة: under whose control an area is
 CUT_KEYS = frozenset({"\u0642\u0637\u0639", "\u064a\u0642\u0637\u0639"})     # قطع، يقطع
 THAT = frozenset({"\u0627\u0646", "\u0628\u0627\u0646"})                       # أنّ، بأنّ (normalized)
+GOVERNING = frozenset({"\u0627\u0644\u064a", "\u0639\u0644\u064a"})       # إلى، على (normalized)
+ON = "\u0639\u0644\u064a"                                                      # على (normalized)
 
 
 def stems_in(v: SentenceView, k: int, words: frozenset[str]) -> bool:
@@ -31,7 +35,41 @@ def asked(v: SentenceView, j: int, c0: int, reach: int = DEMAND_REACH) -> bool:
     """Token ``j`` only asked for or intended (a demand or intent word a few words before),
     or only hoped for, possible or discussed (a hope word further back)."""
     return near_before(v, j, c0, v.cues.demand_words, reach, over_names=True) \
-        or near_before(v, j, c0, v.cues.hope_words, HOPE_REACH, over_names=True)
+        or near_before(v, j, c0, v.cues.hope_words, HOPE_REACH, over_names=True) \
+        or (governed(v, j, c0) and near_before(v, j, c0, v.cues.demand_words, OBJECT_REACH, over_names=True))
+
+
+def governed(v: SentenceView, j: int, c0: int) -> bool:
+    """A verbal noun that is the object of a preposition (إلى فتح، بفتح، لإعادة فتح، على
+    تأمين): what a demand, a need or an effort further back is for."""
+    if j > c0 and v.toks[j - 1].kind == "word" and v.cues.status_of(v.toks[j - 1]) == "reopen":
+        j -= 1      # لإعادة فتح، إلى إعادة فتح: the reopening word is the object
+    w = v.toks[j].norm
+    w = w[1:] if w[:1] in ("\u0648", "\u0641") else w
+    return w[:1] in ("\u0628", "\u0644") or (j > c0 and v.toks[j - 1].norm in GOVERNING)
+
+
+def endeavoured(v: SentenceView, j: int, c0: int) -> bool:
+    """An effort word with على after it before token ``j`` (تعمل الوكالات على تأمين ممر،
+    يعمل الجيش على فتح الطريق): worked toward, not done."""
+    for k in range(j - 1, max(c0, j - ENDEAVOUR_REACH) - 1, -1):
+        if v.toks[k].kind == "word" and v.cues.has(v.cues.endeavour_words, v.toks[k].norm) \
+                and effort_word(v, k, j):
+            return True
+    return False
+
+
+def effort_word(v: SentenceView, k: int, hi: int) -> bool:
+    """The effort word at ``k`` has على after it, before token ``hi`` (over who works)."""
+    if not v.cues.has(v.cues.endeavour_words, v.toks[k].norm):
+        return False
+    for x in range(k + 1, min(hi, k + ENDEAVOUR_REACH) + 1):
+        t = v.toks[x]
+        if t.norm == ON:
+            return True
+        if t.kind != "word" or v.cues.has(v.cues.amid_words, t.norm) or v.cues.status_of(t) is not None:
+            return False    # يعمل رغم القصف على الطرقات: at work despite shelling on them
+    return False
 
 
 def for_purpose(v: SentenceView, j: int) -> bool:
@@ -65,6 +103,22 @@ def returns(v: SentenceView, j: int, c1: int) -> int | None:
     return None
 
 
+def resumed(v: SentenceView, j: int, c1: int) -> int | None:
+    """A traffic word at ``j`` with a return word right after it, over other traffic words
+    (حركة السير عادت إلى طبيعتها، الحركة عادت، المرور استؤنف): the return word's token."""
+    if v.toks[j].kind != "word" or not v.cues.has(v.cues.traffic_words, v.toks[j].norm):
+        return None
+    for k in range(j + 1, min(c1, j + 3) + 1):
+        t = v.toks[k]
+        if t.kind != "word":
+            return None
+        if v.cues.has(v.cues.return_words, t.norm):
+            return k
+        if not v.cues.has(v.cues.traffic_words, t.norm):
+            return None
+    return None
+
+
 def lifted(v: SentenceView, j: int, c1: int) -> int | None:
     """A lift word at ``j`` with barriers right after it (رفعت القوات الحواجز، إزالة
     السواتر الترابية): the barriers' token."""
@@ -86,6 +140,25 @@ def route_passes(v: SentenceView, j: int, c1: int) -> bool:
             and v.cues.route_noun(v.toks, k, c1) is None and k not in v.loc_at:
         k += 1      # عبرها، بها، فيه، منها
     return k <= c1 and v.cues.route_noun(v.toks, k, c1) is not None
+
+
+def runs_through(v: SentenceView, j: int, c1: int) -> bool:
+    """يمر/يعبر with a place or terrain right after it, over a marker (يمر عبر باجل، يمر
+    بمنطقة X، تعبر الأراضي الزراعية): the road runs there, nobody is said to use it.
+    "تمر عبره الإمدادات" (a pronoun) and "تمر القوافل عبر" (a subject) are uses."""
+    if v.cues.status_key(v.toks[j].norm) not in PASS_KEYS or j + 1 > c1:
+        return False
+    k = j + 1
+    if k in v.loc_at or v.cues.terrain_at(v.toks, k, c1) is not None:
+        return True     # يمر بباجل، يعبر الصحراء
+    hit = v.cues.marker(v.toks, k, c1)
+    if hit is None or hit[0] not in ("through", "near", "to", "area") or hit[1] + 1 > c1:
+        return False
+    k = hit[1] + 1
+    while k <= c1 and v.toks[k].kind == "word" and v.cues.has(v.cues.place_heads, v.toks[k].norm) \
+            and k not in v.loc_at:
+        k += 1      # يمر عبر منطقة X
+    return k <= c1 and (k in v.loc_at or v.cues.terrain_at(v.toks, k, c1) is not None)
 
 
 def traffic_stopped(v: SentenceView, j: int, c0: int, c1: int) -> bool:

@@ -47,6 +47,13 @@ def restatements(v: SentenceView, routes: list[Frame]) -> None:
             host.merged.append(b)
             b.restates = host
             continue
+        if _goal_of_named(v, host, b):
+            # طريق الكاستيلو، آخر منفذ للفصائل إلى الأحياء الشرقية: the apposition gives where it leads
+            host.items = host.items + list(b.items)
+            host.cues.extend(b.cues)
+            host.merged.append(b)
+            b.restates = host
+            continue
         sides = _sides_of_crossing(host, b)
         if not host.waypoints or (any(i.role in ("name", "between", "from") for i in b.items) and not sides):
             continue
@@ -85,6 +92,18 @@ def _ends_of_named(v: SentenceView, host: Frame, b: Frame) -> bool:
     gap = [v.toks[k] for k in range(end + 1, b.first)]
     return bool(gap) and gap[0].kind == "punct" and gap[0].text in ("،", ",") and all(
         t.kind == "word" and (t.norm in RESTATING or v.cues.scope_of(t.norm) == "one") for t in gap[1:])
+
+
+def _goal_of_named(v: SentenceView, host: Frame, b: Frame) -> bool:
+    """A road named by one name only, then a comma, a word of rank (آخر، الوحيد) and a route
+    noun that leads to one place (… إلى X): that noun restates it, X is where it leads."""
+    if host.route_kind == "crossing" or [i.role for i in host.waypoints] != ["name"] \
+            or [i.role for i in b.items] != ["to"]:
+        return False
+    end = max([host.last] + [i.last for i in host.items])
+    gap = [v.toks[k] for k in range(end + 1, b.first)]
+    return len(gap) >= 2 and gap[0].kind == "punct" and gap[0].text in ("،", ",") and all(
+        t.kind == "word" and v.cues.scope_of(t.norm) == "one" for t in gap[1:])
 
 
 def _sides_of_crossing(host: Frame, b: Frame) -> bool:

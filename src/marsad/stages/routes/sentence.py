@@ -62,8 +62,12 @@ def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
                     on.cues.extend(fights)  # تدور معارك بين X، …، وY على الطريق: fought on the road
             if any(f.kind == "route" for f in frames):
                 pending = []    # (an aside with a movement in it, وسط تحشيد كبير، keeps them)
-            st.assign(found, frames, v)
-            found = []
+                st.assign(found, frames, v)
+                found = []
+            else:   # only movements: "…، ضاق إلى حد كبير بعد تقدم القوات" still tells of the road
+                orphan = [c for c in st.orphans(v, found, c0) if c[1] < frames[0].first]
+                st.assign([c for c in found if c not in orphan], frames, v)
+                found = orphan
         else:
             orphan = st.orphans(v, found, c0)
             pending += [c for c in found if c not in orphan]
@@ -75,7 +79,8 @@ def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
     for (c0, _), _, orphan in per_clause:
         if orphan:
             before = [f for f in all_routes if f.first < c0]
-            target = before[-1] if before else next((f for f in all_routes if f.first > c0), None)
+            named = [f for f in before if f.waypoints]    # not a nickname (، المعروف بطريق الموت،)
+            target = (named or before)[-1] if before else next((f for f in all_routes if f.first > c0), None)
             if target is not None:
                 target.cues.extend(orphan)
     restatements(v, [f for _, fs, _ in per_clause for f in fs if f.kind == "route"])

@@ -13,7 +13,8 @@ A status asked for (طالب بفتح) is none; one after بعد/إثر (بعد 
 before, counted only when nothing else is said; كان + a use verb is a past use; سيطرة
 before a place name is a checkpoint.
 Resolution: reopened → open; fought over, or closed and open at once → contested;
-closed → closed; a narrowing word → narrowing; only one left (لم يبق سوى، المنفذ
+closed (also when a use is told: الطريق الذي تمر عبره الإمدادات لا يزال مغلقاً, what it
+carries when open) → closed; a narrowing word → narrowing; only one left (لم يبق سوى، المنفذ
 الوحيد) and not said to be in use → narrowing; open or used now → open; shelled and
 nothing else → contested; used once (past tense) → open; nothing → unknown. A force that closes the road it uses itself does not
 close it.
@@ -21,15 +22,17 @@ close it.
 from __future__ import annotations
 
 from marsad.stages.routes.context import (
-    HOPE_REACH, SUBJECT_TO, alone_at, amid, asked, attempted, busy, checkpoint, dates, exchanged, expressed,
-    for_purpose, lifted, near_before, negated, planned, returns, route_passes, stated, stems_in, traffic_stopped,
-    travels_distance)
+    HOPE_REACH, SUBJECT_TO, alone_at, amid, asked, attempted, busy, checkpoint, dates, effort_word, endeavoured,
+    exchanged, expressed, for_purpose, lifted, near_before, negated, planned, resumed, returns, route_passes,
+    runs_through, stated, stems_in, traffic_stopped, travels_distance)
 from marsad.stages.routes.waypoints import Frame, SentenceView
 
 ONLY = "remain:only"   # the cue of "لم يبق سوى" (a remain cue; narrowing even when the one left is used)
 REACH_AFTER = 6      # a user named after the verb: يلجأ إليها قادة ومقاتلون أجانب في التنظيم
 REACH_BEFORE = 4     # … or before it: يحاول مسلحو داعش استغلاله
 REMAIN_REACH = 12    # لم يعد أمام التجار لنقل بضائعهم من بورتسودان إلى أم درمان سوى الطريق
+USES = frozenset({"use", "used", "open"})
+EXCEPT_REACH = 4     # لا يُسمح بالعبور إلا للحالات الإنسانية
 BACK_PREPS = frozenset({"\u0639\u0644\u064a\u0647", "\u0639\u0644\u064a\u0647\u0627", "\u0641\u064a\u0647",
                         "\u0641\u064a\u0647\u0627", "\u0628\u0647", "\u0628\u0647\u0627"})  # عليه، فيه، به…
 
@@ -46,8 +49,14 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             j += 1
             continue
         if (v.cues.has(cues.remain_verbs, t.norm) and negated(v, j, c0)) or alone_at(v, j, c1):
-            if any(v.cues.has(cues.remain_except, toks[k].norm) for k in range(j + 1, min(c1, j + REMAIN_REACH) + 1)):
+            e = next((k for k in range(j + 1, min(c1, j + REMAIN_REACH) + 1)
+                      if v.cues.has(cues.remain_except, toks[k].norm)), None)
+            if e is not None:
                 out.append((ONLY, j))     # لم يترك لهم الحصار سوى، ليس أمامهم إلا
+                used = [k for k in range(j + 1, e) if toks[k].kind == "word" and cues.status_of(toks[k]) in USES]
+                if used:    # لم يعد يُسلك إلا ليلاً: used only so, the use restricted
+                    out.append(("narrowing", used[0]))
+                    j = e
                 j += 1
                 continue
         if v.cues.has(cues.remain_except, t.norm) and not any(c.startswith("remain") for c, _ in out) \
@@ -60,7 +69,7 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             out.append(("reopen", j))   # رُفعت الحواجز عن الطريق، إزالة السواتر الترابية: reopened
             j = freed + 1
             continue
-        back = returns(v, j, c1)
+        back = returns(v, j, c1) or resumed(v, j, c1)
         if back is not None:
             out.append(("reopen", j))   # عادت الحركة إلى الطريق، عودة حركة السير: traffic resumed
             j = back + 1
@@ -81,6 +90,8 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             cls = "open"        # حركة كثيفة للشاحنات، الحركة عليه طبيعية: in use
         elif cls is None and v.cues.has(cues.remaining_words, t.norm):
             cls = "remain"      # الطريق الوحيد المتبقي: all that is left
+        elif cls is None and v.cues.has(cues.role_words, t.norm) and became(v, j, c0):
+            cls = "use"         # بات الشريان الرئيسي للقوافل: what it now carries (يُعد شرياناً: a description)
         if cls is None:
             j += 1
             continue
@@ -93,7 +104,7 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if cls in ("use", "used") and for_purpose(v, j):
             j += 1      # طريق … للتنقل خارج المحافظة: what it is for, not that it is used
             continue
-        if cls in ("use", "used") and route_passes(v, j, c1):
+        if cls in ("use", "used") and (route_passes(v, j, c1) or runs_through(v, j, c1)):
             j += 1      # التي يمر عبرها طريق تعز – صنعاء: where the road runs, not who uses it
             continue
         if cls == "closed" and j > c0 and stems_in(v, j - 1, SUBJECT_TO):
@@ -109,8 +120,11 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if checkpoint(v, j, c0) or (not stated(v, j, c0) and asked(v, j, c0)):
             j += 1      # (فتح) سيطرة المنصورية is a checkpoint; طالب بفتح ممر asks, it does not report
             continue
-        if cls in ("open", "reopen") and attempted(v, j, c0, reach=4, over_names=True):
-            j += 1      # تسعى إلى تأمين الطريق: sought, not done (يحاول استغلاله is a use)
+        if cls in ("open", "reopen") and (attempted(v, j, c0, reach=4, over_names=True) or endeavoured(v, j, c0)):
+            j += 1      # تسعى إلى تأمين الطريق، تعمل على فتحه: sought, not done (يحاول استغلاله is a use)
+            continue
+        if cls == "open" and effort_word(v, j, c1 + 1):
+            j += 1      # (تعمل) الوكالات على …: the effort word itself
             continue
         if cls == "open" and v.cues.has(cues.keep_words, t.norm) and any(
                 toks[k].kind == "word" and cues.status_of(toks[k]) for k in range(j + 1, min(c1, j + 4) + 1)):
@@ -122,6 +136,10 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
                 out.append(("reopen", j))
                 j = nxt + 1
                 continue
+            j += 1
+            continue
+        if negated(v, j, c0) and cls in USES and except_after(v, j, c1):
+            out.append(("narrowing", j))    # لا يُسلك إلا ليلاً، لا يُسمح بالعبور إلا للحالات الإنسانية
             j += 1
             continue
         if negated(v, j, c0):
@@ -136,7 +154,7 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if cls in ("contested", "shelled") and dates(v, j, c0):
             j += 1      # خلال الأسبوع الأول من القتال: a date, not fighting on the route
             continue
-        if cls == "closed" and attempted(v, j, c0):
+        if cls == "closed" and (attempted(v, j, c0) or endeavoured(v, j, c0)):
             cls = "contested"
         if cls == "use" and near_before(v, j, c0, cues.past_words, 3):
             cls = "used"        # كان التنظيم يستخدمه: a use in the past
@@ -169,11 +187,47 @@ def orphans(v: SentenceView, found: list[tuple[str, int]], c0: int) -> list[tupl
     relative (الذي، التي، وهو). "الخناق يضيق على المسلحين" says nothing about a road."""
     first = v.toks[c0].norm if v.toks[c0].kind == "word" else ""
     opens_relative = first in v.lex.cues["relatives"] or first in ("وهو", "وهي", "وهما", "وهم") \
-        or v.cues.has(v.cues.state_verbs, first)    # (الطريق …، البالغ طوله 40 كم، بات سالكاً)
+        or v.cues.has(v.cues.state_verbs, first) or still_opens(v, c0) \
+        or subjectless(v, c0)     # (…، بات سالكاً، لا يزال مقطوعاً، ضاق إلى حد كبير)
     return [(c, k) for c, k in found if opens_relative or v.cues.refers_back(v.toks[k])
             or any(v.toks[x].norm in BACK_PREPS for x in range(k + 1, min(v.last, k + 3) + 1))  # توقف حركة السير عليه
             or (c == "reopen" and any(v.cues.refers_back(v.toks[x]) for x in range(k + 1, min(v.last, k + 3) + 1)))]
     # (تعيد القوات فتحه: the pronoun is on the verb after the reopening word)
+
+
+def except_after(v: SentenceView, j: int, c1: int) -> bool:
+    """A word of exception (إلا، سوى) within a few words after token ``j``."""
+    return any(v.toks[k].kind == "word" and v.cues.has(v.cues.remain_except, v.toks[k].norm)
+               for k in range(j + 1, min(c1, j + EXCEPT_REACH) + 1))
+
+
+def subjectless(v: SentenceView, c0: int) -> bool:
+    """A clause that opens with a status verb whose subject is named nowhere near (الطريق …،
+    ضاق إلى حد كبير بعد تقدم القوات): the road before it is the subject."""
+    t = v.toks[c0]
+    if t.kind != "word" or v.cues.status_of(t) not in ("narrowing", "closed", "open"):
+        return False
+    return not any(k in v.org_at or k in v.loc_at for k in range(c0 + 1, min(v.last, c0 + 3) + 1))
+
+
+def became(v: SentenceView, j: int, c0: int) -> bool:
+    """A state verb (بات، أصبح، صار) before token ``j`` in its clause: "باتت الطريق الممتدة من X
+    إلى Y الشريان الرئيسي", "بات الشريان الوحيد"."""
+    return near_before(v, j, c0, v.cues.state_verbs, j - c0)
+
+
+def still_opens(v: SentenceView, c0: int) -> bool:
+    """A clause that opens with "still" (لا يزال، ما زالت، مازال، ولا تزال، لم يزل) says how
+    the route named before it still is: "طريق X – Y، البالغ طوله 100 كم، لا يزال مقطوعاً"."""
+    for k in range(c0, min(v.last, c0 + 1) + 1):
+        t = v.toks[k]
+        if t.kind != "word":
+            return False
+        if v.cues.has(v.cues.still_words, t.norm):
+            return True
+        if "negation" not in v.lex.classes(t.norm) and t.norm not in ("ما", "وما", "فما"):
+            return False
+    return False
 
 
 def hedged(v: SentenceView, j: int, c0: int) -> bool:
@@ -215,7 +269,7 @@ def resolve(cues: list[tuple[str, int]]) -> tuple[str, list[str]]:
     if "reopen" in kinds:
         return "open", why
     opened = kinds & {"open", "use"}
-    if "contested" in kinds or ("closed" in kinds and opened):
+    if "contested" in kinds or ("closed" in kinds and "open" in opened):
         return "contested", why
     if "closed" in kinds:
         return "closed", why

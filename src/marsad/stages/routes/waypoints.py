@@ -394,7 +394,9 @@ def ordered(items: list[Item]) -> tuple[list[str], bool]:
     destinations in the order told. A road named by its two ends (طريق تدمر – السخنة)
     takes no other destination: "وقطعوا إمدادات الجيش المتجهة إلى دير الزور" is where the
     supplies go. A place it passes near (قرب الشيخ مسكين) is where on the road, not a
-    waypoint, once two ends are known."""
+    waypoint, once two ends are known or the route is named by a place (معبر X قرب مدينة
+    الباب); "الممرات … التي اتخذها المقاتلون للهرب إلى سوريا، تلك القريبة من الحضر" has
+    only its near place to be drawn by."""
     way = [i for i in items if i.role not in ("area", "across")]
     # a named road between two places lies between them: طريق الكاستيلو بين X و Y
     named_mid = any(i.role == "between" for i in way)
@@ -407,7 +409,7 @@ def ordered(items: list[Item]) -> tuple[list[str], bool]:
         chain = next((n for n, i in enumerate(way) if i.role == "to" and i.join == "then"), None)
         if chain is not None:
             ends = [i for i in way[chain:] if i.role == "to"]
-    if len(pair) + len(starts) + len(ends) + len(middle) < 2:
+    if len(pair) + len(starts) + len(ends) + len(middle) < 2 and not any(i.role == "name" for i in way):
         middle += [i for i in way if i.role == "near"]
     if ends and not starts and not pair:
         # "المنافذ … في تلعفر … باتجاه البعاج": the routes of a place lead out of it
