@@ -129,7 +129,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--split", choices=("dev", "test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "all"), default="all",
                         help="which gold set: dev (for development), test (held out), blind (written without "
                              "seeing the stage or the other sets), blind2 … blind6 (written the same way after each round of "
-                             "tuning; blind2-5 tuned on after their first measurement), all (each, reported "
+                             "tuning; blind2-5 tuned on after their first measurement, blind6 never), all (each, reported "
                              "apart; default)")
     parser.add_argument("--gold", help="a gold file of your own instead (JSON Lines, same format; reported as 'gold')")
     parser.add_argument("--with-tagger", action="store_true", help="run the pipeline with the statistical tagger stage")
