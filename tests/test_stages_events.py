@@ -704,3 +704,8 @@ def test_events_firing_with_the_shooter_between(text, fired):
 
 def test_events_a_photo_caption_names_what_happened():
     assert events_of("صورة اقتحام قوات الاحتلال مدينة طولكرم خلال الانتفاضة.", "ASSAULT")
+
+
+def test_events_changes_is_no_raid():
+    assert events_of("وقال إن الموقف الأميركي لم يتغير رغم الضغوط.", "ASSAULT") == []
+    assert events_of("وأغارت الطائرات على مواقع المسلحين.", "ASSAULT")
