@@ -709,3 +709,22 @@ def test_events_a_photo_caption_names_what_happened():
 def test_events_changes_is_no_raid():
     assert events_of("وقال إن الموقف الأميركي لم يتغير رغم الضغوط.", "ASSAULT") == []
     assert events_of("وأغارت الطائرات على مواقع المسلحين.", "ASSAULT")
+
+
+@pytest.mark.parametrize("text,type_,actor", [
+    # a verb-first phrase with its subject between the verb and the rest (VSO)
+    ("قطعت القوات العراقية الطريق بين المدينتين.", "COERCE", "actor:iraq-forces"),
+    ("وأعرب المتحدث عن أمله في أن يلتزم الطرفان بالهدنة.", "REQUEST", None),
+    ("كما تبحث الصين مع روسيا إنشاء خط للأنابيب.", "CONSULT", None),
+    ("كما أكد الرئيس على ضرورة توقف الدعم.", "REQUEST", None),
+    ("وقال خلال استقباله أعضاء المجلس إن الحكومة ستدعم الإقليم.", "CONSULT", None),
+])
+def test_events_split_phrases_receptions_and_necessity(text, type_, actor):
+    ev = one(text, type_)
+    assert actor is None or ev["actor"] == actor
+    assert ev["trigger"]["end"] - ev["trigger"]["start"] <= 12   # the verb or the pair, not the subject
+
+
+def test_events_a_split_phrase_does_not_cross_a_preposition():
+    assert events_of("نشرت الصحيفة تقريرا عن قوات الأمن.", "MOBILIZE") == []
+    assert events_of("وتبحث فنزويلا عن دعم دبلوماسي لمسعاها.", "CONSULT") == []

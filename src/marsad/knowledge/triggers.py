@@ -67,6 +67,13 @@ class Analysis:
     future: bool                 # future س on an imperfect
 
 
+PHRASE_GAP = 3   # words a verb-first phrase may have between its verb and the rest (the subject)
+# words that cannot stand in that gap: particles and prepositions begin another phrase
+GAP_STOPS = frozenset(normalize_key(w) for w in (
+    "في", "من", "إلى", "الى", "على", "عن", "مع", "أن", "إن", "أنه", "إنه", "بأن", "لأن", "حتى", "بين", "منذ",
+    "الذي", "التي", "الذين", "ما", "لا", "لم", "لن", "قد", "ثم", "أو", "و", "ف", "كما", "بعد", "قبل", "خلال"))
+
+
 @dataclass(frozen=True, slots=True)
 class OtherSense:
     """Words that give a trigger another sense: after it ("next", the three words right after)
@@ -361,10 +368,33 @@ class TriggerLexicon:
             if all(tokens[i + k].kind == "word" and form.words[k] in self.noun_keys(tokens[i + k].norm)
                    for k in range(1, n)):
                 return Hit(form, i, i + n - 1, a)
+        for a, form in phrases:   # VSO: the subject between a verb and the rest of its phrase
+            if a.pos in ("perfect", "imperfect"):
+                hit = self._split_phrase(tokens, i, a, form, usable)
+                if hit is not None:
+                    return hit
         chosen = verb_first if prefer_verb else plain
         if chosen is None:
             return None
         return Hit(chosen[1], i, i, chosen[0])
+
+    def _split_phrase(self, tokens: list, i: int, a: Analysis, form: Form, usable) -> Hit | None:
+        """A verb-first phrase with its subject after the verb (أطلق جنود الاحتلال النار، أعرب
+        المتحدث عن أمله، قطعت القوات الطريق): up to PHRASE_GAP words between, none of them a
+        particle or preposition (those would start another phrase)."""
+        n = len(form.words)
+        for gap in range(1, PHRASE_GAP + 1):
+            k0 = i + gap   # the gap's words may be a name (the subject): only the phrase's must be free
+            if k0 + n - 1 >= len(tokens):
+                return None
+            t = tokens[k0]
+            if t.kind != "word" or t.norm in GAP_STOPS:
+                return None
+            if i + gap + n - 1 < len(tokens) and all(
+                    usable(k0 + k) and tokens[k0 + k].kind == "word" and form.words[k] in self.noun_keys(tokens[k0 + k].norm)
+                    for k in range(1, n)):
+                return Hit(form, i, i, a)   # the verb is the trigger; the subject stays an argument
+        return None
 
     def classes(self, word: str) -> frozenset[str]:
         """The cue classes (negation, denial, plan…) a word belongs to (cached)."""

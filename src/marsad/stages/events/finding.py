@@ -283,7 +283,8 @@ def without_loose_obligations(s: Sentence, hits: list[Hit]) -> list[Hit]:
     is its preposition (اعتمد على الحكومة، احتج على الحكومة)."""
     out = []
     for h in hits:
-        if h.form.trigger.mode == "obligation" and s.toks[h.first].norm.lstrip("وف") == "علي" and h.first > s.first:
+        if h.form.trigger.mode == "obligation" and s.toks[h.first].norm.lstrip("وف") == "علي" and h.first > s.first \
+                and h.last > h.first and s.toks[h.last].norm != "ضروره":   # أكد على ضرورة: a demand anywhere
             prev = s.toks[h.first - 1]
             if prev.kind == "word" and prev.norm.lstrip("وف") not in _OPENERS and prev.norm not in ("و", "ف"):
                 continue
