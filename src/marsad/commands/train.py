@@ -33,7 +33,7 @@ def register(subparsers) -> None:
     add_train_ner(tsub)
     ev = tsub.add_parser("events", help="fit the event confidence model on marsad's annotated training sentences",
                          description="Fit the logistic confidence model of the events stage on the annotated "
-                                     "training sentences (knowledge/event_training.jsonl: ANERcorp and Wojood "
+                                     "training sentences (knowledge/event_training.jsonl and the development set: ANERcorp and Wojood "
                                      "references with labels, never the gold set). Reports held-out fold scores "
                                      "and writes the model (default: the packaged knowledge/event_scorer.json).")
     ev.add_argument("--data", help="shared data folder (default: $MARSAD_SHARED_DATA or ../shared/data)")

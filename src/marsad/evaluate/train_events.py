@@ -1,7 +1,8 @@
 """`marsad train events`: fit the event confidence model (``stages/events/scoring.py``).
 
 The training sentences are ANERcorp and Wojood sentences annotated for marsad by the
-written guidelines of the gold set, never the gold sentences themselves; the file
+written guidelines of the gold set, never the gold sentences themselves, plus the
+development set (``evaluate/annotation/gold_events_dev.jsonl``); the file
 (``knowledge/event_training.jsonl``) holds references and labels only, like the gold set.
 Every candidate event the stage finds (with no confidence floor) is one example: it is
 right (1) when it pairs with an annotated event of the same type and place
@@ -20,6 +21,13 @@ from pathlib import Path
 from marsad.evaluate.events import checksum, corpus_sentences, load_gold, match, predicted_events, sentence_text
 
 TRAINING_FILE = "event_training.jsonl"
+
+
+def training_paths() -> list[Path]:
+    """The packaged training sentences and the development set (annotation/gold_events_dev.jsonl,
+    annotated by another annotator from the held-out set's guidelines); never the gold set
+    nor the held-out set."""
+    return [training_path(), Path(__file__).with_name("annotation") / "gold_events_dev.jsonl"]
 
 
 def training_path() -> Path:
@@ -80,7 +88,7 @@ def train(root: Path, labels: Path | None = None, out: Path | None = None, c: fl
     from sklearn.model_selection import GroupKFold
 
     t0 = time.perf_counter()
-    records = load_gold(labels or training_path())
+    records = load_gold(labels) if labels else [r for path in training_paths() for r in load_gold(path)]
     X, y, groups, n_gold = candidates(records, root)
     oof = [0.0] * len(y)
     for fit_idx, test_idx in GroupKFold(n_splits=folds).split(X, y, groups):
