@@ -728,3 +728,10 @@ def test_events_split_phrases_receptions_and_necessity(text, type_, actor):
 def test_events_a_split_phrase_does_not_cross_a_preposition():
     assert events_of("نشرت الصحيفة تقريرا عن قوات الأمن.", "MOBILIZE") == []
     assert events_of("وتبحث فنزويلا عن دعم دبلوماسي لمسعاها.", "CONSULT") == []
+
+
+def test_events_a_place_inside_an_organisation_name_is_not_where():
+    text = "قصفت سرايا القدس موقعا عسكريا قرب مدينة سديروت."
+    doc = run(text)
+    ev = one(text, "ASSAULT")
+    assert ev["location"] is None or next(p.name for p in doc.places if p.id == ev["location"]) != "Jerusalem"

@@ -153,6 +153,10 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
             elif m.label == "QUANTITY" and isinstance(m.value, dict):
                 quants.append((tok_index(m.start), m))
         locs.sort(key=lambda x: x[0])
+        # a place inside an organisation's name (سرايا القدس، جامعة بغداد) is part of the name
+        orgs = [(m.start, m.end) for m in doc.mentions if m.label == "ORG"]
+        locs = [(k, m) for k, m in locs if not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
+                                                   for a, b in orgs)]
         locs = without_locators(doc.text, locs)
         loc_starts = frozenset(k for k, _ in locs)
         dates.sort(key=lambda x: x[0])

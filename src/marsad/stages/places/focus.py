@@ -50,8 +50,13 @@ def focus_place(doc: Doc, near: list = ()):
     names nothing, or names only the country that place lies in."""
     best, best_key = None, None
     order = {m.id: i for i, m in enumerate(doc.mentions)}
+    # a place inside an organisation's name (سرايا القدس) is part of the name, not a topic
+    orgs = [(m.start, m.end) for m in doc.mentions if m.label == "ORG"]
+    named = {m.id for m in doc.mentions if m.label == "LOC" and any(
+        a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in orgs)}
     for p in doc.places:
-        mentions = [m for m in p.mention_ids if m in order and doc.mentions[order[m]].role != "dateline"]
+        mentions = [m for m in p.mention_ids if m in order and m not in named
+                    and doc.mentions[order[m]].role != "dateline"]
         if p.kind == "relative" or not mentions or p.lat is None:
             continue
         key = (p.kind != "country", len(mentions), -min(order[m] for m in mentions))
