@@ -368,9 +368,11 @@ class TriggerLexicon:
             if all(tokens[i + k].kind == "word" and form.words[k] in self.noun_keys(tokens[i + k].norm)
                    for k in range(1, n)):
                 return Hit(form, i, i + n - 1, a)
-        for a, form in phrases:   # VSO: the subject between a verb and the rest of its phrase
-            if a.pos in ("perfect", "imperfect"):
-                hit = self._split_phrase(tokens, i, a, form, usable)
+        verb_phrases = [(a, form) for a, form in phrases if a.pos in ("perfect", "imperfect")]
+        if verb_phrases:   # VSO: the subject between a verb and the rest of its phrase
+            gap = self._subject_gap(tokens, i)
+            for a, form in verb_phrases:
+                hit = self._split_phrase(tokens, i, a, form, usable, gap)
                 if hit is not None:
                     return hit
         chosen = verb_first if prefer_verb else plain
@@ -378,21 +380,28 @@ class TriggerLexicon:
             return None
         return Hit(chosen[1], i, i, chosen[0])
 
-    def _split_phrase(self, tokens: list, i: int, a: Analysis, form: Form, usable) -> Hit | None:
-        """A verb-first phrase with its subject after the verb (أطلق جنود الاحتلال النار، أعرب
-        المتحدث عن أمله، قطعت القوات الطريق): up to PHRASE_GAP words between, none of them a
-        particle or preposition (those would start another phrase)."""
-        n = len(form.words)
-        for gap in range(1, PHRASE_GAP + 1):
-            k0 = i + gap   # the gap's words may be a name (the subject): only the phrase's must be free
-            if k0 + n - 1 >= len(tokens):
-                return None
-            t = tokens[k0]
+    def _subject_gap(self, tokens: list, i: int) -> int:
+        """How many words after token ``i`` may be a subject: up to PHRASE_GAP, stopping at
+        punctuation, a particle or a preposition (those would start another phrase)."""
+        gap = 0
+        while gap < PHRASE_GAP and i + gap + 1 < len(tokens):
+            t = tokens[i + gap + 1]
             if t.kind != "word" or t.norm in GAP_STOPS:
-                return None
-            if i + gap + n - 1 < len(tokens) and all(
-                    usable(k0 + k) and tokens[k0 + k].kind == "word" and form.words[k] in self.noun_keys(tokens[k0 + k].norm)
-                    for k in range(1, n)):
+                break
+            gap += 1
+        return gap
+
+    def _split_phrase(self, tokens: list, i: int, a: Analysis, form: Form, usable, gap: int) -> Hit | None:
+        """A verb-first phrase with its subject after the verb (أطلق جنود الاحتلال النار، أعرب
+        المتحدث عن أمله، قطعت القوات الطريق): the rest of the phrase right after 1..``gap``
+        words (the subject's words may be a name; only the phrase's must be free)."""
+        n = len(form.words)
+        for g in range(1, gap + 1):
+            k0 = i + g
+            if k0 + n - 1 >= len(tokens) or form.words[1] not in self.noun_keys(tokens[k0 + 1].norm):
+                continue
+            if all(usable(k0 + k) and tokens[k0 + k].kind == "word" and form.words[k] in self.noun_keys(tokens[k0 + k].norm)
+                   for k in range(1, n)):
                 return Hit(form, i, i, a)   # the verb is the trigger; the subject stays an argument
         return None
 
