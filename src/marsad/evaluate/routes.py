@@ -16,7 +16,9 @@ measurement: route P 0.667 R 0.588 before, P 0.988 R 0.988 after) and
 from a given list of actor ids; tuned on in turn after its first measurement: route P
 0.654 R 0.631 before, P 0.906 R 0.917 after) and ``gold_routes_blind6.jsonl`` (80 more,
 written blind after that from the rules below, never tuned on: route P 0.732 R 0.714,
-waypoints P 0.829 R 0.810, status accuracy 0.882). One JSON record per line, a sentence or a
+waypoints P 0.829 R 0.810, status accuracy 0.882) and ``gold_routes_blind7.jsonl`` (80 more,
+written the same way, never tuned on; on the code before the blind6 round: route P 0.608
+R 0.571). One JSON record per line, a sentence or a
 short two-sentence passage
 written for marsad in the phrasing of different outlets (``style``: iraqi, levantine,
 gulf, egyptian, agency, monitor, humanitarian)::
@@ -110,8 +112,9 @@ GOLD_BLIND3 = Path(__file__).with_name("gold_routes_blind3.jsonl")
 GOLD_BLIND4 = Path(__file__).with_name("gold_routes_blind4.jsonl")
 GOLD_BLIND5 = Path(__file__).with_name("gold_routes_blind5.jsonl")
 GOLD_BLIND6 = Path(__file__).with_name("gold_routes_blind6.jsonl")
+GOLD_BLIND7 = Path(__file__).with_name("gold_routes_blind7.jsonl")
 SPLITS = {"test": GOLD_TEST, "dev": GOLD_DEV, "blind": GOLD_BLIND, "blind2": GOLD_BLIND2, "blind3": GOLD_BLIND3,
-          "blind4": GOLD_BLIND4, "blind5": GOLD_BLIND5, "blind6": GOLD_BLIND6}
+          "blind4": GOLD_BLIND4, "blind5": GOLD_BLIND5, "blind6": GOLD_BLIND6, "blind7": GOLD_BLIND7}
 DESCRIPTION = ("routes stage (waypoints in order, status, users, length) on hand-written gold sentences "
                "(shipped with marsad; needs no shared data)")
 NEEDS_DATA = False
@@ -126,10 +129,10 @@ _RELATIVE = re.compile(
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--split", choices=("dev", "test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "all"), default="all",
+    parser.add_argument("--split", choices=("dev", "test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "all"), default="all",
                         help="which gold set: dev (for development), test (held out), blind (written without "
-                             "seeing the stage or the other sets), blind2 … blind6 (written the same way after each round of "
-                             "tuning; blind2-5 tuned on after their first measurement, blind6 never), all (each, reported "
+                             "seeing the stage or the other sets), blind2 … blind7 (written the same way after each round of "
+                             "tuning; blind2-5 tuned on after their first measurement, blind6 and blind7 never), all (each, reported "
                              "apart; default)")
     parser.add_argument("--gold", help="a gold file of your own instead (JSON Lines, same format; reported as 'gold')")
     parser.add_argument("--with-tagger", action="store_true", help="run the pipeline with the statistical tagger stage")
