@@ -735,3 +735,15 @@ def test_events_a_place_inside_an_organisation_name_is_not_where():
     doc = run(text)
     ev = one(text, "ASSAULT")
     assert ev["location"] is None or next(p.name for p in doc.places if p.id == ev["location"]) != "Jerusalem"
+
+
+@pytest.mark.parametrize("text,type_,place", [
+    # readiness and expectation make an action planned; إلى (normalized الي) introduces a country
+    ("وأعلن رئيس الوزراء أن بلاده مستعدة لإرسال جنود إلى لبنان.", "MOBILIZE", "Lebanon"),
+    ("كما ينتظر أن يقوم رئيس الحكومة بزيارة رسمية إلى المغرب.", "CONSULT", "Morocco"),
+])
+def test_events_readiness_and_expectation_are_planned(text, type_, place):
+    doc = run(text)
+    ev = one(text, type_)
+    assert ev["status"] == "planned"
+    assert next(p.name for p in doc.places if p.id == ev["location"]) == place

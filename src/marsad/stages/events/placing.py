@@ -13,7 +13,7 @@ from marsad.stages.events.sentence import in_span
 KIND_RANK = {"neighbourhood": 8, "village": 7, "town": 7, "relative": 6, "city": 5, "admin3": 4,
              "natural": 4, "admin2": 3, "region": 3, "admin1": 2, "country": 1}
 SAYING_LOCATIVE = frozenset({"في", "وفي", "ففي", "فى"})
-PLACE_PREPOSITIONS = SAYING_LOCATIVE | frozenset({"على", "علي", "من", "الى", "إلى", "داخل", "ضد", "عبر", "نحو",
+PLACE_PREPOSITIONS = SAYING_LOCATIVE | frozenset({"على", "علي", "من", "الى", "إلى", "الي", "داخل", "ضد", "عبر", "نحو",
                                                   "باتجاه", "صوب", "اتجاه", "انحاء", "ارجاء", "مناطق", "بمناطق"})
 TO_WORDS = frozenset({"الى", "إلى", "الي", "والى", "وإلى"})   # normalized and as written
 SAYING_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCTION",
