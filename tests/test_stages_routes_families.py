@@ -9,25 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.pipeline import Pipeline
-
-PIPE = Pipeline()
-
-
-def run(text: str):
-    return PIPE.run_text(text)
-
-
-def names(doc, route) -> list[str]:
-    places = {p.id: p for p in doc.places}
-    return [places[w].name_ar or places[w].name for w in route["waypoints"]]
-
-
-def place_id(doc, surface: str) -> str:
-    for m in doc.mentions:
-        if m.label == "LOC" and m.text.endswith(surface) and m.ref:
-            return m.ref
-    raise AssertionError(f"no place {surface!r} in {[m.text for m in doc.mentions]}")
+from routes_helpers import names, place_id, run
 
 
 def only(text: str) -> tuple:
