@@ -747,3 +747,10 @@ def test_events_readiness_and_expectation_are_planned(text, type_, place):
     ev = one(text, type_)
     assert ev["status"] == "planned"
     assert next(p.name for p in doc.places if p.id == ev["location"]) == place
+
+
+def test_events_a_closure_of_two_regions_is_one_event_each():
+    text = "أغلقت السلطات الضفة الغربية وقطاع غزة ضمن إجراءات مشددة."
+    doc = run(text)
+    names = {p.id: p.name for p in doc.places}
+    assert sorted(names[e["location"]] for e in events_of(text, "COERCE")) == ["Gaza Strip", "West Bank"]

@@ -123,7 +123,7 @@ _COORD_QUALIFIERS = frozenset({"مدينه", "بلده", "قريه", "مخيم",
 
 def coordinated_places(text: str, locs, places, clause, ref, visit: bool = False) -> list[str]:
     """Places joined by و to the event's place in its clause (في بغداد وبعقوبة، كلا من
-    العاصمة بغداد ومدينة كركوك), towns and cities only — for a visit countries too (زار
+    العاصمة بغداد ومدينة كركوك), places below country level (الضفة الغربية وقطاع غزة) — for a visit countries too (زار
     الأردن ولبنان) — and not after بين (between two places is one event)."""
     kinds = _TOWNS | {"country"} if visit else _TOWNS
     found = in_span(locs, *clause)
@@ -147,7 +147,8 @@ def coordinated_places(text: str, locs, places, clause, ref, visit: bool = False
     return out
 
 
-_TOWNS = frozenset({"city", "town", "village", "neighbourhood", "admin3"})
+# places joined by و that an event is split over, one event each (countries are mostly actors)
+_TOWNS = frozenset({"city", "town", "village", "neighbourhood", "admin3", "admin2", "admin1", "region"})
 
 
 def _kind(places, ref) -> str | None:
