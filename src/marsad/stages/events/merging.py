@@ -123,8 +123,9 @@ _COORD_QUALIFIERS = frozenset({"مدينه", "بلده", "قريه", "مخيم",
 
 def coordinated_places(text: str, locs, places, clause, ref, visit: bool = False) -> list[str]:
     """Places joined by و to the event's place in its clause (في بغداد وبعقوبة، كلا من
-    العاصمة بغداد ومدينة كركوك), places below country level (الضفة الغربية وقطاع غزة) — for a visit countries too (زار
-    الأردن ولبنان) — and not after بين (between two places is one event)."""
+    العاصمة بغداد ومدينة كركوك، الضفة الغربية وقطاع غزة), below country level — for a
+    visit countries too (زار الأردن ولبنان) — and not after بين (between two places is one
+    event)."""
     kinds = _TOWNS | {"country"} if visit else _TOWNS
     found = in_span(locs, *clause)
     at = next((n for n, (_, m) in enumerate(found) if m.ref == ref), None)
