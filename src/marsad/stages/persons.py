@@ -221,7 +221,16 @@ def make_persons(**_):
                 return True     # إلى أم درمان: a city of its own, whatever joins it
             if here.start == t.start and toks[i - 1].kind == "punct" and toks[i - 1].text in DASHES:
                 return i >= 2 and label(i - 2) == "LOC"
-            return here.start > t.start and t.norm[:1] == "\u0648" and label(i - 1) == "LOC"
+            if here.start > t.start and t.norm[:1] == "\u0648" and label(i - 1) == "LOC":
+                return True
+            # من أبو سمبل إلى أسوان، بين أبو كمال و…: one end of a span whose other end is a place
+            if i > 0 and here.start == t.start and toks[i - 1].norm in ("من", "بين"):
+                k = next((j for j in range(i + 1, min(len(toks), i + 5)) if toks[j].start >= here.end), None)
+                if k is not None and toks[k].norm in ("الي", "الى", "حتي", "حتى") and k + 1 < len(toks) and label(k + 1) == "LOC":
+                    return True
+                if k is not None and toks[k].norm[:1] == "\u0648" and label(k) == "LOC" and toks[i - 1].norm == "بين":
+                    return True
+            return False
 
         def kunya_at(i, any_prefix=True) -> bool:
             if not word(i) or label(i) == "ORG":

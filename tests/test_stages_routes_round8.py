@@ -1,0 +1,74 @@
+"""Tests for the routes stage's general rules added after the sixth blind set's error
+categories (route towns missing from the gazetteer, a route noun read as a village, a
+kunya-shaped town at one end of a span, waypoint phrases, status, users), on sentences
+written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.pipeline import Pipeline
+
+PIPE = Pipeline()
+
+
+def run(text: str):
+    return PIPE.run_text(text)
+
+
+def surfaces(doc, route) -> list[str]:
+    """A route's waypoints as first written in the text."""
+    mentions = {m.id: m for m in doc.mentions}
+    places = {p.id: p for p in doc.places}
+    out = []
+    for w in route["waypoints"]:
+        p = places[w]
+        ms = [mentions[i].text for i in p.mention_ids if i in mentions]
+        out.append(ms[0] if ms else (p.name_ar or p.name))
+    return out
+
+
+def routes(text: str) -> list[tuple[list[str], str]]:
+    doc = run(text)
+    return [(surfaces(doc, r), r["status"]) for r in doc.routes]
+
+
+# ---- gazetteer: road towns and crossings
+
+@pytest.mark.parametrize("text, ends", [
+    ("وتعرضت قافلة تجارية لهجوم على الطريق بين أفجوي وبورهكبة.", ["أفجوي", "بورهكبة"]),
+    ("وأعادت السلطات فتح الطريق الرابط بين بلدوين وهودور أمام الشاحنات.", ["بلدوين", "هودور"]),
+    ("وأغلق مسلحون طريق حاس – كفرنبل لساعات.", ["حاس", "كفرنبل"]),
+    ("وتستمر أعمال صيانة طريق الطارمية – المشاهدة منذ أشهر.", ["الطارمية", "المشاهدة"]),
+    ("وقطعت الجماعة الطريق الواصل بين مأرب وصافر.", ["مأرب", "صافر"]),
+    ("وباتت الشاحنات تسلك طريقاً يمر عبر يافع نحو عدن.", ["يافع", "عدن"]),
+    ("وتحركت الحافلات على طريق الكمب – جولة القصر بعد فتحه.", ["الكمب", "جولة القصر"]),
+])
+def test_route_towns_in_the_gazetteer(text, ends):
+    rs = routes(text)
+    assert len(rs) == 1, rs
+    assert sorted(rs[0][0]) == sorted(ends), rs
+
+
+@pytest.mark.parametrize("text, crossings", [
+    ("وقصفت طائرات الطريق عند معبر المصنع، ثم لجأ المسافرون إلى معبر جوسية.", ["المصنع", "جوسية"]),
+    ("وتوقفت حركة العبور في المعبر بعد أن أُغلق منفذ الوديعة.", ["الوديعة"]),
+])
+def test_a_crossing_noun_is_no_village_named_so(text, crossings):
+    doc = run(text)
+    assert not [m for m in doc.mentions if m.label == "LOC" and m.text in ("معبر", "المعبر", "منفذ")]
+    got = [w for r in doc.routes for w in surfaces(doc, r)]
+    assert got == crossings, got
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("ويمتد الطريق من أبو سمبل إلى أسوان وسط الصحراء.", ["أبو سمبل", "أسوان"]),
+    ("وتسير الحافلات على الطريق من أبو ظبي حتى العين يومياً.", ["أبو ظبي", "العين"]),
+])
+def test_a_kunya_shaped_town_at_one_end_of_a_span_is_a_place(text, ends):
+    rs = routes(text)
+    assert rs and rs[0][0] == ends, rs
+
+
+def test_a_kunya_with_a_name_is_still_a_person():
+    doc = run("وقال أبو محمد، وهو سائق شاحنة، إن الطريق مغلق.")
+    assert any(m.label == "PERS" and "أبو محمد" in m.text for m in doc.mentions)
