@@ -72,3 +72,18 @@ def test_a_kunya_shaped_town_at_one_end_of_a_span_is_a_place(text, ends):
 def test_a_kunya_with_a_name_is_still_a_person():
     doc = run("وقال أبو محمد، وهو سائق شاحنة، إن الطريق مغلق.")
     assert any(m.label == "PERS" and "أبو محمد" in m.text for m in doc.mentions)
+
+
+def test_a_kunya_shaped_town_after_a_preposition_is_a_place():
+    rs = routes("ويتوقف المسافرون للراحة في أبو سمبل، إذ يمتد الطريق من أبو سمبل إلى أسوان.")
+    assert [r[0] for r in rs] == [["أبو سمبل", "أسوان"]], rs
+
+
+@pytest.mark.parametrize("text", [
+    "نصب مسلحون كميناً لقافلة على الطريق الرابط بين بيدوا وبورهكبة.",
+    "وقعت دورية في كمين على طريق أفجوي – مقديشو.",
+])
+def test_an_ambush_word_is_no_place_read_through_a_simile_prefix(text):
+    doc = run(text)
+    assert [m.text for m in doc.mentions if m.label == "LOC" and "مين" in m.text] == []
+    assert [r["status"] for r in doc.routes] == ["contested"], doc.routes

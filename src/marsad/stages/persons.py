@@ -39,6 +39,9 @@ POSSESSIVE = ("هم", "ها", "ه")
 QUOTE = '"'
 
 
+# prepositions after which "أبو X" (not أبي) is a place name: في أبو سمبل، من أبو ظبي
+FROZEN_AFTER = frozenset({"في", "من", "الي", "الى", "حتي", "حتى", "بين", "نحو", "باتجاه", "عبر", "قرب", "عن", "علي", "على"})
+
 @dataclass(frozen=True)
 class PersonCues:
     titles: dict[tuple[str, ...], tuple[str, str]]     # normalized words → (phrase as written, kind)
@@ -223,13 +226,10 @@ def make_persons(**_):
                 return i >= 2 and label(i - 2) == "LOC"
             if here.start > t.start and t.norm[:1] == "\u0648" and label(i - 1) == "LOC":
                 return True
-            # من أبو سمبل إلى أسوان، بين أبو كمال و…: one end of a span whose other end is a place
-            if i > 0 and here.start == t.start and toks[i - 1].norm in ("من", "بين"):
-                k = next((j for j in range(i + 1, min(len(toks), i + 5)) if toks[j].start >= here.end), None)
-                if k is not None and toks[k].norm in ("الي", "الى", "حتي", "حتى") and k + 1 < len(toks) and label(k + 1) == "LOC":
-                    return True
-                if k is not None and toks[k].norm[:1] == "\u0648" and label(k) == "LOC" and toks[i - 1].norm == "بين":
-                    return True
+            # في أبو سمبل، إلى أبو ظبي: after a preposition a person's kunya is genitive (أبي);
+            # the nominative أبو kept there is a frozen place name
+            if i > 0 and here.start == t.start and t.norm == "ابو" and toks[i - 1].norm in FROZEN_AFTER:
+                return True
             return False
 
         def kunya_at(i, any_prefix=True) -> bool:
