@@ -87,3 +87,33 @@ def test_an_ambush_word_is_no_place_read_through_a_simile_prefix(text):
     doc = run(text)
     assert [m.text for m in doc.mentions if m.label == "LOC" and "مين" in m.text] == []
     assert [r["status"] for r in doc.routes] == ["contested"], doc.routes
+
+
+# ---- status
+
+@pytest.mark.parametrize("text, status", [
+    # fire on the road's traffic: contested
+    ("نفذت القوات رمايات بالرشاشات على سيارات المارة على طريق سرمين – أريحا.", "contested"),
+    ("وبات طريق اللطامنة – كفرزيتا تحت الرصد الناري منذ يومين.", "contested"),
+    # a patrol driven along it: in use
+    ("سيّرت القوات الروسية دورية على الطريق الواصل بين حلب وسراقب.", "open"),
+    # working around the clock is no effort toward
+    ("وأكد مسؤول أن منفذ أرقين يعمل على مدار الساعة لاستقبال المسافرين.", "open"),
+    # forced to take a road: taken
+    ("وأغلق مسلحون الطريق بين البيضاء ومكيراس، ما اضطر السائقين لسلوك طريق يمر عبر يافع إلى عدن.", None),
+    # the demand governs what is joined to its object
+    ("ويطالب السكان بإعادة تأهيل طريق الطارمية – المشاهدة وتأمينه.", "unknown"),
+    # options narrowing are no road narrowing
+    ("ضاقت الخيارات أمام السكان، إذ بات طريق كفرنبل – حاس تحت القصف.", "contested"),
+])
+def test_status_phrasings(text, status):
+    got = [r["status"] for r in run(text).routes]
+    if status is None:
+        assert got == ["closed", "open"], got
+    else:
+        assert got == [status], got
+
+
+def test_a_road_left_after_options_narrowed_still_narrows():
+    assert [s for _, s in routes("وتقلصت خيارات الوصول إلى كادقلي، إذ لم يتبق سوى الطريق من الأبيض إلى كادقلي.")] \
+        == ["narrowing"]

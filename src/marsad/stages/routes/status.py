@@ -32,6 +32,7 @@ REACH_AFTER = 6      # a user named after the verb: يلجأ إليها قادة
 REACH_BEFORE = 4     # … or before it: يحاول مسلحو داعش استغلاله
 REMAIN_REACH = 12    # لم يعد أمام التجار لنقل بضائعهم من بورتسودان إلى أم درمان سوى الطريق
 USES = frozenset({"use", "used", "open"})
+OPTIONS = frozenset({"خيارات", "خيار", "فرص", "سبل", "هامش", "بدائل"})   # what narrows is a choice
 EXCEPT_REACH = 4     # لا يُسمح بالعبور إلا للحالات الإنسانية
 BACK_PREPS = frozenset({"\u0639\u0644\u064a\u0647", "\u0639\u0644\u064a\u0647\u0627", "\u0641\u064a\u0647",
                         "\u0641\u064a\u0647\u0627", "\u0628\u0647", "\u0628\u0647\u0627"})  # عليه، فيه، به…
@@ -151,6 +152,10 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if cls == "shelled" and amid(v, j, c0):
             j += 1      # مع تصاعد القصف، وسط القصف: the circumstance, not the route's state
             continue
+        if cls == "narrowing" and any(toks[k].kind == "word" and v.cues.has(OPTIONS, toks[k].norm)
+                                      for k in range(j + 1, min(c1, j + 2) + 1)):
+            j += 1      # ضاقت الخيارات أمام الأهالي، تقليص خيارات الوصول: options, not a road
+            continue    # (لم يبق سوى طريق after it still narrows)
         if cls in ("contested", "shelled") and dates(v, j, c0):
             j += 1      # خلال الأسبوع الأول من القتال: a date, not fighting on the route
             continue
