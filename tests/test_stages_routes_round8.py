@@ -117,3 +117,30 @@ def test_status_phrasings(text, status):
 def test_a_road_left_after_options_narrowed_still_narrows():
     assert [s for _, s in routes("وتقلصت خيارات الوصول إلى كادقلي، إذ لم يتبق سوى الطريق من الأبيض إلى كادقلي.")] \
         == ["narrowing"]
+
+
+@pytest.mark.parametrize("text, status", [
+    # the road at a crossing is the crossing's road
+    ("أغلقت السلطات الطريق عند معبر المصنع أمام الشاحنات.", "closed"),
+    ("استهدفت غارة الطريق عند معبر جوسية، ما أدى إلى قطعه تماماً.", "closed"),
+    # a member of a set takes what is told of the set
+    ("وتبقى المعابر الرئيسية مقفلة، ومنها معبر الوديعة.", "closed"),
+    ("ولا تزال الطرق المؤدية إلى المدينة مقطوعة، ومن بينها طريق الحوبان.", None),
+    # a through phrase inside what a demand asks for is no use
+    ("وجددت الوكالة دعوتها إلى ضمان وصول الإغاثة إلى الفاشر، بما في ذلك عبر طريق الطويلة – الفاشر.", "unknown"),
+    ("وطالب المجلس بتمديد إيصال المساعدات إلى إدلب من خلال معبر باب الهوى عاماً آخر.", "unknown"),
+    # told as not seen: no use
+    ("ولم تُسجَّل أي عمليات عبور عبر معبر الراعي طوال الأسبوع.", "unknown"),
+])
+def test_status_across_clauses(text, status):
+    doc = run(text)
+    got = [(surfaces(doc, r), r["status"]) for r in doc.routes]
+    if status is None:
+        assert got[-1] == (["الحوبان"], "closed"), got
+    else:
+        assert [s for _, s in got] == [status], got
+
+
+def test_the_written_cut_it_is_no_military_unit():
+    assert [s for _, s in routes("وتقدمت القوات نحو طريق الموصل – تلعفر وقطعته بالكامل.")] == ["closed"]
+    assert [s for _, s in routes("واستهدفت مسيرة الطريق بين الموصل وتلعفر، ما أدى إلى قطعه.")] == ["closed"]

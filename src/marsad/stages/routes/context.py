@@ -374,3 +374,23 @@ def attempted(v: SentenceView, j: int, c0: int, reach: int = 3, over_names: bool
             left -= 1
         k -= 1
     return False
+
+
+RECORDED = frozenset({"اي", "ايه", "عمليات", "عمليه", "حركه", "حالات", "تسجل", "يسجل", "تسجيل", "ترصد", "يرصد",
+                      "رصد", "تشهد", "يشهد", "تسجيلها", "هناك", "يوجد", "توجد", "تتم", "يتم"})   # normalized
+
+
+def none_recorded(v: SentenceView, j: int, c0: int) -> bool:
+    """A use told as not seen (لم تُسجَّل أي عمليات عبور عبر المعبر، لا توجد حركة عبور): no
+    use, and no closure either."""
+    for k in range(j - 1, max(c0, j - 5) - 1, -1):
+        t = v.toks[k]
+        if t.kind != "word":
+            return False
+        if "negation" in v.lex.classes(t.norm):
+            return k < j - 1    # (لم يعبر is a negated verb, read by negated())
+        w = t.norm[1:] if t.norm[:1] == "\u0648" and len(t.norm) > 3 else t.norm
+        if w not in RECORDED:
+            return False
+    return False
+

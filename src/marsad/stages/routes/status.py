@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from marsad.stages.routes.context import (
     HOPE_REACH, SUBJECT_TO, alone_at, amid, asked, attempted, busy, checkpoint, dates, effort_word, endeavoured,
-    exchanged, expressed, for_purpose, lifted, near_before, negated, planned, resumed, returns, route_passes,
+    exchanged, expressed, for_purpose, none_recorded, lifted, near_before, negated, planned, resumed, returns, route_passes,
     runs_through, stated, stems_in, traffic_stopped, travels_distance)
 from marsad.stages.routes.waypoints import Frame, SentenceView
 
@@ -32,6 +32,8 @@ REACH_AFTER = 6      # a user named after the verb: يلجأ إليها قادة
 REACH_BEFORE = 4     # … or before it: يحاول مسلحو داعش استغلاله
 REMAIN_REACH = 12    # لم يعد أمام التجار لنقل بضائعهم من بورتسودان إلى أم درمان سوى الطريق
 USES = frozenset({"use", "used", "open"})
+MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"   # harakat, shadda, tatweel
+TOWN_HEADS = frozenset({"مدينه", "بلده", "قريه", "عاصمه", "بلدات", "مدن", "قري"})  # normalized: a town, not an area
 OPTIONS = frozenset({"خيارات", "خيار", "فرص", "سبل", "هامش", "بدائل"})   # what narrows is a choice
 EXCEPT_REACH = 4     # لا يُسمح بالعبور إلا للحالات الإنسانية
 BACK_PREPS = frozenset({"\u0639\u0644\u064a\u0647", "\u0639\u0644\u064a\u0647\u0627", "\u0641\u064a\u0647",
@@ -75,7 +77,8 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             out.append(("reopen", j))   # عادت الحركة إلى الطريق، عودة حركة السير: traffic resumed
             j = back + 1
             continue
-        cls = cues.status_of(t) if not v.cues.has(cues.unit_words, t.norm) else None   # القطعات: units
+        unit = v.cues.has(cues.unit_words, t.norm) and not t.text.rstrip(MARKS).endswith("\u0647")
+        cls = cues.status_of(t) if not unit else None   # القطعات: units (قطعه as written is "cut it")
         if cls is None and v.cues.has(cues.exchange_words, t.norm):
             nxt = exchanged(v, j, c1)
             if nxt is not None:     # يتبادل الطرفان السيطرة على الطريق: control changes hands
@@ -99,6 +102,9 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if cls in ("use", "used") and v.cues.has(cues.traffic_words, t.norm) and traffic_stopped(v, j, c0, c1):
             j += 1      # حركة العبور متوقفة، أوقفت السلطات حركة العبور: the traffic is what stopped
             continue
+        if cls in ("use", "used") and none_recorded(v, j, c0):
+            j += 1      # لم تُسجَّل أي عمليات عبور: no use seen, nothing else told
+            continue
         if cls in ("use", "used") and expressed(v, j, c1):
             j += 1      # عبّرت عن قلقها: expressed, not crossed
             continue
@@ -115,9 +121,11 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             j += 1      # سيعاد فتحه الأسبوع المقبل، على أن تُنقل عبر المعبر: not yet
             continue
         if j > c0 and v.cues.has(cues.place_heads, toks[j - 1].norm) \
-                and not (cls == "remain" and v.cues.route_noun(toks, j - 1, j - 1) is not None):
+                and not (cls == "remain" and v.cues.route_noun(toks, j - 1, j - 1) is not None) \
+                and not (j - 2 >= c0 and (v.cues.marker(toks, j - 2, j - 2) or ("",))[0] in ("to", "from")
+                         and v.cues.has(TOWN_HEADS, toks[j - 1].norm)):
             j += 1      # مناطق سيطرة الفصائل، منطقة الاشتباكات: which area, not what the route is
-            continue
+            continue    # (الطرق المؤدية إلى المدينة مقطوعة: the head ends a marker's place)
         if checkpoint(v, j, c0) or (not stated(v, j, c0) and asked(v, j, c0)):
             j += 1      # (فتح) سيطرة المنصورية is a checkpoint; طالب بفتح ممر asks, it does not report
             continue
