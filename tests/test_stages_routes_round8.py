@@ -144,3 +144,14 @@ def test_status_across_clauses(text, status):
 def test_the_written_cut_it_is_no_military_unit():
     assert [s for _, s in routes("وتقدمت القوات نحو طريق الموصل – تلعفر وقطعته بالكامل.")] == ["closed"]
     assert [s for _, s in routes("واستهدفت مسيرة الطريق بين الموصل وتلعفر، ما أدى إلى قطعه.")] == ["closed"]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("ويسلك الأهالي طريق الأقروض الذي يمر عبر الجبال ويستغرق قطعه خمس ساعات.", "open"),
+    ("وقطع المحتجون الطريق بين الموصل وتلعفر لساعات.", "closed"),
+    ("عُثر على جثة رجل مقتولاً بطلق ناري قرب طريق الحسكة – الشدادي.", "unknown"),
+    ("سيّرت القوات الروسية، صباح اليوم، دورية جديدة على الطريق الواصل بين حلب وسراقب.", "open"),
+    ("أغلقت القوات، مساء أمس، الطريق بين الموصل وتلعفر.", "closed"),
+])
+def test_status_words_told_apart(text, status):
+    assert [s for _, s in routes(text)] == [status]

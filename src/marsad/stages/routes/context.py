@@ -25,6 +25,7 @@ CUT_KEYS = frozenset({"\u0642\u0637\u0639", "\u064a\u0642\u0637\u0639"})     # �
 THAT = frozenset({"\u0627\u0646", "\u0628\u0627\u0646"})                       # أنّ، بأنّ (normalized)
 GOVERNING = frozenset({"\u0627\u0644\u064a", "\u0639\u0644\u064a"})       # إلى، على (normalized)
 ON = "\u0639\u0644\u064a"                                                      # على (normalized)
+TAKES = frozenset({"يستغرق", "تستغرق", "ويستغرق", "وتستغرق", "استغرق", "يتطلب", "ويتطلب"})   # takes (time)
 SPAN_WORDS = frozenset({"مدار", "مدي", "مدى", "امتداد"})    # على مدار الساعة، على مدى أيام
 FORCED = frozenset({"اضطر", "يضطر", "تضطر", "اضطرت", "اضطروا", "اجبر", "يجبر", "تجبر", "اجبرت", "يرغم", "ارغم",
                     "مضطرين", "مجبرين", "دفع", "يدفع", "دفعت"})   # forced to (normalized)
@@ -226,6 +227,8 @@ def travels_distance(v: SentenceView, j: int, c1: int) -> bool:
     45 كيلومتراً، قطعوا 20 كم): the distance was travelled, the road not cut."""
     if v.cues.status_key(v.toks[j].norm) not in CUT_KEYS:
         return False
+    if j > v.first and v.toks[j - 1].norm in TAKES:
+        return True     # يستغرق قطعه ست ساعات: crossing it takes that long
     return any(v.toks[k].kind == "word" and v.cues.has(v.cues.distance_words, v.toks[k].norm)
                for k in range(j + 1, min(c1, j + 4) + 1))
 

@@ -51,7 +51,8 @@ def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
         if frames:
             if pending and frames[0].kind == "route" and (
                     (v.toks[c0].norm in OBJECT_PREPS and frames[0].first == c0 + 1)
-                    or (frames[0].first == c0 and v.toks[c0].norm[:1] != AND)):
+                    or (frames[0].first == c0 and v.toks[c0].norm[:1] != AND)
+                    or _object_on(v, frames[0], c0, found)):
                 # سيطرت القوات، بإسناد …، على الطريق; افتتح المدير، صباح اليوم، منفذ القائم:
                 # the verb's object after an aside
                 frames[0].cues.extend(pending)
@@ -121,6 +122,17 @@ def _included(v: SentenceView, per_clause: list) -> None:
         if members and sets:
             for f in members:
                 f.cues.extend(sets[-1].cues)
+
+
+def _object_on(v: SentenceView, f: Frame, c0: int, found: list) -> bool:
+    """"سيّرت القوات، الأربعاء، دورية مشتركة على الطريق": after an aside, the verb's object
+    (a few words with no status word of their own, no و opening them) then على and the route."""
+    k = f.first - 1
+    return k - c0 <= OBJECT_WORDS and k > c0 and v.toks[k].norm in OBJECT_PREPS and not found \
+        and v.toks[c0].norm[:1] != AND and all(v.toks[x].kind == "word" and x not in v.loc_at for x in range(c0, k))
+
+
+OBJECT_WORDS = 4
 
 
 def _at_crossing(v: SentenceView, routes: list[Frame]) -> None:

@@ -33,6 +33,7 @@ REACH_BEFORE = 4     # … or before it: يحاول مسلحو داعش استغ
 REMAIN_REACH = 12    # لم يعد أمام التجار لنقل بضائعهم من بورتسودان إلى أم درمان سوى الطريق
 USES = frozenset({"use", "used", "open"})
 MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"   # harakat, shadda, tatweel
+WATCH, FIRE = frozenset({"الرصد", "رصد", "للرصد"}), ("الناري", "ناري")    # normalized
 TOWN_HEADS = frozenset({"مدينه", "بلده", "قريه", "عاصمه", "بلدات", "مدن", "قري"})  # normalized: a town, not an area
 OPTIONS = frozenset({"خيارات", "خيار", "فرص", "سبل", "هامش", "بدائل"})   # what narrows is a choice
 EXCEPT_REACH = 4     # لا يُسمح بالعبور إلا للحالات الإنسانية
@@ -85,6 +86,8 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
                 out.append(("contested", j))
                 j = nxt + 1
                 continue
+        if cls is None and t.norm in WATCH and j + 1 <= c1 and toks[j + 1].norm.startswith(FIRE):
+            cls = "shelled"     # تحت الرصد الناري: watched by guns
         if cls is None and j > c0 and v.cues.has(cues.out_of_service, t.norm) \
                 and v.cues.has(cues.out_of_service_before, toks[j - 1].norm):
             cls = "closed"      # خارج الخدمة، خرج عن الخدمة
