@@ -155,3 +155,31 @@ def test_the_written_cut_it_is_no_military_unit():
 ])
 def test_status_words_told_apart(text, status):
     assert [s for _, s in routes(text)] == [status]
+
+
+# ---- false routes: a set of supply lines that is the road before, or narrowed into one
+
+def test_supply_lines_cut_with_the_road_are_that_road():
+    doc = run("سيطرت القوات على الطريق الرابط بين الموصل وتلعفر، ما أدى إلى قطع خطوط الإمداد "
+              "التي يعتمد عليها مسلحو داعش داخل المدينة.")
+    assert [(surfaces(doc, r), r["status"]) for r in doc.routes] == [(["الموصل", "تلعفر"], "closed")]
+    assert doc.routes[0]["users"] == ["actor:isis"]
+
+
+@pytest.mark.parametrize("text, ends, status", [
+    ("قلّص تقدم القوات خطوط إمداد الحوثيين إلى داخل الحديدة، ولم يبق سوى طريق الحديدة – صنعاء عبر باجل.",
+     ["الحديدة", "باجل", "صنعاء"], "narrowing"),
+    ("وتقلصت طرق إمداد داعش نحو مدينة الرقة إلى طريق واحد يمر عبر ريف الرقة الجنوبي.",
+     ["ريف الرقة", "الرقة"], "narrowing"),
+    ("وتقلصت الطرق التي تربط دوما بحرستا إلى طريق زراعي واحد.", ["دوما", "حرستا"], "narrowing"),
+])
+def test_a_set_of_routes_narrowed_into_one_is_one_route(text, ends, status):
+    doc = run(text)
+    assert len(doc.routes) == 1, doc.routes
+    assert sorted(surfaces(doc, doc.routes[0])) == sorted(ends)
+    assert doc.routes[0]["status"] == status
+
+
+def test_roads_closed_then_one_left_stay_two_routes():
+    rs = routes("وأغلقت القوات الطرق المؤدية إلى الموصل، ولم يبق سوى طريق الموصل – دهوك.")
+    assert len(rs) == 2, rs
