@@ -183,3 +183,20 @@ def test_a_set_of_routes_narrowed_into_one_is_one_route(text, ends, status):
 def test_roads_closed_then_one_left_stay_two_routes():
     rs = routes("وأغلقت القوات الطرق المؤدية إلى الموصل، ولم يبق سوى طريق الموصل – دهوك.")
     assert len(rs) == 2, rs
+
+
+# ---- a crossing's travellers and a road's cargo do not draw it
+
+@pytest.mark.parametrize("text, crossing, status", [
+    ("دعا الأمين العام، مجلس الأمن إلى تمديد آلية إيصال المساعدات عبر الحدود إلى إدلب من خلال معبر باب الهوى.",
+     "باب الهوى", "unknown"),
+    ("ودخلت قافلة مساعدات من تركيا إلى إدلب من خلال معبر باب السلامة.", "باب السلامة", "open"),
+])
+def test_travellers_through_a_named_crossing_do_not_draw_it(text, crossing, status):
+    doc = run(text)
+    assert [(surfaces(doc, r), r["status"]) for r in doc.routes] == [([crossing], status)]
+
+
+def test_where_the_goods_go_is_not_on_a_road_with_its_own_ends():
+    rs = routes("ولم يتبق لإيصال الإغاثة إلى ولاية النيل الأبيض سوى طريق واحد يمتد من بورتسودان إلى كوستي.")
+    assert rs == [(["بورتسودان", "كوستي"], "narrowing")], rs

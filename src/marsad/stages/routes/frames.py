@@ -3,7 +3,7 @@ frames, each with the places its markers introduce (read by waypoints.read_frame
 """
 from __future__ import annotations
 
-from marsad.stages.routes.waypoints import Frame, Item, SentenceView, read_frame, route_nouns
+from marsad.stages.routes.waypoints import Frame, Item, SentenceView, purpose_lam, read_frame, route_nouns
 
 TIME_WORDS = frozenset({"قبل"})          # with route_cues' "before" words: a movement that dates
 HIT_AND_RUN = frozenset({"كر"})
@@ -31,7 +31,14 @@ def clause_frames(v: SentenceView, moves: dict, c0: int, c1: int) -> list[Frame]
             and not (frames[0].route_kind == "crossing" and not frames[0].waypoints and unknown_name(v, frames[0])):
         # words before the first anchor: "من حلب إلى دمشق عبر الطريق الدولي"; not before
         # a copula: "الحوار بين بغداد وأربيل هو الطريق الوحيد" names the subject's places
-        read_frame(v, frames[0], c0, frames[0].first - 1, roles={"from", "to", "between", "through"})
+        f0, had = frames[0], len(frames[0].items)
+        own = any(i.role in ("from", "to", "between", "name") for i in f0.waypoints)
+        read_frame(v, f0, c0, f0.first - 1, roles={"from", "to", "between", "through"})
+        purpose = next((k for k in range(c0, f0.first) if purpose_lam(v, k)), None)
+        if own and purpose is not None:
+            # لم يتبق لإيصال الإمدادات إلى ولاية X سوى طريق يمتد من Y إلى Z: where the goods
+            # go is not on a road that names its own ends
+            f0.items = f0.items[:had] + [i for i in f0.items[had:] if i.first < purpose]
     for f in frames:
         passed = _passed_place(v, f)
         if passed is not None:

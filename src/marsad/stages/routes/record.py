@@ -103,7 +103,7 @@ def _users(v: SentenceView, f: Frame, frames: list[Frame], closing: dict[int, di
     for m in frames:
         # not an advance or withdrawal only dating something (بعد تقدم مقاتلي داعش على جانبيه)
         if m.event is not None and str(m.event.get("actor") or "").startswith("actor:") \
-                and not (m.kind == "move" and dating(v, m, m.clause[0])):
+                and not (m.kind == "move" and (dating(v, m, m.clause[0]) or m.asked)):
             _add(users, m.event["actor"])
     for fr in (x for x in frames if x.kind == "route"):
         for k in range(fr.last + 1, min(v.last, fr.last + 3) + 1):

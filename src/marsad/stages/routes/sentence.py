@@ -37,7 +37,8 @@ def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
         # a movement along the route (reported or attempted) says it was travelled
         found += [("used", f.first) for f in frames if f.kind == "move"
                   and f.event.get("status") in ("reported", "attempted") and not f.event.get("negated")
-                  and not _aside(v, f, c0) and (not people_noun(v, f) or _reaches(v, f, frames))]
+                  and not _aside(v, f, c0) and not _asked_move(v, f, c0)
+                  and (not people_noun(v, f) or _reaches(v, f, frames))]
         found += [("used", k) for k in (_passed_through(v, f, c0) for f in frames) if k is not None]
         if not frames and _extends(v, c0, per_clause):
             continue    # ، يمتد من X إلى Y: the extent of the route before
@@ -156,12 +157,20 @@ def _demanded(v: SentenceView, k: int, c0: int) -> bool:
         lo = max(v.first, min(lo, c0))
     for x in range(k - 1, max(lo, k - DEMANDED_REACH) - 1, -1):
         if v.toks[x].kind == "word" and governed(v, x, lo) \
-                and near_before(v, x, lo, v.cues.demand_words, 3, over_names=True):
+                and near_before(v, x, v.first, v.cues.demand_words, DEMAND_OBJECT, over_names=True):
             return True
     return False
 
 
 DEMANDED_REACH = 24
+DEMAND_OBJECT = 8       # دعا غوتيريش، مجلس الأمن الدولي إلى تمديد: the demand, its addressee, then إلى
+
+
+def _asked_move(v: SentenceView, f: Frame, c0: int) -> bool:
+    """A movement only asked for (دعا المجلس إلى تمديد آلية إيصال المساعدات): not done, so
+    no use, and its actor is no user (``asked`` is kept on the frame)."""
+    f.asked = f.kind == "move" and _demanded(v, f.first + 1, c0)
+    return f.asked
 
 
 def _passed_through(v: SentenceView, f: Frame, c0: int) -> int | None:

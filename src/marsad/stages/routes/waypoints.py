@@ -64,6 +64,7 @@ class Frame:
     route: dict | None = None                                   # the route record built from it
     restates: "Frame | None" = None                             # the route this noun says more about
     purpose_at: int | None = None                               # لإدخال، لإيصال… (what the route is for)
+    asked: bool = False                                         # a movement only asked for
 
     @property
     def waypoints(self) -> list[Item]:
