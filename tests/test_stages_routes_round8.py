@@ -200,3 +200,24 @@ def test_travellers_through_a_named_crossing_do_not_draw_it(text, crossing, stat
 def test_where_the_goods_go_is_not_on_a_road_with_its_own_ends():
     rs = routes("ولم يتبق لإيصال الإغاثة إلى ولاية النيل الأبيض سوى طريق واحد يمتد من بورتسودان إلى كوستي.")
     assert rs == [(["بورتسودان", "كوستي"], "narrowing")], rs
+
+
+# ---- users: whose vehicles travel the road
+
+@pytest.mark.parametrize("text, users", [
+    ("تعرّض رتل تابع لهيئة الحشد الشعبي لكمين على الطريق بين طوزخورماتو وآمرلي.", ["actor:pmf"]),
+    ("تعرضت شاحنة تحمل مساعدات لبرنامج الأغذية العالمي لهجوم على الطريق بين بيدوا وبورهكبة.", ["actor:wfp"]),
+    ("ودخل رتل للقوات الأمريكية عبر معبر الوليد قادماً من العراق.", ["actor:us-forces"]),
+    ("أفاد برنامج الأغذية العالمي بأن أولى قوافله عبرت معبر أدري.", ["actor:wfp"]),
+    ("عبرت 40 شاحنة تحمل مساعدات للأمم المتحدة معبر باب الهوى، فيما عبرت 12 شاحنة أخرى معبر باب السلامة.",
+     ["actor:un", "actor:un"]),
+    ("بات طريق حمص – القصير سالكاً أمام أرتال الجيش السوري.", ["actor:syria-army"]),
+])
+def test_the_owner_of_a_vehicle_on_the_road_uses_it(text, users):
+    doc = run(text)
+    assert [u for r in doc.routes for u in r["users"]] == users, doc.routes
+
+
+def test_a_road_closed_to_a_convoy_is_not_used_by_it():
+    doc = run("وأغلقت السلطات معبر اليعربية أمام قوافل الأمم المتحدة.")
+    assert [r["users"] for r in doc.routes] == [[]]
