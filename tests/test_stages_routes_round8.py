@@ -221,3 +221,24 @@ def test_the_owner_of_a_vehicle_on_the_road_uses_it(text, users):
 def test_a_road_closed_to_a_convoy_is_not_used_by_it():
     doc = run("وأغلقت السلطات معبر اليعربية أمام قوافل الأمم المتحدة.")
     assert [r["users"] for r in doc.routes] == [[]]
+
+
+# ---- a linking verb whose object is a pronoun for the place before
+
+@pytest.mark.parametrize("text, ends", [
+    ("لم يتبقَّ لقضاء تلعفر سوى طريق واحد يربطه بناحية العياضية.", ["تلعفر", "العياضية"]),
+    ("وتقلص الوصول إلى بلدة هودور، إذ لم يعد يربطها بمدينة بيدوا سوى طريق واحد.", ["هودور", "بيدوا"]),
+    ("وتحاصر القوات مدينة الفلوجة، ولم يبق طريق يربطها بالرمادي إلا عبر الصحراء.", ["الفلوجة", "الرمادي"]),
+])
+def test_a_linking_pronoun_names_the_place_before(text, ends):
+    rs = routes(text)
+    assert len(rs) == 1 and sorted(rs[0][0]) == sorted(ends), rs
+
+
+@pytest.mark.parametrize("text, status", [
+    ("لم يتبق لتلعفر سوى طريق واحد يربطه بالعياضية، بعد إحكام القوات سيطرتها على المحاور الأخرى.", "narrowing"),
+    ("وبعد ساعات أغلقت القوات الطريق بين الموصل وتلعفر.", "closed"),
+    ("وتدور منذ أيام اشتباكات على طريق حلب – دمشق.", "contested"),
+])
+def test_what_came_before_is_not_the_state(text, status):
+    assert [s for _, s in routes(text)] == [status]

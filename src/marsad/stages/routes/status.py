@@ -174,11 +174,32 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             cls = "contested"
         if cls == "use" and near_before(v, j, c0, cues.past_words, 3):
             cls = "used"        # كان التنظيم يستخدمه: a use in the past
-        if near_before(v, j, c0, cues.before_words, 1):
+        if near_before(v, j, c0, cues.before_words, 1) or _before_phrase(v, j, c0):
             cls += ":before"    # بعد إغلاقه: the state before the one reported
         out.append((cls, j))
         j += 1
     return out
+
+
+BEFORE_REACH = 4
+AFTER_WORDS = frozenset({"بعد", "وبعد", "عقب", "وعقب", "اثر", "واثر"})    # normalized
+TIME_SPANS = frozenset({"يوم", "يومين", "ايام", "ساعه", "ساعات", "ساعتين", "اسبوع", "اسبوعين", "اسابيع", "شهر",
+                        "شهرين", "اشهر", "شهور", "عام", "عامين", "اعوام", "سنه", "سنوات", "دقائق", "فتره", "وقت",
+                        "ثلاثه", "اربعه", "خمسه", "سته", "عشره", "ايام", "منتصف", "ظهر", "الظهر", "منتصف"})
+
+
+def _before_phrase(v: SentenceView, j: int, c0: int) -> bool:
+    """A verbal noun in a phrase opened by بعد/إثر (بعد إحكام القطعات سيطرتها على المحاور،
+    بعد يومين من إغلاقه is not: a time noun follows بعد): what came before the state reported."""
+    for k in range(j - 1, max(c0, j - BEFORE_REACH) - 1, -1):
+        t = v.toks[k]
+        if t.kind != "word":
+            return False
+        if t.norm in AFTER_WORDS:
+            nxt = v.toks[k + 1].norm
+            return k + 1 < j and v.toks[k + 1].kind == "word" and not (stems_in(v, k + 1, TIME_SPANS)
+                                                                       or nxt in v.lex.cues["day_words"])
+    return False
 
 
 def _remain_before(v: SentenceView, j: int, c0: int) -> bool:
