@@ -242,3 +242,17 @@ def test_a_linking_pronoun_names_the_place_before(text, ends):
 ])
 def test_what_came_before_is_not_the_state(text, status):
     assert [s for _, s in routes(text)] == [status]
+
+
+def test_a_crossing_noun_told_of_again_takes_its_status():
+    assert [s for _, s in routes("أكد مصدر مسؤول بمنفذ أرقين البري أن المنفذ مفتوح أمام المسافرين.")] == ["open"]
+    assert [s for _, s in routes("وقال مدير معبر نصيب إن المعبر مغلق منذ الصباح.")] == ["closed"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال سائق حافلة يعمل على خط الحسكة – القامشلي إن الطريق مقطوع منذ يومين.", [(["الحسكة", "القامشلي"], "closed")]),
+    ("وأكد الرئيس أن خط سرت – الجفرة خط أحمر لا يجوز تجاوزه.", []),
+    ("وتقدمت القوات على خط التماس قرب حلب.", []),
+])
+def test_a_transport_line_is_its_road_a_red_line_is_not(text, expected):
+    assert routes(text) == expected

@@ -124,10 +124,10 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             j += 1      # سيعاد فتحه الأسبوع المقبل، على أن تُنقل عبر المعبر: not yet
             continue
         if j > c0 and v.cues.has(cues.place_heads, toks[j - 1].norm) \
-                and not (cls == "remain" and v.cues.route_noun(toks, j - 1, j - 1) is not None) \
+                and v.cues.route_noun(toks, j - 1, j - 1) is None \
                 and not (j - 2 >= c0 and (v.cues.marker(toks, j - 2, j - 2) or ("",))[0] in ("to", "from")
                          and v.cues.has(TOWN_HEADS, toks[j - 1].norm)):
-            j += 1      # مناطق سيطرة الفصائل، منطقة الاشتباكات: which area, not what the route is
+            j += 1      # مناطق سيطرة الفصائل، منطقة الاشتباكات: which area, not what the route is (المنفذ مفتوح: a crossing noun is the route)
             continue    # (الطرق المؤدية إلى المدينة مقطوعة: the head ends a marker's place)
         if checkpoint(v, j, c0) or (not stated(v, j, c0) and asked(v, j, c0)):
             j += 1      # (فتح) سيطرة المنصورية is a checkpoint; طالب بفتح ممر asks, it does not report

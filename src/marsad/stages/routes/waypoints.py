@@ -138,6 +138,8 @@ def route_nouns(v: SentenceView, c0: int, c1: int) -> list[Frame]:
     toks, cues = v.toks, v.cues
     while j <= c1:
         hit = cues.route_noun(toks, j, c1) if j not in v.covered else None
+        if hit is None and j not in v.covered and _line_pair(v, j, c1):
+            hit = ("road", j, False)    # سائق يعمل على خط الحسكة – القامشلي: a transport line is its road
         if hit is None:
             j += 1
             continue
@@ -169,6 +171,28 @@ def route_nouns(v: SentenceView, c0: int, c1: int) -> list[Frame]:
         out.append(Frame("route", j, k - 1, c1, (c0, c1), route_kind=kind, plural=plural))
         j = k
     return out
+
+
+LINE_WORDS = frozenset({"خط", "الخط"})
+
+
+def _line_pair(v: SentenceView, j: int, c1: int) -> bool:
+    """خط X – Y: a line noun named by two places joined by a dash (not خط التماس، خط الجبهة)."""
+    if v.toks[j].norm not in LINE_WORDS or j + 1 > c1 or j + 1 not in v.loc_at \
+            or v.toks[j + 1].start != v.loc_at[j + 1].start:
+        return False
+    nxt = v.joined_loc(v.loc_last[j + 1] + 1, c1)
+    if nxt is None or nxt[1] != "dash":
+        return False
+    # a transport line only: سائق حافلة يعمل على خط X – Y (خط سرت – الجفرة خط أحمر is a red line)
+    return any(v.toks[k].kind == "word" and (stems(v.toks[k].norm) & TRANSPORT)
+               for k in range(max(v.first, j - LINE_REACH), j))
+
+
+LINE_REACH = 5
+TRANSPORT = frozenset(normalize_key(w) for w in (
+    "سائق", "سائقو", "سائقي", "حافلة", "حافلات", "باص", "باصات", "ركاب", "الركاب", "رحلات", "رحلة", "نقل",
+    "النقل", "أجرة", "الأجرة", "سرفيس", "سرافيس", "ميكروباص", "شاحنات", "المسافرين", "مسافرين"))
 
 
 def _after_marker(v: SentenceView, j: int, c0: int) -> bool:
