@@ -256,3 +256,12 @@ def test_a_crossing_noun_told_of_again_takes_its_status():
 ])
 def test_a_transport_line_is_its_road_a_red_line_is_not(text, expected):
     assert routes(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وفر مقاتلو داعش من الرقة إلى دير الزور عبر البادية.",
+    "ونزح آلاف المدنيين من الفاشر إلى طويلة مروراً بمناطق وعرة.",
+    "وتوجه النازحون نحو الحسكة سيراً على الأقدام.",
+])
+def test_a_flight_with_no_corridor_word_is_no_route(text):
+    assert routes(text) == []
