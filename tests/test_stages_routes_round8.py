@@ -265,3 +265,26 @@ def test_a_transport_line_is_its_road_a_red_line_is_not(text, expected):
 ])
 def test_a_flight_with_no_corridor_word_is_no_route(text):
     assert routes(text) == []
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("وسلك المدنيون طريقاً يبدأ من دوما وينتهي في حرستا.", ["دوما", "حرستا"]),
+    ("وأغلقت القوات طريقاً يبدأ من الموصل وينتهي عند تلعفر.", ["الموصل", "تلعفر"]),
+])
+def test_a_road_that_begins_and_ends(text, ends):
+    assert [r[0] for r in routes(text)] == [ends]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # several roads in one sentence, each with its own status
+    ("وقطعت الفصائل الطريق بين حلب ودمشق، فيما فتحت طريق إدلب – اللاذقية.",
+     [(["حلب", "دمشق"], "closed"), (["إدلب", "اللاذقية"], "open")]),
+    # roads leading to two towns are two routes
+    ("وتسيطر القوات على الطرق المؤدية إلى الرمادي والفلوجة.", [(["الرمادي"], "closed"), (["الفلوجة"], "closed")]),
+    # a crossing's two sides are its name; the countries it joins are not on it
+    ("وأعيد فتح معبر جابر – نصيب بين سوريا والأردن.", [(["جابر", "نصيب"], "open")]),
+    # the junction where a road is taken is where, not a waypoint
+    ("وسيطر التنظيم على طريق الرقة – حلب عند مفرق أثريا.", [(["الرقة", "حلب"], "closed")]),
+])
+def test_waypoint_constructions(text, expected):
+    assert routes(text) == expected
