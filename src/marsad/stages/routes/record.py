@@ -11,7 +11,8 @@ from marsad.stages.routes import status as st
 from marsad.stages.routes.frames import dating
 from marsad.stages.routes.length import route_length
 from marsad.stages.routes.status import ONLY
-from marsad.stages.routes.waypoints import Frame, SentenceView, ordered
+from marsad.stages.routes.order import ordered
+from marsad.stages.routes.waypoints import Frame, SentenceView
 from marsad.stages.sources import source_at
 from marsad.text.clitics import ARTICLE, proclitic_stems, readings
 from marsad.text.normalize import normalize_ar
