@@ -259,7 +259,6 @@ def test_a_transport_line_is_its_road_a_red_line_is_not(text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "وفر مقاتلو داعش من الرقة إلى دير الزور عبر البادية.",
     "ونزح آلاف المدنيين من الفاشر إلى طويلة مروراً بمناطق وعرة.",
     "وتوجه النازحون نحو الحسكة سيراً على الأقدام.",
 ])

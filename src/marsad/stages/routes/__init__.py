@@ -12,9 +12,8 @@ Per sentence of the body (the modules below hold the details):
                 own that continues the corridor (``continues``), as in "a corridor between
                 X and Y that fighters use to flee through the desert to Z";
   4. one route per place when a plural noun names places side by side (الممرات جنوبي
-                الموصل وغربيها; ``group`` ties them); a movement with no route noun in its
-                sentence is no route, whatever it crosses ("فرّوا من حلب إلى إدلب عبر الصحراء":
-                the annotation rules want a corridor word);
+                الموصل وغربيها; ``group`` ties them); a lone movement is a route only when
+                it says what it crosses (عبر، مروراً) — "فرّوا من حلب إلى إدلب" is no route;
   5. status, users (who uses, seeks or flees along it), closers, length (a distance after
                 بطول/بمسافة or right after the noun), purpose, scope (معظم الطرق → most),
                 date, the governing source, the events it carries (``events``; each such

@@ -56,7 +56,9 @@ def combine(v: SentenceView, frames: list[Frame]) -> list[dict]:
                 host.cues.extend(m.cues)
             continue    # آلاف الفارين من لبنان: where the people come from is no route
         if host is None:
-            continue    # فرّ مقاتلو داعش من الرقة إلى دير الزور عبر البادية: a flight, no corridor word
+            if any(i.role in ALONE_ROLES for i in m.items) or m.via:
+                standalone.append(m)
+            continue
         if not m.waypoints or not own[id(host)]:
             host.merged.append(m)
             host.items.extend(m.items)
