@@ -15,11 +15,11 @@ measurement: route P 0.667 R 0.588 before, P 0.988 R 0.988 after) and
 ``gold_routes_blind5.jsonl`` (80 more, written blind after blind4 was tuned on, with users
 from a given list of actor ids; tuned on in turn after its first measurement: route P
 0.654 R 0.631 before, P 0.906 R 0.917 after) and ``gold_routes_blind6.jsonl`` (80 more,
-written blind after that from the rules below, never tuned on: route P 0.732 R 0.714,
-waypoints P 0.829 R 0.810, status accuracy 0.882) and ``gold_routes_blind7.jsonl`` (80 more,
-written the same way, never tuned on; on the code before the blind6 round: route P 0.608
-R 0.571). One JSON record per line, a sentence or a
-short two-sentence passage
+written blind after that from the rules below, tuned on in turn after its first
+measurement: route P 0.732 R 0.714, waypoints P 0.829 R 0.810, status accuracy 0.882,
+users P 0.833 R 0.333 before; route P 1.000 R 1.000 after — a tuned-on figure, not a
+measure of fresh text) and ``gold_routes_blind7.jsonl`` (80 more, written the same way,
+never tuned on). One JSON record per line, a sentence or a short two-sentence passage
 written for marsad in the phrasing of different outlets (``style``: iraqi, levantine,
 gulf, egyptian, agency, monitor, humanitarian)::
 
@@ -132,7 +132,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--split", choices=("dev", "test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "all"), default="all",
                         help="which gold set: dev (for development), test (held out), blind (written without "
                              "seeing the stage or the other sets), blind2 … blind7 (written the same way after each round of "
-                             "tuning; blind2-5 tuned on after their first measurement, blind6 and blind7 never), all (each, reported "
+                             "tuning; blind2-6 tuned on after their first measurement, blind7 never), all (each, reported "
                              "apart; default)")
     parser.add_argument("--gold", help="a gold file of your own instead (JSON Lines, same format; reported as 'gold')")
     parser.add_argument("--with-tagger", action="store_true", help="run the pipeline with the statistical tagger stage")

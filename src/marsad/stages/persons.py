@@ -39,6 +39,9 @@ POSSESSIVE = ("هم", "ها", "ه")
 QUOTE = '"'
 
 
+# prepositions after which "أبو X" (not أبي) is a place name: في أبو سمبل، من أبو ظبي
+FROZEN_AFTER = frozenset({"في", "من", "الي", "الى", "حتي", "حتى", "بين", "نحو", "باتجاه", "عبر", "قرب", "عن", "علي", "على"})
+
 @dataclass(frozen=True)
 class PersonCues:
     titles: dict[tuple[str, ...], tuple[str, str]]     # normalized words → (phrase as written, kind)
@@ -221,7 +224,13 @@ def make_persons(**_):
                 return True     # إلى أم درمان: a city of its own, whatever joins it
             if here.start == t.start and toks[i - 1].kind == "punct" and toks[i - 1].text in DASHES:
                 return i >= 2 and label(i - 2) == "LOC"
-            return here.start > t.start and t.norm[:1] == "\u0648" and label(i - 1) == "LOC"
+            if here.start > t.start and t.norm[:1] == "\u0648" and label(i - 1) == "LOC":
+                return True
+            # في أبو سمبل، إلى أبو ظبي: after a preposition a person's kunya is genitive (أبي);
+            # the nominative أبو kept there is a frozen place name
+            if i > 0 and here.start == t.start and t.norm == "ابو" and toks[i - 1].norm in FROZEN_AFTER:
+                return True
+            return False
 
         def kunya_at(i, any_prefix=True) -> bool:
             if not word(i) or label(i) == "ORG":

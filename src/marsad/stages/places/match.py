@@ -103,6 +103,8 @@ def find_names(tokens: list, index: NameIndex, cues: PlaceCues) -> list[NameMatc
             continue
         found = None
         for prefix, stem in _stems(tok.norm):
+            if prefix.endswith("\u0643") and not stem.startswith("\u0627\u0644"):
+                continue    # كميناً is an ambush, not "like Minna": a simile ك takes a name with its article (كالموصل)
             hit = index.lookup(stem, tokens[i + 1:i + index.first.get(stem, 1)])
             if not hit:
                 continue

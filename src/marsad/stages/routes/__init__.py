@@ -24,7 +24,8 @@ The modules, in the order the data flows through them:
   __init__.py  – the stage: per sentence, build its routes and append their records;
   sentence.py  – one sentence: clauses → frames → status cues → restatements → combined frames;
   frames.py    – step 1: a clause's anchors and their frames;
-  waypoints.py – step 2: route nouns, markers and places; travel order (``ordered``);
+  waypoints.py – step 2: route nouns, markers and places;
+  order.py     – step 2's end: the places in travel order (``ordered``);
   status.py    – the status cues of a clause's words, given to frames, and their resolution;
   context.py   – what the words around a cue say of it (denied, asked, hoped, planned, negated,
                  a date or a cause, traffic resumed, the road only passing a place);
@@ -45,7 +46,8 @@ from marsad.pipeline import stage
 from marsad.stages.routes.record import build_record, link_events
 from marsad.stages.routes.restate import said_later
 from marsad.stages.routes.sentence import sentence_routes
-from marsad.stages.routes.waypoints import SentenceView, mention_maps, ordered
+from marsad.stages.routes.order import ordered
+from marsad.stages.routes.waypoints import SentenceView, mention_maps
 
 
 @stage("routes", requires=("tokens", "sentences", "mentions", "events"), assigns=("routes",))

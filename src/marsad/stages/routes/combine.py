@@ -10,8 +10,12 @@ ALONE_ROLES = frozenset({"through"})     # what a lone movement must name to be 
 
 
 def _through_marker(v: SentenceView, k: int) -> bool:
-    hit = v.cues.marker(v.toks, k, k)
-    return hit is not None and hit[0] == "through"
+    """A through marker ends at token ``k`` (عبر، من خلال، عن طريق)."""
+    for i in range(max(v.first, k - 2), k + 1):
+        hit = v.cues.marker(v.toks, i, k)
+        if hit is not None and hit == ("through", k):
+            return True
+    return False
 
 
 def combine(v: SentenceView, frames: list[Frame]) -> list[dict]:
@@ -29,6 +33,12 @@ def combine(v: SentenceView, frames: list[Frame]) -> list[dict]:
             if host.route_kind == "crossing" and not host.waypoints and unknown_name(v, host):
                 # "إلى دوما عبر معبر مخيم الوافدين": a crossing named by a place not known
                 # is that place; where the travellers went is not on it
+                host.merged.append(m)
+                host.cues.extend(m.cues)
+                continue
+            if host.route_kind == "crossing" and any(i.role == "name" for i in host.items):
+                # "إيصال المساعدات إلى شمال سوريا من خلال معبر باب الهوى": a crossing is the
+                # point it is named by; where its travellers come from or go is not on it
                 host.merged.append(m)
                 host.cues.extend(m.cues)
                 continue

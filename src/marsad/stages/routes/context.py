@@ -25,6 +25,11 @@ CUT_KEYS = frozenset({"\u0642\u0637\u0639", "\u064a\u0642\u0637\u0639"})     # �
 THAT = frozenset({"\u0627\u0646", "\u0628\u0627\u0646"})                       # أنّ، بأنّ (normalized)
 GOVERNING = frozenset({"\u0627\u0644\u064a", "\u0639\u0644\u064a"})       # إلى، على (normalized)
 ON = "\u0639\u0644\u064a"                                                      # على (normalized)
+TAKES = frozenset({"يستغرق", "تستغرق", "ويستغرق", "وتستغرق", "استغرق", "يتطلب", "ويتطلب"})   # takes (time)
+SPAN_WORDS = frozenset({"مدار", "مدي", "مدى", "امتداد"})    # على مدار الساعة، على مدى أيام
+FORCED = frozenset({"اضطر", "يضطر", "تضطر", "اضطرت", "اضطروا", "اجبر", "يجبر", "تجبر", "اجبرت", "يرغم", "ارغم",
+                    "مضطرين", "مجبرين", "دفع", "يدفع", "دفعت"})   # forced to (normalized)
+FORCED_REACH = 6
 
 
 def stems_in(v: SentenceView, k: int, words: frozenset[str]) -> bool:
@@ -36,7 +41,17 @@ def asked(v: SentenceView, j: int, c0: int, reach: int = DEMAND_REACH) -> bool:
     or only hoped for, possible or discussed (a hope word further back)."""
     return near_before(v, j, c0, v.cues.demand_words, reach, over_names=True) \
         or near_before(v, j, c0, v.cues.hope_words, HOPE_REACH, over_names=True) \
-        or (governed(v, j, c0) and near_before(v, j, c0, v.cues.demand_words, OBJECT_REACH, over_names=True))
+        or (governed(v, j, c0) and near_before(v, j, c0, v.cues.demand_words, OBJECT_REACH, over_names=True)) \
+        or coordinated_ask(v, j, c0)
+
+
+def coordinated_ask(v: SentenceView, j: int, c0: int) -> bool:
+    """A verbal noun joined by و to an asked one before it (يطالب الأهالي بإعادة تأهيل
+    الطريق وتأمينه): asked too."""
+    if v.toks[j].norm[:1] != "\u0648":
+        return False
+    return any(governed(v, k, c0) and near_before(v, k, c0, v.cues.demand_words, DEMAND_REACH, over_names=True)
+               for k in range(max(c0, j - OBJECT_REACH), j) if v.toks[k].kind == "word")
 
 
 def governed(v: SentenceView, j: int, c0: int) -> bool:
@@ -66,7 +81,8 @@ def effort_word(v: SentenceView, k: int, hi: int) -> bool:
     for x in range(k + 1, min(hi, k + ENDEAVOUR_REACH) + 1):
         t = v.toks[x]
         if t.norm == ON:
-            return True
+            # يعمل على مدار الساعة، على مدى أيام: how long it works, not what it works toward
+            return not (x + 1 <= v.last and v.toks[x + 1].norm in SPAN_WORDS)
         if t.kind != "word" or v.cues.has(v.cues.amid_words, t.norm) or v.cues.status_of(t) is not None:
             return False    # يعمل رغم القصف على الطرقات: at work despite shelling on them
     return False
@@ -79,7 +95,15 @@ def for_purpose(v: SentenceView, j: int) -> bool:
     if w[:1] != "\u0644" or len(w) < 4:
         return False
     rest = "\u0627" + w[1:] if w.startswith("\u0644\u0644") else w[1:]     # للتنقل → التنقل
-    return v.cues.status_word(rest) in ("use", "used")
+    if v.cues.status_word(rest) not in ("use", "used"):
+        return False
+    # اضطر المسافرين إلى عدن لسلوك طريق: what they were forced to do, done
+    return not any(v.toks[k].kind == "word" and stems_of_any(v.toks[k].norm, FORCED)
+                   for k in range(max(v.first, j - FORCED_REACH), j))
+
+
+def stems_of_any(norm: str, words: frozenset[str]) -> bool:
+    return bool(_stems_of(norm) & words)
 
 
 def alone_at(v: SentenceView, j: int, c1: int) -> bool:
@@ -203,6 +227,8 @@ def travels_distance(v: SentenceView, j: int, c1: int) -> bool:
     45 كيلومتراً، قطعوا 20 كم): the distance was travelled, the road not cut."""
     if v.cues.status_key(v.toks[j].norm) not in CUT_KEYS:
         return False
+    if j > v.first and v.toks[j - 1].norm in TAKES:
+        return True     # يستغرق قطعه ست ساعات: crossing it takes that long
     return any(v.toks[k].kind == "word" and v.cues.has(v.cues.distance_words, v.toks[k].norm)
                for k in range(j + 1, min(c1, j + 4) + 1))
 
@@ -351,3 +377,23 @@ def attempted(v: SentenceView, j: int, c0: int, reach: int = 3, over_names: bool
             left -= 1
         k -= 1
     return False
+
+
+RECORDED = frozenset({"اي", "ايه", "عمليات", "عمليه", "حركه", "حالات", "تسجل", "يسجل", "تسجيل", "ترصد", "يرصد",
+                      "رصد", "تشهد", "يشهد", "تسجيلها", "هناك", "يوجد", "توجد", "تتم", "يتم"})   # normalized
+
+
+def none_recorded(v: SentenceView, j: int, c0: int) -> bool:
+    """A use told as not seen (لم تُسجَّل أي عمليات عبور عبر المعبر، لا توجد حركة عبور): no
+    use, and no closure either."""
+    for k in range(j - 1, max(c0, j - 5) - 1, -1):
+        t = v.toks[k]
+        if t.kind != "word":
+            return False
+        if "negation" in v.lex.classes(t.norm):
+            return k < j - 1    # (لم يعبر is a negated verb, read by negated())
+        w = t.norm[1:] if t.norm[:1] == "\u0648" and len(t.norm) > 3 else t.norm
+        if w not in RECORDED:
+            return False
+    return False
+

@@ -3,7 +3,8 @@ frames, each with the places its markers introduce (read by waypoints.read_frame
 """
 from __future__ import annotations
 
-from marsad.stages.routes.waypoints import Frame, Item, SentenceView, read_frame, route_nouns
+from marsad.stages.routes.waypoints import Frame, Item, SentenceView, purpose_lam, read_frame, route_nouns
+from marsad.text.clitics import readings
 
 TIME_WORDS = frozenset({"قبل"})          # with route_cues' "before" words: a movement that dates
 HIT_AND_RUN = frozenset({"كر"})
@@ -31,12 +32,48 @@ def clause_frames(v: SentenceView, moves: dict, c0: int, c1: int) -> list[Frame]
             and not (frames[0].route_kind == "crossing" and not frames[0].waypoints and unknown_name(v, frames[0])):
         # words before the first anchor: "من حلب إلى دمشق عبر الطريق الدولي"; not before
         # a copula: "الحوار بين بغداد وأربيل هو الطريق الوحيد" names the subject's places
-        read_frame(v, frames[0], c0, frames[0].first - 1, roles={"from", "to", "between", "through"})
+        f0, had = frames[0], len(frames[0].items)
+        own = any(i.role in ("from", "to", "between", "name") for i in f0.waypoints)
+        read_frame(v, f0, c0, f0.first - 1, roles={"from", "to", "between", "through"})
+        purpose = next((k for k in range(c0, f0.first) if purpose_lam(v, k)), None)
+        if own and purpose is not None:
+            # لم يتبق لإيصال الإمدادات إلى ولاية X سوى طريق يمتد من Y إلى Z: where the goods
+            # go is not on a road that names its own ends
+            f0.items = f0.items[:had] + [i for i in f0.items[had:] if i.first < purpose]
+    for n, f in enumerate(frames):
+        if f.kind == "route" and not any(i.role in ("between", "name") for i in f.items):
+            lo = c0 if n == 0 else f.first
+            linked = _linked_pronoun(v, lo, f.end)
+            if linked is not None:
+                f.items = [i for i in f.items if i.role not in ("from", "to")] + linked
     for f in frames:
         passed = _passed_place(v, f)
         if passed is not None:
             f.items.append(passed)
     return frames
+
+
+LINK_VERBS = frozenset({"يربط", "تربط", "يصل", "تصل", "ربط", "ربطت"})
+PRONOUNS = frozenset({"ه", "ها", "هم", "هما"})
+
+
+def _linked_pronoun(v: SentenceView, lo: int, hi: int) -> list[Item] | None:
+    """"لم يتبق لقضاء تلعفر سوى طريق واحد يربطه بناحية العياضية"، "لم يعد يربطها بمدينة بيدوا
+    سوى طريق": a linking verb whose object pronoun is the place named last before it, and
+    the place after بـ — the two ends the road joins."""
+    for k in range(lo, hi + 1):
+        t = v.toks[k]
+        if t.kind != "word" or k in v.covered or not any(
+                r.stem in LINK_VERBS and r.suffix in PRONOUNS for r in readings(t.norm)):
+            continue
+        nxt = v.joined_loc(k + 1, hi, with_ba=True)
+        before = [a for a in v.loc_at if v.first <= a < k and v.loc_at[a].role != "relative"]
+        if nxt is None or not before:
+            return None
+        a, b = max(before), nxt[0]
+        return [Item("between", v.loc_at[a].ref, a, v.loc_last[a], None),
+                Item("between", v.loc_at[b].ref, b, v.loc_last[b], "and")]
+    return None
 
 
 PASS_VERBS = frozenset({"يمر", "تمر", "يعبر", "تعبر", "يخترق", "تخترق", "يشق", "تشق"})

@@ -11,9 +11,11 @@ from marsad.stages.routes import status as st
 from marsad.stages.routes.frames import dating
 from marsad.stages.routes.length import route_length
 from marsad.stages.routes.status import ONLY
-from marsad.stages.routes.waypoints import Frame, SentenceView, ordered
+from marsad.stages.routes.order import ordered
+from marsad.stages.routes.waypoints import Frame, SentenceView
 from marsad.stages.sources import source_at
-from marsad.text.clitics import ARTICLE, proclitic_stems
+from marsad.text.clitics import ARTICLE, proclitic_stems, readings
+from marsad.text.normalize import normalize_ar
 
 REPORTERS = frozenset({"observatory", "media"})
 
@@ -103,7 +105,7 @@ def _users(v: SentenceView, f: Frame, frames: list[Frame], closing: dict[int, di
     for m in frames:
         # not an advance or withdrawal only dating something (بعد تقدم مقاتلي داعش على جانبيه)
         if m.event is not None and str(m.event.get("actor") or "").startswith("actor:") \
-                and not (m.kind == "move" and dating(v, m, m.clause[0])):
+                and not (m.kind == "move" and (dating(v, m, m.clause[0]) or m.asked)):
             _add(users, m.event["actor"])
     for fr in (x for x in frames if x.kind == "route"):
         for k in range(fr.last + 1, min(v.last, fr.last + 3) + 1):
@@ -120,8 +122,74 @@ def _users(v: SentenceView, f: Frame, frames: list[Frame], closing: dict[int, di
         for k in range(fr.last + 1, min(fr.end, fr.last + 3) + 1):
             if toks[k].norm == "امام" and k + 1 in v.org_at:
                 _add(users, v.org_at[k + 1].ref)   # المنافذ المتبقية أمام داعش
+    for who in _vehicle_owners(v, frames):
+        _add(users, who)    # تعرّض رتل تابع للحشد لكمين على الطريق، عجلات القوات على الطريق
     users = [u for u in users if _may_use(u)]
     return users, supplied, actor_of
+
+
+# vehicles and columns whose owner, named after them, travels the road they are on (normalized stems)
+VEHICLES = frozenset(normalize_ar(w).text for w in (
+    "رتل", "أرتال", "قافلة", "قوافل", "شاحنة", "شاحنات", "عجلات", "عجلة", "آليات", "آلية", "دورية", "دوريات",
+    "سيارة", "سيارات", "حافلة", "حافلات", "مركبة", "مركبات"))
+BELONGS = frozenset(normalize_ar(w).text for w in (
+    "تابع", "تابعة", "التابع", "التابعة", "تابعين", "التابعين", "يحمل", "تحمل", "محملة", "محملا", "إمدادات",
+    "مساعدات", "غذائية", "إغاثية", "عسكري", "عسكرية"))      # words between a vehicle and its owner
+OWNER_REACH = 4
+
+
+def _vehicle_owners(v: SentenceView, frames: list[Frame]) -> list[str]:
+    """The actor a vehicle on the route belongs to or carries for (رتل تابع لهيئة الحشد،
+    رتل للقوات الأمريكية، عجلات القوات الأمنية، شاحنة تحمل إمدادات لبرنامج الأغذية): named
+    right after the vehicle (genitive), after ل, or after تابع/تحمل …; with a possessive
+    (أفاد البرنامج بأن قوافله عبرت المعبر) the actor named before it; "another" vehicle
+    (فيما عبرت 35 شاحنة أخرى) has the owner of the one before. Vehicles in the route's clauses."""
+    spans = sorted({f.clause for f in frames})
+    out: list[str] = []
+    last_owner = None
+    for k in range(v.first, v.last + 1):
+        owner = _owner(v, k)
+        if owner is _NOT_VEHICLE:
+            continue
+        if owner is None and k + 1 <= v.last and v.toks[k + 1].norm in OTHER_WORDS:
+            owner = last_owner      # شاحنة أخرى: as the trucks before
+        last_owner = owner or last_owner
+        if owner and any(lo <= k <= hi for lo, hi in spans):
+            _add(out, owner)
+    return out
+
+
+_NOT_VEHICLE = object()
+OTHER_WORDS = frozenset({"اخري", "اخرى", "اخر", "اضافيه"})     # normalized أخرى، آخر، إضافية
+BARRED = frozenset({"امام", "وامام"})     # normalized أمام: vehicles the route is closed to
+POSSESSIVE = frozenset({"ه", "ها", "هم", "هن"})
+
+
+def _owner(v: SentenceView, k: int):
+    """The owner of the vehicle at token ``k`` (None if not told), or _NOT_VEHICLE."""
+    toks = v.toks
+    if toks[k].kind != "word" or k in v.covered:
+        return _NOT_VEHICLE
+    if k > v.first and toks[k - 1].norm in BARRED and any(
+            toks[x].kind == "word" and v.cues.status_of(toks[x]) == "closed" for x in range(max(v.first, k - 8), k - 1)):
+        return None     # إغلاق المعبر أمام قوافلها: closed to them (سالكاً أمام أرتال الجيش: open to them)
+    if not (_stems(toks[k].norm) & VEHICLES):
+        if any(r.stem in VEHICLES and r.suffix in POSSESSIVE for r in readings(toks[k].norm)):
+            before = [x for x in v.org_at if v.first <= x < k]
+            return v.org_at[max(before)].ref if before else None
+        return _NOT_VEHICLE
+    for x in range(k + 1, min(v.last, k + OWNER_REACH) + 1):
+        m = v.org_at.get(x)
+        if m is not None:
+            lead = v.doc.text[toks[x].start:m.start]
+            return m.ref if (x == k + 1 and not lead) or lead.endswith("\u0644") else None
+        if toks[x].kind != "word" or not (_stems(toks[x].norm) & BELONGS or toks[x].norm.startswith("\u0644")):
+            return None
+    return None
+
+
+def _stems(norm: str) -> set[str]:
+    return {st_ for _, st_ in proclitic_stems(norm)}
 
 
 def _purpose(v: SentenceView, f: Frame, frames: list[Frame]) -> list[str]:

@@ -27,8 +27,18 @@ def restatements(v: SentenceView, routes: list[Frame]) -> None:
             b.merged.append(a)
             a.restates = b
             continue
-        if host.waypoints and not b.items and b.route_kind == "supply_line" and host.route_kind != "supply_line" \
-                and not _other_after(v, b):
+        if _narrowed_into(v, a, b):
+            # قلّص خطوط إمداد X إلى داخل المدينة، ولم يبق سوى طريق Y؛ تتقلص طرق الإمداد نحو
+            # الرقة إلى طريق واحد يمر عبر Z: the set narrowed into the one left, which leads
+            # where the set did
+            have = {i.ref for i in b.waypoints}
+            b.items.extend(i for i in a.waypoints if i.ref not in have and (not have or i.role in ("to", "from")))
+            b.cues.extend(a.cues)
+            b.merged.append(a)
+            a.restates = b
+            continue
+        if host.waypoints and b.route_kind == "supply_line" and host.route_kind != "supply_line" \
+                and (not b.items or _on_host(host, b)) and not _other_after(v, b):
             # سيطرت القوات على الطريق بين X وY، ما قطع خط إمداد Z: the road is that supply line
             host.cues.extend(b.cues)
             host.merged.append(b)
@@ -118,6 +128,25 @@ def _copula_between(v: SentenceView, a: Frame, b: Frame) -> bool:
     between = [v.toks[k] for k in range(a.last + 1, b.first)]
     return any(t.norm in COPULA for t in between) and all(
         t.kind == "word" and (t.norm in COPULA or v.cues.scope_of(t.norm) == "one") for t in between)
+
+
+def _on_host(host: Frame, b: Frame) -> bool:
+    """Every place of supply line ``b`` is on ``host`` (ما أدى إلى قطع خطوط الإمداد … داخل
+    المدينة, the city being one end of the road before): it is that road."""
+    refs = {i.ref for i in host.waypoints}
+    return bool(b.waypoints) and all(i.ref in refs for i in b.waypoints) and len(b.waypoints) == len(b.items) \
+        and not any(c.split(":")[0] == "narrowing" for c, _ in b.cues)   # (a set that narrows is no one road)
+
+
+def _narrowed_into(v: SentenceView, a: Frame, b: Frame) -> bool:
+    """Plural route noun ``a``, naming places and said to narrow, then a singular one ``b``
+    it narrowed into (… إلى طريق واحد) or that is all that is left (لم يبق سوى طريق)."""
+    if not a.plural or b.plural or not a.waypoints or a.restates is not None:
+        return False
+    if not any(c.split(":")[0] == "narrowing" for c, _ in a.cues):
+        return False
+    hit = v.cues.marker(v.toks, b.first - 1, b.first - 1)
+    return (hit is not None and hit[0] == "to") or any(c == st.ONLY for c, _ in b.cues)
 
 
 def _became(v: SentenceView, a: Frame, b: Frame) -> bool:

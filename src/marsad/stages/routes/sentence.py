@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from marsad.stages.routes import status as st
 from marsad.stages.routes.combine import combine
+from marsad.stages.routes.context import governed, near_before
 from marsad.stages.routes.frames import clause_frames, dating
 from marsad.stages.routes.restate import restatements
 from marsad.stages.routes.waypoints import Frame, SentenceView, people_noun, read_frame
@@ -36,7 +37,8 @@ def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
         # a movement along the route (reported or attempted) says it was travelled
         found += [("used", f.first) for f in frames if f.kind == "move"
                   and f.event.get("status") in ("reported", "attempted") and not f.event.get("negated")
-                  and not _aside(v, f, c0) and (not people_noun(v, f) or _reaches(v, f, frames))]
+                  and not _aside(v, f, c0) and not _asked_move(v, f, c0)
+                  and (not people_noun(v, f) or _reaches(v, f, frames))]
         found += [("used", k) for k in (_passed_through(v, f, c0) for f in frames) if k is not None]
         if not frames and _extends(v, c0, per_clause):
             continue    # ، يمتد من X إلى Y: the extent of the route before
@@ -50,7 +52,8 @@ def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
         if frames:
             if pending and frames[0].kind == "route" and (
                     (v.toks[c0].norm in OBJECT_PREPS and frames[0].first == c0 + 1)
-                    or (frames[0].first == c0 and v.toks[c0].norm[:1] != AND)):
+                    or (frames[0].first == c0 and v.toks[c0].norm[:1] != AND)
+                    or _object_on(v, frames[0], c0, found)):
                 # سيطرت القوات، بإسناد …، على الطريق; افتتح المدير، صباح اليوم، منفذ القائم:
                 # the verb's object after an aside
                 frames[0].cues.extend(pending)
@@ -83,11 +86,91 @@ def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
             target = (named or before)[-1] if before else next((f for f in all_routes if f.first > c0), None)
             if target is not None:
                 target.cues.extend(orphan)
+    _at_crossing(v, all_routes)
+    _included(v, per_clause)
     restatements(v, [f for _, fs, _ in per_clause for f in fs if f.kind == "route"])
     out = []
     for _, frames, _ in per_clause:
         out.extend(combine(v, [f for f in frames if not f.restates]))
     return out
+
+
+INCLUDING = (("بما", "في", "ذلك"), ("بما", "فيها"), ("بما", "فيه"), ("ومنها",), ("منها",), ("ومن", "بينها"),
+             ("من", "بينها"), ("لا", "سيما"), ("ولا", "سيما"), ("خاصة",), ("وخاصة",), ("خصوصا",), ("وخصوصا",))
+AT = frozenset({"عند", "قرب", "في", "امام"})
+
+
+def including_at(v: SentenceView, c0: int) -> int | None:
+    """The last token of an "including" phrase opening the clause at ``c0`` (، بما في ذلك
+    عبر طريق X؛ ، ومنها طريق X): the clause names a member of what the clause before told."""
+    for words in INCLUDING:
+        end = c0 + len(words) - 1
+        if end <= v.last and all(v.toks[c0 + i].norm == w for i, w in enumerate(words)):
+            return end
+    return None
+
+
+def _included(v: SentenceView, per_clause: list) -> None:
+    """"تبقى المنافذ الرئيسية مغلقة، ومنها طريق الحوبان": a route named as one of a set of
+    routes told of in the clause before takes what was told of the set, when nothing is told
+    of it alone."""
+    for n in range(1, len(per_clause)):
+        (c0, _), frames, _ = per_clause[n]
+        if including_at(v, c0) is None:
+            continue
+        members = [f for f in frames if f.kind == "route" and not f.cues and f.waypoints]
+        sets = [f for f in per_clause[n - 1][1] if f.kind == "route" and f.plural and f.cues]
+        if members and sets:
+            for f in members:
+                f.cues.extend(sets[-1].cues)
+
+
+def _object_on(v: SentenceView, f: Frame, c0: int, found: list) -> bool:
+    """"سيّرت القوات، الأربعاء، دورية مشتركة على الطريق": after an aside, the verb's object
+    (a few words with no status word of their own, no و opening them) then على and the route."""
+    k = f.first - 1
+    return k - c0 <= OBJECT_WORDS and k > c0 and v.toks[k].norm in OBJECT_PREPS and not found \
+        and v.toks[c0].norm[:1] != AND and all(v.toks[x].kind == "word" and x not in v.loc_at for x in range(c0, k))
+
+
+OBJECT_WORDS = 4
+
+
+def _at_crossing(v: SentenceView, routes: list[Frame]) -> None:
+    """"استهدفت الغارة الطريق عند معبر المصنع": a road named by no place, right before the
+    crossing it reaches, is that crossing's road: what is told of it is told of the crossing."""
+    for f, g in zip(routes, routes[1:]):
+        if f.waypoints or f.plural or g.route_kind != "crossing" or not g.waypoints:
+            continue
+        if g.first == f.last + 2 and v.toks[f.last + 1].norm in AT:
+            g.cues.extend(f.cues)
+            f.cues = []
+
+
+def _demanded(v: SentenceView, k: int, c0: int) -> bool:
+    """The through phrase at token ``k`` lies inside what a demand asks for (دعا … إلى تمديد
+    آلية إيصال المساعدات … من خلال معبر X؛ دعوتها إلى ضمان وصول …، بما في ذلك عبر طريق X),
+    within the clause or, when the clause opens with "بما في ذلك", the one before."""
+    lo = c0
+    if including_at(v, c0) is not None:
+        lo = next((a for a, b in v.clauses() if b < c0 and b >= c0 - 2), c0)
+        lo = max(v.first, min(lo, c0))
+    for x in range(k - 1, max(lo, k - DEMANDED_REACH) - 1, -1):
+        if v.toks[x].kind == "word" and governed(v, x, lo) \
+                and near_before(v, x, v.first, v.cues.demand_words, DEMAND_OBJECT, over_names=True):
+            return True
+    return False
+
+
+DEMANDED_REACH = 24
+DEMAND_OBJECT = 8       # دعا غوتيريش، مجلس الأمن الدولي إلى تمديد: the demand, its addressee, then إلى
+
+
+def _asked_move(v: SentenceView, f: Frame, c0: int) -> bool:
+    """A movement only asked for (دعا المجلس إلى تمديد آلية إيصال المساعدات): not done, so
+    no use, and its actor is no user (``asked`` is kept on the frame)."""
+    f.asked = f.kind == "move" and _demanded(v, f.first + 1, c0)
+    return f.asked
 
 
 def _passed_through(v: SentenceView, f: Frame, c0: int) -> int | None:
@@ -98,7 +181,7 @@ def _passed_through(v: SentenceView, f: Frame, c0: int) -> int | None:
     for k in range(max(c0, f.first - 2), f.first):
         hit = v.cues.marker(v.toks, k, f.first - 1)
         if hit is not None and hit == ("through", f.first - 1):
-            if k == c0 or st.hedged(v, k, c0):
+            if k == c0 or st.hedged(v, k, c0) or _demanded(v, k, c0):
                 return None
             return k
     return None

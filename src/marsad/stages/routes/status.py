@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from marsad.stages.routes.context import (
     HOPE_REACH, SUBJECT_TO, alone_at, amid, asked, attempted, busy, checkpoint, dates, effort_word, endeavoured,
-    exchanged, expressed, for_purpose, lifted, near_before, negated, planned, resumed, returns, route_passes,
+    exchanged, expressed, for_purpose, none_recorded, lifted, near_before, negated, planned, resumed, returns, route_passes,
     runs_through, stated, stems_in, traffic_stopped, travels_distance)
 from marsad.stages.routes.waypoints import Frame, SentenceView
 
@@ -32,6 +32,10 @@ REACH_AFTER = 6      # a user named after the verb: يلجأ إليها قادة
 REACH_BEFORE = 4     # … or before it: يحاول مسلحو داعش استغلاله
 REMAIN_REACH = 12    # لم يعد أمام التجار لنقل بضائعهم من بورتسودان إلى أم درمان سوى الطريق
 USES = frozenset({"use", "used", "open"})
+MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"   # harakat, shadda, tatweel
+WATCH, FIRE = frozenset({"الرصد", "رصد", "للرصد"}), ("الناري", "ناري")    # normalized
+TOWN_HEADS = frozenset({"مدينه", "بلده", "قريه", "عاصمه", "بلدات", "مدن", "قري"})  # normalized: a town, not an area
+OPTIONS = frozenset({"خيارات", "خيار", "فرص", "سبل", "هامش", "بدائل"})   # what narrows is a choice
 EXCEPT_REACH = 4     # لا يُسمح بالعبور إلا للحالات الإنسانية
 BACK_PREPS = frozenset({"\u0639\u0644\u064a\u0647", "\u0639\u0644\u064a\u0647\u0627", "\u0641\u064a\u0647",
                         "\u0641\u064a\u0647\u0627", "\u0628\u0647", "\u0628\u0647\u0627"})  # عليه، فيه، به…
@@ -74,13 +78,16 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             out.append(("reopen", j))   # عادت الحركة إلى الطريق، عودة حركة السير: traffic resumed
             j = back + 1
             continue
-        cls = cues.status_of(t) if not v.cues.has(cues.unit_words, t.norm) else None   # القطعات: units
+        unit = v.cues.has(cues.unit_words, t.norm) and not t.text.rstrip(MARKS).endswith("\u0647")
+        cls = cues.status_of(t) if not unit else None   # القطعات: units (قطعه as written is "cut it")
         if cls is None and v.cues.has(cues.exchange_words, t.norm):
             nxt = exchanged(v, j, c1)
             if nxt is not None:     # يتبادل الطرفان السيطرة على الطريق: control changes hands
                 out.append(("contested", j))
                 j = nxt + 1
                 continue
+        if cls is None and t.norm in WATCH and j + 1 <= c1 and toks[j + 1].norm.startswith(FIRE):
+            cls = "shelled"     # تحت الرصد الناري: watched by guns
         if cls is None and j > c0 and v.cues.has(cues.out_of_service, t.norm) \
                 and v.cues.has(cues.out_of_service_before, toks[j - 1].norm):
             cls = "closed"      # خارج الخدمة، خرج عن الخدمة
@@ -98,6 +105,9 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if cls in ("use", "used") and v.cues.has(cues.traffic_words, t.norm) and traffic_stopped(v, j, c0, c1):
             j += 1      # حركة العبور متوقفة، أوقفت السلطات حركة العبور: the traffic is what stopped
             continue
+        if cls in ("use", "used") and none_recorded(v, j, c0):
+            j += 1      # لم تُسجَّل أي عمليات عبور: no use seen, nothing else told
+            continue
         if cls in ("use", "used") and expressed(v, j, c1):
             j += 1      # عبّرت عن قلقها: expressed, not crossed
             continue
@@ -114,9 +124,11 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             j += 1      # سيعاد فتحه الأسبوع المقبل، على أن تُنقل عبر المعبر: not yet
             continue
         if j > c0 and v.cues.has(cues.place_heads, toks[j - 1].norm) \
-                and not (cls == "remain" and v.cues.route_noun(toks, j - 1, j - 1) is not None):
-            j += 1      # مناطق سيطرة الفصائل، منطقة الاشتباكات: which area, not what the route is
-            continue
+                and v.cues.route_noun(toks, j - 1, j - 1) is None \
+                and not (j - 2 >= c0 and (v.cues.marker(toks, j - 2, j - 2) or ("",))[0] in ("to", "from")
+                         and v.cues.has(TOWN_HEADS, toks[j - 1].norm)):
+            j += 1      # مناطق سيطرة الفصائل، منطقة الاشتباكات: which area, not what the route is (المنفذ مفتوح: a crossing noun is the route)
+            continue    # (الطرق المؤدية إلى المدينة مقطوعة: the head ends a marker's place)
         if checkpoint(v, j, c0) or (not stated(v, j, c0) and asked(v, j, c0)):
             j += 1      # (فتح) سيطرة المنصورية is a checkpoint; طالب بفتح ممر asks, it does not report
             continue
@@ -151,6 +163,10 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if cls == "shelled" and amid(v, j, c0):
             j += 1      # مع تصاعد القصف، وسط القصف: the circumstance, not the route's state
             continue
+        if cls == "narrowing" and any(toks[k].kind == "word" and v.cues.has(OPTIONS, toks[k].norm)
+                                      for k in range(j + 1, min(c1, j + 2) + 1)):
+            j += 1      # ضاقت الخيارات أمام الأهالي، تقليص خيارات الوصول: options, not a road
+            continue    # (لم يبق سوى طريق after it still narrows)
         if cls in ("contested", "shelled") and dates(v, j, c0):
             j += 1      # خلال الأسبوع الأول من القتال: a date, not fighting on the route
             continue
@@ -158,11 +174,32 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             cls = "contested"
         if cls == "use" and near_before(v, j, c0, cues.past_words, 3):
             cls = "used"        # كان التنظيم يستخدمه: a use in the past
-        if near_before(v, j, c0, cues.before_words, 1):
+        if near_before(v, j, c0, cues.before_words, 1) or _before_phrase(v, j, c0):
             cls += ":before"    # بعد إغلاقه: the state before the one reported
         out.append((cls, j))
         j += 1
     return out
+
+
+BEFORE_REACH = 4
+AFTER_WORDS = frozenset({"بعد", "وبعد", "عقب", "وعقب", "اثر", "واثر"})    # normalized
+TIME_SPANS = frozenset({"يوم", "يومين", "ايام", "ساعه", "ساعات", "ساعتين", "اسبوع", "اسبوعين", "اسابيع", "شهر",
+                        "شهرين", "اشهر", "شهور", "عام", "عامين", "اعوام", "سنه", "سنوات", "دقائق", "فتره", "وقت",
+                        "ثلاثه", "اربعه", "خمسه", "سته", "عشره", "ايام", "منتصف", "ظهر", "الظهر", "منتصف"})
+
+
+def _before_phrase(v: SentenceView, j: int, c0: int) -> bool:
+    """A verbal noun in a phrase opened by بعد/إثر (بعد إحكام القطعات سيطرتها على المحاور،
+    بعد يومين من إغلاقه is not: a time noun follows بعد): what came before the state reported."""
+    for k in range(j - 1, max(c0, j - BEFORE_REACH) - 1, -1):
+        t = v.toks[k]
+        if t.kind != "word":
+            return False
+        if t.norm in AFTER_WORDS:
+            nxt = v.toks[k + 1].norm
+            return k + 1 < j and v.toks[k + 1].kind == "word" and not (stems_in(v, k + 1, TIME_SPANS)
+                                                                       or nxt in v.lex.cues["day_words"])
+    return False
 
 
 def _remain_before(v: SentenceView, j: int, c0: int) -> bool:

@@ -64,6 +64,7 @@ class Frame:
     route: dict | None = None                                   # the route record built from it
     restates: "Frame | None" = None                             # the route this noun says more about
     purpose_at: int | None = None                               # لإدخال، لإيصال… (what the route is for)
+    asked: bool = False                                         # a movement only asked for
 
     @property
     def waypoints(self) -> list[Item]:
@@ -137,6 +138,8 @@ def route_nouns(v: SentenceView, c0: int, c1: int) -> list[Frame]:
     toks, cues = v.toks, v.cues
     while j <= c1:
         hit = cues.route_noun(toks, j, c1) if j not in v.covered else None
+        if hit is None and j not in v.covered and _line_pair(v, j, c1):
+            hit = ("road", j, False)    # سائق يعمل على خط الحسكة – القامشلي: a transport line is its road
         if hit is None:
             j += 1
             continue
@@ -168,6 +171,28 @@ def route_nouns(v: SentenceView, c0: int, c1: int) -> list[Frame]:
         out.append(Frame("route", j, k - 1, c1, (c0, c1), route_kind=kind, plural=plural))
         j = k
     return out
+
+
+LINE_WORDS = frozenset({"خط", "الخط"})
+
+
+def _line_pair(v: SentenceView, j: int, c1: int) -> bool:
+    """خط X – Y: a line noun named by two places joined by a dash (not خط التماس، خط الجبهة)."""
+    if v.toks[j].norm not in LINE_WORDS or j + 1 > c1 or j + 1 not in v.loc_at \
+            or v.toks[j + 1].start != v.loc_at[j + 1].start:
+        return False
+    nxt = v.joined_loc(v.loc_last[j + 1] + 1, c1)
+    if nxt is None or nxt[1] != "dash":
+        return False
+    # a transport line only: سائق حافلة يعمل على خط X – Y (خط سرت – الجفرة خط أحمر is a red line)
+    return any(v.toks[k].kind == "word" and (stems(v.toks[k].norm) & TRANSPORT)
+               for k in range(max(v.first, j - LINE_REACH), j))
+
+
+LINE_REACH = 5
+TRANSPORT = frozenset(normalize_key(w) for w in (
+    "سائق", "سائقو", "سائقي", "حافلة", "حافلات", "باص", "باصات", "ركاب", "الركاب", "رحلات", "رحلة", "نقل",
+    "النقل", "أجرة", "الأجرة", "سرفيس", "سرافيس", "ميكروباص", "شاحنات", "المسافرين", "مسافرين"))
 
 
 def _after_marker(v: SentenceView, j: int, c0: int) -> bool:
@@ -386,43 +411,6 @@ def _after_then(v: SentenceView, j: int) -> bool:
         if "ثم" in stems(v.toks[k].norm) or v.toks[k].norm in ("ثم", "بعدها", "ومنها", "منها"):
             return True
     return False
-
-
-def ordered(items: list[Item]) -> tuple[list[str], bool]:
-    """Place ids in travel order, and whether the text gives a direction: origins, then
-    the named or between ends (a through place goes between the two ends), then the
-    destinations in the order told. A road named by its two ends (طريق تدمر – السخنة)
-    takes no other destination: "وقطعوا إمدادات الجيش المتجهة إلى دير الزور" is where the
-    supplies go. A place it passes near (قرب الشيخ مسكين) is where on the road, not a
-    waypoint, once two ends are known or the route is named by a place (معبر X قرب مدينة
-    الباب); "الممرات … التي اتخذها المقاتلون للهرب إلى سوريا، تلك القريبة من الحضر" has
-    only its near place to be drawn by."""
-    way = [i for i in items if i.role not in ("area", "across")]
-    # a named road between two places lies between them: طريق الكاستيلو بين X و Y
-    named_mid = any(i.role == "between" for i in way)
-    pair = [i for i in way if i.role == "between" or (i.role == "name" and not named_mid)]
-    middle = [i for i in way if i.role == "through" or (i.role == "name" and named_mid)]
-    starts = [i for i in way if i.role == "from"] if len(pair) < 2 else []
-    ends = [i for i in way if i.role == "to"] if len(pair) < 2 else []
-    if len(pair) >= 2:
-        # طريق البصرة – الناصرية، ومن ثم إلى السماوة … وصولاً إلى بغداد: the next stops go on
-        chain = next((n for n, i in enumerate(way) if i.role == "to" and i.join == "then"), None)
-        if chain is not None:
-            ends = [i for i in way[chain:] if i.role == "to"]
-    if len(pair) + len(starts) + len(ends) + len(middle) < 2 and not any(i.role == "name" for i in way):
-        middle += [i for i in way if i.role == "near"]
-    if ends and not starts and not pair:
-        # "المنافذ … في تلعفر … باتجاه البعاج": the routes of a place lead out of it
-        starts = [i for i in items if i.role == "area"][:1]
-    if pair and not starts and not ends:
-        seq = pair[:1] + middle + pair[1:]
-    else:
-        seq = starts + pair + middle + ends
-    out: list[str] = []
-    for i in seq:
-        if i.ref not in out:
-            out.append(i.ref)
-    return out, bool(starts or ends)
 
 
 def mention_maps(doc: Doc, starts: list[int]) -> dict:
