@@ -754,3 +754,10 @@ def test_events_a_closure_of_two_regions_is_one_event_each():
     doc = run(text)
     names = {p.id: p.name for p in doc.places}
     assert sorted(names[e["location"]] for e in events_of(text, "COERCE")) == ["Gaza Strip", "West Bank"]
+
+
+def test_events_a_happening_pointed_back_at_is_no_new_event():
+    assert events_of("وقال الرئيس إن هذا الاعتداء يشكل خطرا على المنطقة.", "ASSAULT") == []
+    assert [e["type"] for e in run("وأدان الوزير تلك الهجمات.").events] == ["ACCUSE"]
+    # told as it happens, with the article but no demonstrative, it is one
+    assert events_of("وقال الرئيس إن الاعتداء على القرية أوقع عشرة قتلى.", "ASSAULT")

@@ -56,7 +56,7 @@ from marsad.stages.events.finding import (find_hits, fire_with_shooter_between, 
                                           without_agreement_references,
                                           without_aim_words, without_attack_settings, without_other_senses,
                                           without_records,
-                                          without_loose_obligations, without_play, without_progress,
+                                          without_loose_obligations, without_play, without_pointed_back, without_progress,
                                           without_unsaid_judgments)
 from marsad.stages.events.governing import fold_embedded
 from marsad.stages.events.merging import coordinated_places, merge_coreferent, one_per_place, refers_back
@@ -182,7 +182,7 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
             hits = without_loose_obligations(s, without_aim_words(s, lex, hits))
             hits = without_agreement_references(s, lex, without_progress(s, lex, without_records(s, lex, without_other_senses(s, lex, hits))), covered)
             hits = without_unsaid_judgments(s, lex, judgments_as_accusations(s, lex, without_play(s, lex, hits)))
-            hits = without_attack_settings(s, lex, hits)
+            hits = without_pointed_back(s, lex, without_attack_settings(s, lex, hits))
             if not hits:
                 continue
             s.trigger_tokens = {k for h in hits for k in range(h.first, h.last + 1)}

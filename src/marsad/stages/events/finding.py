@@ -313,6 +313,15 @@ def _says(lex: TriggerLexicon, word: str) -> bool:
     return any(stem in vocab for _, stem, _, _ in reading_tuples(word))
 
 
+def without_pointed_back(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """"خطورة هذا الاعتداء"، "تلك الهجمات": a definite event noun after a demonstrative points
+    back at a happening told before (in the document it joins that event; with none, it is
+    still no new one)."""
+    return [h for h in hits
+            if not (h.analysis.pos == "noun" and h.analysis.article and h.first > s.first
+                    and s.toks[h.first - 1].kind == "word" and lex.has("demonstratives", s.toks[h.first - 1].norm))]
+
+
 def without_aim_words(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
     """"جولة تستهدف تثبيت الهدنة": a purpose word that is also a trigger, with an action right
     after it, says what is aimed at; it is no strike."""
