@@ -19,7 +19,8 @@ written blind after that from the rules below, tuned on in turn after its first
 measurement: route P 0.732 R 0.714, waypoints P 0.829 R 0.810, status accuracy 0.882,
 users P 0.833 R 0.333 before; route P 1.000 R 1.000 after — a tuned-on figure, not a
 measure of fresh text) and ``gold_routes_blind7.jsonl`` (80 more, written the same way,
-never tuned on). One JSON record per line, a sentence or a short two-sentence passage
+never tuned on when measured) and ``gold_routes_blind8.jsonl`` (80 more, written the same
+way, never tuned on). One JSON record per line, a sentence or a short two-sentence passage
 written for marsad in the phrasing of different outlets (``style``: iraqi, levantine,
 gulf, egyptian, agency, monitor, humanitarian)::
 
@@ -113,8 +114,10 @@ GOLD_BLIND4 = Path(__file__).with_name("gold_routes_blind4.jsonl")
 GOLD_BLIND5 = Path(__file__).with_name("gold_routes_blind5.jsonl")
 GOLD_BLIND6 = Path(__file__).with_name("gold_routes_blind6.jsonl")
 GOLD_BLIND7 = Path(__file__).with_name("gold_routes_blind7.jsonl")
+GOLD_BLIND8 = Path(__file__).with_name("gold_routes_blind8.jsonl")
 SPLITS = {"test": GOLD_TEST, "dev": GOLD_DEV, "blind": GOLD_BLIND, "blind2": GOLD_BLIND2, "blind3": GOLD_BLIND3,
-          "blind4": GOLD_BLIND4, "blind5": GOLD_BLIND5, "blind6": GOLD_BLIND6, "blind7": GOLD_BLIND7}
+          "blind4": GOLD_BLIND4, "blind5": GOLD_BLIND5, "blind6": GOLD_BLIND6, "blind7": GOLD_BLIND7,
+          "blind8": GOLD_BLIND8}
 DESCRIPTION = ("routes stage (waypoints in order, status, users, length) on hand-written gold sentences "
                "(shipped with marsad; needs no shared data)")
 NEEDS_DATA = False
@@ -129,10 +132,10 @@ _RELATIVE = re.compile(
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--split", choices=("dev", "test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "all"), default="all",
+    parser.add_argument("--split", choices=("dev", "test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "all"), default="all",
                         help="which gold set: dev (for development), test (held out), blind (written without "
-                             "seeing the stage or the other sets), blind2 … blind7 (written the same way after each round of "
-                             "tuning; blind2-6 tuned on after their first measurement, blind7 never), all (each, reported "
+                             "seeing the stage or the other sets), blind2 … blind8 (written the same way after each round of "
+                             "tuning; blind2-6 tuned on after their first measurement), all (each, reported "
                              "apart; default)")
     parser.add_argument("--gold", help="a gold file of your own instead (JSON Lines, same format; reported as 'gold')")
     parser.add_argument("--with-tagger", action="store_true", help="run the pipeline with the statistical tagger stage")
