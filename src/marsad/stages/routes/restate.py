@@ -5,6 +5,8 @@ next sentence that tells what became of it (وقد قررت السلطات إغ�
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from marsad.stages.routes import status as st
 from marsad.stages.routes.frames import COPULA
 from marsad.stages.routes.waypoints import Frame, SentenceView
@@ -64,6 +66,15 @@ def restatements(v: SentenceView, routes: list[Frame]) -> None:
             host.merged.append(b)
             b.restates = host
             continue
+        if _predicate_of(v, host, b):
+            # بات الطريق بين X وY آخر منفذ بري للمدينة، باتت طريق X – Y الصحراوية المنفذ الوحيد
+            # المتبقي إلى Z: the second noun is what the road became; Z is where it leads
+            have = {i.ref for i in host.waypoints}
+            host.items.extend(replace(i, join="then") for i in b.items if i.role == "to" and i.ref not in have)
+            host.cues.extend(b.cues)
+            host.merged.append(b)
+            b.restates = host
+            continue
         sides = _sides_of_crossing(host, b)
         if not host.waypoints or (any(i.role in ("name", "between", "from") for i in b.items) and not sides):
             continue
@@ -114,6 +125,26 @@ def _goal_of_named(v: SentenceView, host: Frame, b: Frame) -> bool:
     gap = [v.toks[k] for k in range(end + 1, b.first)]
     return len(gap) >= 2 and gap[0].kind == "punct" and gap[0].text in ("،", ",") and all(
         t.kind == "word" and v.cues.scope_of(t.norm) == "one" for t in gap[1:])
+
+
+STATE_REACH = 3   # وبات الطريق …: the state verb right before the road it says became
+
+
+def _predicate_of(v: SentenceView, host: Frame, b: Frame) -> bool:
+    """A road with places after a state verb (بات، أصبح، صار), then — with only adjectives and
+    words of rank between (الصحراوية، آخر، الوحيد) — a route noun naming no end of its own
+    (only where it leads, إلى X / لـX): that noun is what the road became, not another road."""
+    if not host.waypoints or host.restates is not None or b.plural \
+            or any(i.role not in ("to", "area") for i in b.items):
+        return False
+    if not any(v.cues.has(v.cues.state_verbs, v.toks[k].norm)
+               for k in range(max(host.clause[0], host.first - STATE_REACH), host.first)):
+        return False
+    end = max([host.last] + [i.last for i in host.items])
+    gap = [v.toks[k] for k in range(end + 1, b.first)]
+    return all(t.kind == "word" and (any(stem.removeprefix(ARTICLE) in v.cues.kind_adjectives
+                                         for _, stem in proclitic_stems(t.norm))
+                                     or v.cues.scope_of(t.norm) == "one" or t.norm in st.LAST) for t in gap)
 
 
 def _sides_of_crossing(host: Frame, b: Frame) -> bool:

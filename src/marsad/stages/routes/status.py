@@ -36,6 +36,7 @@ MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"   # harakat, sh
 WATCH, FIRE = frozenset({"الرصد", "رصد", "للرصد"}), ("الناري", "ناري")    # normalized
 TOWN_HEADS = frozenset({"مدينه", "بلده", "قريه", "عاصمه", "بلدات", "مدن", "قري"})  # normalized: a town, not an area
 OPTIONS = frozenset({"خيارات", "خيار", "فرص", "سبل", "هامش", "بدائل"})   # what narrows is a choice
+KEEP_REACH = 8       # تبقى الطرق المؤدية إلى ناحية X مقطوعة: the state word after the route and its places
 EXCEPT_REACH = 4     # لا يُسمح بالعبور إلا للحالات الإنسانية
 BACK_PREPS = frozenset({"\u0639\u0644\u064a\u0647", "\u0639\u0644\u064a\u0647\u0627", "\u0641\u064a\u0647",
                         "\u0641\u064a\u0647\u0627", "\u0628\u0647", "\u0628\u0647\u0627"})  # عليه، فيه، به…
@@ -95,8 +96,8 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             cls = "use"         # تقطع القوافل مسافة 45 كيلومتراً على الطريق: travelled, not cut
         if cls is None and v.cues.has(cues.traffic_words, t.norm) and busy(v, j, c1):
             cls = "open"        # حركة كثيفة للشاحنات، الحركة عليه طبيعية: in use
-        elif cls is None and v.cues.has(cues.remaining_words, t.norm):
-            cls = "remain"      # الطريق الوحيد المتبقي: all that is left
+        elif cls is None and (v.cues.has(cues.remaining_words, t.norm) or _last_of(v, j, c1)):
+            cls = "remain"      # الطريق الوحيد المتبقي، آخر منفذ بري للمدينة: all that is left
         elif cls is None and v.cues.has(cues.role_words, t.norm) and became(v, j, c0):
             cls = "use"         # بات الشريان الرئيسي للقوافل: what it now carries (يُعد شرياناً: a description)
         if cls is None:
@@ -139,8 +140,8 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             j += 1      # (تعمل) الوكالات على …: the effort word itself
             continue
         if cls == "open" and v.cues.has(cues.keep_words, t.norm) and any(
-                toks[k].kind == "word" and cues.status_of(toks[k]) for k in range(j + 1, min(c1, j + 4) + 1)):
-            j += 1      # سيبقى مغلقاً، إبقاء معبر القائم مغلقاً: the adjective says the state
+                toks[k].kind == "word" and cues.status_of(toks[k]) for k in range(j + 1, min(c1, j + KEEP_REACH) + 1)):
+            j += 1      # سيبقى مغلقاً، إبقاء معبر القائم مغلقاً، تبقى الطرق المؤدية إلى ناحية X مقطوعة: the adjective says the state
             continue
         if cls == "reopen":
             nxt = next((k for k in range(j + 1, min(c1, j + 3) + 1) if cues.status_of(toks[k]) == "open"), None)
@@ -179,6 +180,15 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         out.append((cls, j))
         j += 1
     return out
+
+
+LAST = frozenset({"اخر", "واخر"})     # normalized آخر
+
+
+def _last_of(v: SentenceView, j: int, c1: int) -> bool:
+    """آخر right before a route noun (آخر منفذ، آخر طريق يربط…): the last one left. After the
+    noun (طريق آخر) it is "another"."""
+    return v.toks[j].norm in LAST and j + 1 <= c1 and v.cues.route_noun(v.toks, j + 1, j + 1) is not None
 
 
 BEFORE_REACH = 4

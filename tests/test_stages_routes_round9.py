@@ -1,0 +1,69 @@
+"""Tests for the routes stage's general rules added after the seventh blind set's error
+categories (route towns and crossings missing from the gazetteer, a road said to have
+become the last or only outlet, a keep verb far before the state word, …), on sentences
+written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from routes_helpers import names, place_id, run
+
+
+def routes(text: str) -> list[tuple[list[str], str]]:
+    doc = run(text)
+    return [(names(doc, r), r["status"]) for r in doc.routes]
+
+
+# ---- gazetteer: road towns and crossings news names
+
+@pytest.mark.parametrize("text, surface, ref", [
+    ("وقطع مسلحون الطريق بين بنش وكفريا صباح اليوم.", "كفريا", "marsad:sy-kafriya"),
+    ("وتجددت المواجهات على الطريق الواصل بين كادقلي والدبيبات.", "الدبيبات", "marsad:sd-dubeibat"),
+    ("وأغلقت القوات الأمنية الطرق المؤدية إلى ناحية العظيم.", "العظيم", "marsad:iq-adhaim"),
+    ("وأعادت القوات فتح معبر السرايا أمام الأهالي.", "السرايا", "marsad:sy-saraya-daraa"),
+    ("وأغلقت الحواجز معبر دوار المهندسين أمام الطلاب.", "دوار المهندسين", "marsad:sy-muhandiseen-roundabout"),
+])
+def test_route_places_added(text, surface, ref):
+    doc = run(text)
+    assert place_id(doc, surface) == ref
+    assert any(ref in r["waypoints"] for r in doc.routes)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الخطيب إن الشعب العظيم لن ينسى تضحيات أبنائه.",
+    "وأعلنت السرايا المقاتلة انسحابها من المواقع.",
+])
+def test_ordinary_words_are_no_places(text):
+    doc = run(text)
+    assert not any(m.label == "LOC" for m in doc.mentions)
+
+
+# ---- a keep verb well before the state word (تبقى الطرق المؤدية إلى ناحية X مقطوعة)
+
+def test_keep_verb_before_route_and_places_takes_the_state():
+    found = routes("فيما تبقى الطرق المؤدية إلى مدينة بيجي مغلقة حتى إشعار آخر.")
+    assert found == [(["بيجي"], "closed")]
+
+
+# ---- a road said to have become the last / only outlet
+
+@pytest.mark.parametrize("text, ends", [
+    ("وأصبح الطريق الرابط بين تكريت وسامراء آخر منفذ بري للمدينة المحاصرة.", ["تكريت", "سامراء"]),
+    ("وبات طريق السلمية – أثريا آخر طريق يصل إلى المنطقة.", None),
+])
+def test_last_outlet_narrows(text, ends):
+    found = routes(text)
+    assert len(found) == 1 and found[0][1] == "narrowing"
+    if ends:
+        assert set(found[0][0]) == set(ends)
+
+
+def test_became_the_only_outlet_to_a_city_leads_there():
+    found = routes("وباتت طريق السلمية – خناصر الصحراوية المنفذ البري الوحيد المتبقي إلى مدينة حلب.")
+    assert len(found) == 1 and found[0][1] == "narrowing"
+    assert found[0][0][-1] == "حلب" and len(found[0][0]) == 3
+
+
+def test_another_road_is_not_the_last():
+    found = routes("وسلكت الشاحنات طريقاً آخر بين تكريت وسامراء.")
+    assert found and all(s != "narrowing" for _, s in found)
