@@ -67,3 +67,39 @@ def test_became_the_only_outlet_to_a_city_leads_there():
 def test_another_road_is_not_the_last():
     found = routes("وسلكت الشاحنات طريقاً آخر بين تكريت وسامراء.")
     assert found and all(s != "narrowing" for _, s in found)
+
+
+# ---- control "by fire" is being under fire, not holding the road
+
+@pytest.mark.parametrize("text", [
+    "وباتت الفصائل تسيطر نارياً على الطريق الواصل بين الباب ومنبج.",
+    "وتفرض القوات سيطرة نارية على طريق حمص – تدمر منذ أيام.",
+    "وأكدت المصادر أن المسلحين يسيطرون عليه نارياً، في إشارة إلى الطريق بين الباب ومنبج.",
+])
+def test_fire_control_is_contested(text):
+    found = routes(text)
+    assert found and all(s == "contested" for _, s in found)
+
+
+def test_plain_control_still_closes():
+    assert routes("وسيطرت القوات على الطريق بين الباب ومنبج.") == [(["الباب", "منبج"], "closed")]
+
+
+# ---- an attack named as the cause of deaths was on the road
+
+@pytest.mark.parametrize("text", [
+    "قتل أربعة جنود جراء كمين نصبه مسلحون لحافلتهم على طريق حمص – تدمر.",
+    "ارتفع عدد القتلى إلى تسعة بسبب هجوم استهدف شاحنة على الطريق بين الباب ومنبج.",
+])
+def test_deadly_attack_as_cause_is_contested(text):
+    found = routes(text)
+    assert found and found[0][1] == "contested"
+
+
+def test_closure_caused_by_shelling_stays_closed():
+    assert routes("وأغلقت السلطات الطريق بين حمص وتدمر بسبب القصف.")[0][1] == "closed"
+
+
+def test_past_closure_for_shelling_is_no_fighting_now():
+    found = routes("مرت قافلة مساعدات على طريق سراقب – أريحا صباح اليوم. وكان الطريق قد أغلق الشهر الماضي بسبب القصف.")
+    assert found and found[0][1] == "open"
