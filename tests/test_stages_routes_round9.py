@@ -103,3 +103,31 @@ def test_closure_caused_by_shelling_stays_closed():
 def test_past_closure_for_shelling_is_no_fighting_now():
     found = routes("مرت قافلة مساعدات على طريق سراقب – أريحا صباح اليوم. وكان الطريق قد أغلق الشهر الماضي بسبب القصف.")
     assert found and found[0][1] == "open"
+
+
+# ---- a named desert or range a road crosses is terrain (via), not a point on it
+
+@pytest.mark.parametrize("text, ends, via", [
+    ("وتعرضت شاحنات لهجوم على الطريق الرابط بين الرطبة والقائم عبر صحراء الأنبار.", {"الرطبة", "القائم"}, "desert"),
+    ("وأعيد فتح الطريق بين الحديدة وصنعاء عبر جبال حراز أمام المسافرين.", {"الحديدة", "صنعاء"}, "mountain"),
+])
+def test_named_terrain_crossed_is_via(text, ends, via):
+    doc = run(text)
+    assert len(doc.routes) == 1
+    assert set(names(doc, doc.routes[0])) == ends
+    assert via in str(doc.routes[0].get("via"))
+
+
+# ---- من after a passive participle names an agent, not an origin
+
+@pytest.mark.parametrize("text", [
+    "وتواصل الجماعة المدعومة من إيران إغلاق الطرق المؤدية إلى مدينة الضالع.",
+    "ودخلت قافلة مساعدات مقدمة من قطر عبر الطريق المؤدي إلى مدينة الضالع.",
+])
+def test_agent_of_participle_is_no_origin(text):
+    doc = run(text)
+    assert [names(doc, r) for r in doc.routes] == [["الضالع"]]
+
+
+def test_origin_after_a_route_noun_still_counts():
+    assert routes("وأغلقت القوات الطريق الممتد من الموصل إلى دهوك.") == [(["الموصل", "دهوك"], "closed")]
