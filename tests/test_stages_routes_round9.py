@@ -131,3 +131,18 @@ def test_agent_of_participle_is_no_origin(text):
 
 def test_origin_after_a_route_noun_still_counts():
     assert routes("وأغلقت القوات الطريق الممتد من الموصل إلى دهوك.") == [(["الموصل", "دهوك"], "closed")]
+
+
+# ---- crossings "between" two countries: the countries are their sides
+
+def test_countries_between_crossings_are_sides_and_the_ones_left_narrow():
+    found = routes("ولم يبق من المعابر الرسمية بين الأردن وسوريا سوى معبري جابر والرمثا.")
+    assert sorted(found) == [(["الرمثا"], "narrowing"), (["جابر"], "narrowing")]
+
+
+def test_crossings_between_two_countries_alone_are_no_route():
+    assert routes("وأغلقت السلطات المعابر بين العراق وسوريا أمام المسافرين.") == []
+
+
+def test_road_between_towns_keeps_its_ends():
+    assert len(routes("وأغلقت السلطات الطرق بين القائم والبوكمال.")[0][0]) == 2

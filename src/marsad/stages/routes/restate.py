@@ -29,6 +29,12 @@ def restatements(v: SentenceView, routes: list[Frame]) -> None:
             b.merged.append(a)
             a.restates = b
             continue
+        if not a.waypoints and b.waypoints and a.restates is None and _left_of_set(v, a, b):
+            # لم يبق من المعابر بين لبنان وسوريا سوى معبري X وY: the ones left narrowed
+            b.cues.extend(a.cues)
+            b.merged.append(a)
+            a.restates = b
+            continue
         if _narrowed_into(v, a, b):
             # قلّص خطوط إمداد X إلى داخل المدينة، ولم يبق سوى طريق Y؛ تتقلص طرق الإمداد نحو
             # الرقة إلى طريق واحد يمر عبر Z: the set narrowed into the one left, which leads
@@ -178,6 +184,13 @@ def _narrowed_into(v: SentenceView, a: Frame, b: Frame) -> bool:
         return False
     hit = v.cues.marker(v.toks, b.first - 1, b.first - 1)
     return (hit is not None and hit[0] == "to") or any(c == st.ONLY for c, _ in b.cues)
+
+
+def _left_of_set(v: SentenceView, a: Frame, b: Frame) -> bool:
+    """Placeless route noun ``a`` after "لم يبق من" and the word of exception (سوى، إلا) between
+    it and ``b``: ``b`` is what is left of the set."""
+    return any(c == st.ONLY for c, _ in a.cues) and any(
+        v.toks[k].kind == "word" and v.cues.has(v.cues.remain_except, v.toks[k].norm) for k in range(a.last + 1, b.first))
 
 
 def _became(v: SentenceView, a: Frame, b: Frame) -> bool:

@@ -331,6 +331,10 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
                 join = "each"
         j = last_item.last + 1
         naming = False
+    if f.route_kind == "crossing" and f.plural and _countries_between(v, f):
+        # المعابر الرسمية بين لبنان وسوريا: the countries are the sides the crossings join
+        for i in f.items:
+            i.role = "across"
     if f.route_kind == "crossing" and any(i.role == "name" for i in f.items):
         # معبر القائم – البوكمال بين العراق وسوريا: a named crossing's "between" places are
         # the sides it joins, not points on it; and a crossing is a point: where its
@@ -339,6 +343,13 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
             if i.role == "between":
                 i.role = "across"
         f.items = [i for i in f.items if i.role not in ("from", "to")]
+
+
+def _countries_between(v: SentenceView, f: Frame) -> bool:
+    """Crossings whose only places are two countries between which they lie."""
+    kinds = {p.id: p.kind for p in v.doc.places}
+    between = [i for i in f.items if i.role == "between"]
+    return len(between) >= 2 and len(between) == len(f.items) and all(kinds.get(i.ref) == "country" for i in between)
 
 
 AGENT_PARTICIPLES = ("مدعوم", "ممول", "مقدم", "مرسل", "مسنود", "مسلح", "موجه", "مفروض")   # normalized stems
