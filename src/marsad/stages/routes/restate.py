@@ -5,6 +5,8 @@ next sentence that tells what became of it (وقد قررت السلطات إغ�
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from marsad.stages.routes import status as st
 from marsad.stages.routes.frames import COPULA
 from marsad.stages.routes.waypoints import Frame, SentenceView
@@ -23,6 +25,12 @@ def restatements(v: SentenceView, routes: list[Frame]) -> None:
         host = a.restates or a
         if not a.waypoints and not b.waypoints and a.restates is None and _became(v, a, b):
             # تقلصت المعابر إلى معبر واحد: the narrowing is told of the one left
+            b.cues.extend(a.cues)
+            b.merged.append(a)
+            a.restates = b
+            continue
+        if not a.waypoints and b.waypoints and a.restates is None and _left_of_set(v, a, b):
+            # لم يبق من المعابر بين لبنان وسوريا سوى معبري X وY: the ones left narrowed
             b.cues.extend(a.cues)
             b.merged.append(a)
             a.restates = b
@@ -60,6 +68,15 @@ def restatements(v: SentenceView, routes: list[Frame]) -> None:
         if _goal_of_named(v, host, b):
             # طريق الكاستيلو، آخر منفذ للفصائل إلى الأحياء الشرقية: the apposition gives where it leads
             host.items = host.items + list(b.items)
+            host.cues.extend(b.cues)
+            host.merged.append(b)
+            b.restates = host
+            continue
+        if _predicate_of(v, host, b):
+            # بات الطريق بين X وY آخر منفذ بري للمدينة، باتت طريق X – Y الصحراوية المنفذ الوحيد
+            # المتبقي إلى Z: the second noun is what the road became; Z is where it leads
+            have = {i.ref for i in host.waypoints}
+            host.items.extend(replace(i, join="then") for i in b.items if i.role == "to" and i.ref not in have)
             host.cues.extend(b.cues)
             host.merged.append(b)
             b.restates = host
@@ -116,6 +133,26 @@ def _goal_of_named(v: SentenceView, host: Frame, b: Frame) -> bool:
         t.kind == "word" and v.cues.scope_of(t.norm) == "one" for t in gap[1:])
 
 
+STATE_REACH = 3   # وبات الطريق …: the state verb right before the road it says became
+
+
+def _predicate_of(v: SentenceView, host: Frame, b: Frame) -> bool:
+    """A road with places after a state verb (بات، أصبح، صار), then — with only adjectives and
+    words of rank between (الصحراوية، آخر، الوحيد) — a route noun naming no end of its own
+    (only where it leads, إلى X / لـX): that noun is what the road became, not another road."""
+    if not host.waypoints or host.restates is not None or b.plural \
+            or any(i.role not in ("to", "area") for i in b.items):
+        return False
+    if not any(v.cues.has(v.cues.state_verbs, v.toks[k].norm)
+               for k in range(max(host.clause[0], host.first - STATE_REACH), host.first)):
+        return False
+    end = max([host.last] + [i.last for i in host.items])
+    gap = [v.toks[k] for k in range(end + 1, b.first)]
+    return all(t.kind == "word" and (any(stem.removeprefix(ARTICLE) in v.cues.kind_adjectives
+                                         for _, stem in proclitic_stems(t.norm))
+                                     or v.cues.scope_of(t.norm) == "one" or t.norm in st.LAST) for t in gap)
+
+
 def _sides_of_crossing(host: Frame, b: Frame) -> bool:
     """A crossing named by its place, restated by a crossing noun whose places are all
     "between" ones: those are the sides the crossing joins, not points on it."""
@@ -147,6 +184,13 @@ def _narrowed_into(v: SentenceView, a: Frame, b: Frame) -> bool:
         return False
     hit = v.cues.marker(v.toks, b.first - 1, b.first - 1)
     return (hit is not None and hit[0] == "to") or any(c == st.ONLY for c, _ in b.cues)
+
+
+def _left_of_set(v: SentenceView, a: Frame, b: Frame) -> bool:
+    """Placeless route noun ``a`` after "لم يبق من" and the word of exception (سوى، إلا) between
+    it and ``b``: ``b`` is what is left of the set."""
+    return any(c == st.ONLY for c, _ in a.cues) and any(
+        v.toks[k].kind == "word" and v.cues.has(v.cues.remain_except, v.toks[k].norm) for k in range(a.last + 1, b.first))
 
 
 def _became(v: SentenceView, a: Frame, b: Frame) -> bool:

@@ -34,8 +34,10 @@ REMAIN_REACH = 12    # لم يعد أمام التجار لنقل بضائعهم
 USES = frozenset({"use", "used", "open"})
 MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"   # harakat, shadda, tatweel
 WATCH, FIRE = frozenset({"الرصد", "رصد", "للرصد"}), ("الناري", "ناري")    # normalized
+FIRE_HELD = frozenset({"عليه", "عليها", "عليهما"})     # يسيطر عليه نارياً
 TOWN_HEADS = frozenset({"مدينه", "بلده", "قريه", "عاصمه", "بلدات", "مدن", "قري"})  # normalized: a town, not an area
 OPTIONS = frozenset({"خيارات", "خيار", "فرص", "سبل", "هامش", "بدائل"})   # what narrows is a choice
+KEEP_REACH = 8       # تبقى الطرق المؤدية إلى ناحية X مقطوعة: the state word after the route and its places
 EXCEPT_REACH = 4     # لا يُسمح بالعبور إلا للحالات الإنسانية
 BACK_PREPS = frozenset({"\u0639\u0644\u064a\u0647", "\u0639\u0644\u064a\u0647\u0627", "\u0641\u064a\u0647",
                         "\u0641\u064a\u0647\u0627", "\u0628\u0647", "\u0628\u0647\u0627"})  # عليه، فيه، به…
@@ -91,12 +93,14 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if cls is None and j > c0 and v.cues.has(cues.out_of_service, t.norm) \
                 and v.cues.has(cues.out_of_service_before, toks[j - 1].norm):
             cls = "closed"      # خارج الخدمة، خرج عن الخدمة
+        if cls == "closed" and _by_fire(v, j, c1):
+            cls = "shelled"     # تسيطر نارياً على الطريق، سيطرة نارية، يسيطر عليه نارياً: under fire, not held
         if cls == "closed" and travels_distance(v, j, c1):
             cls = "use"         # تقطع القوافل مسافة 45 كيلومتراً على الطريق: travelled, not cut
         if cls is None and v.cues.has(cues.traffic_words, t.norm) and busy(v, j, c1):
             cls = "open"        # حركة كثيفة للشاحنات، الحركة عليه طبيعية: in use
-        elif cls is None and v.cues.has(cues.remaining_words, t.norm):
-            cls = "remain"      # الطريق الوحيد المتبقي: all that is left
+        elif cls is None and (v.cues.has(cues.remaining_words, t.norm) or _last_of(v, j, c1)):
+            cls = "remain"      # الطريق الوحيد المتبقي، آخر منفذ بري للمدينة: all that is left
         elif cls is None and v.cues.has(cues.role_words, t.norm) and became(v, j, c0):
             cls = "use"         # بات الشريان الرئيسي للقوافل: what it now carries (يُعد شرياناً: a description)
         if cls is None:
@@ -139,8 +143,8 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             j += 1      # (تعمل) الوكالات على …: the effort word itself
             continue
         if cls == "open" and v.cues.has(cues.keep_words, t.norm) and any(
-                toks[k].kind == "word" and cues.status_of(toks[k]) for k in range(j + 1, min(c1, j + 4) + 1)):
-            j += 1      # سيبقى مغلقاً، إبقاء معبر القائم مغلقاً: the adjective says the state
+                toks[k].kind == "word" and cues.status_of(toks[k]) for k in range(j + 1, min(c1, j + KEEP_REACH) + 1)):
+            j += 1      # سيبقى مغلقاً، إبقاء معبر القائم مغلقاً، تبقى الطرق المؤدية إلى ناحية X مقطوعة: the adjective says the state
             continue
         if cls == "reopen":
             nxt = next((k for k in range(j + 1, min(c1, j + 3) + 1) if cues.status_of(toks[k]) == "open"), None)
@@ -167,7 +171,7 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
                                       for k in range(j + 1, min(c1, j + 2) + 1)):
             j += 1      # ضاقت الخيارات أمام الأهالي، تقليص خيارات الوصول: options, not a road
             continue    # (لم يبق سوى طريق after it still narrows)
-        if cls in ("contested", "shelled") and dates(v, j, c0):
+        if cls in ("contested", "shelled") and dates(v, j, c0) and not _harm_from(v, j, c0, cls):
             j += 1      # خلال الأسبوع الأول من القتال: a date, not fighting on the route
             continue
         if cls == "closed" and (attempted(v, j, c0) or endeavoured(v, j, c0)):
@@ -179,6 +183,39 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         out.append((cls, j))
         j += 1
     return out
+
+
+def _by_fire(v: SentenceView, j: int, c1: int) -> bool:
+    """Control "by fire" (تسيطر نارياً، سيطرة نارية، يسيطر عليه نارياً): the road is under fire."""
+    toks = v.toks
+    k = j + 1
+    if k <= c1 and toks[k].kind == "word" and toks[k].norm in FIRE_HELD:
+        k += 1
+    return k <= c1 and toks[k].kind == "word" and toks[k].norm.startswith(FIRE)
+
+
+HARM_REACH = 6       # ارتفع عدد القتلى إلى 12 جراء كمين
+HARMED = frozenset({"قتل", "قتلوا", "مقتل", "اصابه", "اصيب", "اصيبوا", "جرح", "جرحي", "اصابات", "ضحايا",
+                    "مصرع", "لقي", "لقوا", "قتلي", "القتلي", "اعطاب", "تدمير", "احتراق"})   # normalized: harm done
+HARM_CAUSES = frozenset({"جراء", "بسبب", "نتيجه", "بنتيجه"})   # normalized: قتلوا جراء كمين على الطريق
+
+
+def _harm_from(v: SentenceView, j: int, c0: int, cls: str) -> bool:
+    """An attack named as the cause of harm (قتلوا جراء كمين على طريق X، أصيبوا بسبب قصف):
+    the attack was on the route. Shelling is the weakest status, so a closure it caused
+    (أُغلق الطريق بسبب القصف) still wins."""
+    if cls != "shelled" or j <= c0 or v.toks[j - 1].norm not in HARM_CAUSES:
+        return False
+    return any(v.cues.has(HARMED, v.toks[k].norm) for k in range(max(c0, j - 1 - HARM_REACH), j - 1))
+
+
+LAST = frozenset({"اخر", "واخر"})     # normalized آخر
+
+
+def _last_of(v: SentenceView, j: int, c1: int) -> bool:
+    """آخر right before a route noun (آخر منفذ، آخر طريق يربط…): the last one left. After the
+    noun (طريق آخر) it is "another"."""
+    return v.toks[j].norm in LAST and j + 1 <= c1 and v.cues.route_noun(v.toks, j + 1, j + 1) is not None
 
 
 BEFORE_REACH = 4

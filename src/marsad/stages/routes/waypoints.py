@@ -220,13 +220,20 @@ def _second_between_end(v: SentenceView, j: int, c0: int) -> bool:
     return False
 
 
-def _place_after(v: SentenceView, j: int, end: int, allow_terrain: bool):
+CROSSED = frozenset({"desert", "mountain"})    # terrain a road crosses by name (عبر صحراء الأنبار)
+
+
+def _place_after(v: SentenceView, j: int, end: int, allow_terrain: bool, crossed: bool = False):
     """The place (or terrain) a marker ending at token ``j`` introduces: ("place", first
-    token) or ("terrain", (class, last token)), across up to two place heads (قضاء، ريف)."""
+    token) or ("terrain", (class, last token)), across up to two place heads (قضاء، ريف).
+    With ``crossed`` (a through marker), a named desert or range (عبر صحراء الجزيرة، عبر
+    جبال حراز) is terrain crossed, not a point on the road."""
     k, heads = j + 1, 0
     while k <= end:
         if allow_terrain:   # before places: "نحو الصحراء الغربية" is the desert, not Western Sahara
             ter = v.cues.terrain_at(v.toks, k, end)
+            if ter is not None and k in v.loc_at and v.loc_last[k] > ter[1] and crossed and ter[0] in CROSSED:
+                return "terrain", (ter[0], v.loc_last[k])
             if ter is not None and not (k in v.loc_at and v.loc_last[k] > ter[1]):
                 return "terrain", ter   # (وادي حلفا، جبل الزاوية: a place named by its terrain)
         if k in v.loc_at:
@@ -278,10 +285,12 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
             if role == "then":
                 j = mlast + 1
                 continue
-            if (roles is not None and role not in roles) or (role == "across" and f.route_kind != "crossing"):
+            if (roles is not None and role not in roles) or (role == "across" and f.route_kind != "crossing") \
+                    or (role == "from" and _agent_from(v, j)):
                 j = mlast + 1
                 continue
-            found = _place_after(v, mlast, hi, allow_terrain=role in ("through", "near", "to"))
+            found = _place_after(v, mlast, hi, allow_terrain=role in ("through", "near", "to"),
+                                 crossed=role == "through")
             if found is None:
                 j = mlast + 1
                 continue
@@ -322,6 +331,10 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
                 join = "each"
         j = last_item.last + 1
         naming = False
+    if f.route_kind == "crossing" and f.plural and _countries_between(v, f):
+        # المعابر الرسمية بين لبنان وسوريا: the countries are the sides the crossings join
+        for i in f.items:
+            i.role = "across"
     if f.route_kind == "crossing" and any(i.role == "name" for i in f.items):
         # معبر القائم – البوكمال بين العراق وسوريا: a named crossing's "between" places are
         # the sides it joins, not points on it; and a crossing is a point: where its
@@ -330,6 +343,28 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
             if i.role == "between":
                 i.role = "across"
         f.items = [i for i in f.items if i.role not in ("from", "to")]
+
+
+def _countries_between(v: SentenceView, f: Frame) -> bool:
+    """Crossings whose only places are two countries between which they lie."""
+    kinds = {p.id: p.kind for p in v.doc.places}
+    between = [i for i in f.items if i.role == "between"]
+    return len(between) >= 2 and len(between) == len(f.items) and all(kinds.get(i.ref) == "country" for i in between)
+
+
+AGENT_PARTICIPLES = ("مدعوم", "ممول", "مقدم", "مرسل", "مسنود", "مسلح", "موجه", "مفروض")   # normalized stems
+
+
+def _agent_from(v: SentenceView, j: int) -> bool:
+    """من after a passive participle names its agent (الميليشيا المدعومة من إيران، شاحنات مقدمة
+    من المركز، الحصار المفروض من X), not where a route starts."""
+    if j == 0 or v.toks[j - 1].kind != "word":
+        return False
+    word = v.toks[j - 1].norm
+    for prefix in ("وال", "ال", "و", ""):
+        if word.startswith(prefix) and word[len(prefix):].startswith(AGENT_PARTICIPLES):
+            return True
+    return False
 
 
 def _person_road(v: SentenceView, j: int, hi: int) -> bool:
