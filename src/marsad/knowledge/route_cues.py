@@ -145,7 +145,7 @@ class RouteCues:
     def route_noun(self, toks, i: int, last: int) -> tuple[str, int, bool] | None:
         """(kind, last token, plural) of the route noun starting at token ``i``."""
         t = toks[i]
-        if t.kind != "word" or not (noun_stems(t.norm) & self.noun_firsts):
+        if t.kind != "word" or self.noun_firsts.isdisjoint(noun_stems(t.norm)):
             return None
         for words, kind in self.noun_forms:
             n = len(words)

@@ -71,6 +71,19 @@ from marsad.text.clitics import proclitic_stems
 from marsad.text.segment import split_clauses
 
 
+def _inside_name(spans, starts, start: int, end: int) -> bool:
+    """Whether [start, end) lies inside, and is not the whole of, one of the sorted ``spans``."""
+    k = bisect_right(starts, start) - 1
+    while k >= 0 and spans[k][0] <= start:
+        a, b = spans[k]
+        if end <= b and (a, b) != (start, end):
+            return True
+        k -= 1
+        if start - spans[k + 1][0] > 200:   # names are short: no need to look further back
+            break
+    return False
+
+
 @stage("events", requires=("tokens", "sentences", "mentions"), assigns=("events",))
 
 
@@ -154,9 +167,10 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
                 quants.append((tok_index(m.start), m))
         locs.sort(key=lambda x: x[0])
         # a place inside an organisation's name (سرايا القدس، جامعة بغداد) is part of the name
-        orgs = [(m.start, m.end) for m in doc.mentions if m.label == "ORG"]
-        locs = [(k, m) for k, m in locs if not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
-                                                   for a, b in orgs)]
+        orgs = sorted((m.start, m.end) for m in doc.mentions if m.label == "ORG")
+        if orgs:
+            org_starts = [a for a, _ in orgs]
+            locs = [(k, m) for k, m in locs if not _inside_name(orgs, org_starts, m.start, m.end)]
         locs = without_locators(doc.text, locs)
         loc_starts = frozenset(k for k, _ in locs)
         dates.sort(key=lambda x: x[0])
