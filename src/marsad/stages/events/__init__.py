@@ -149,8 +149,10 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
 
         ent_at: dict[int, Entity] = {}
         covered: set[int] = set()
-        locs, dates, quants = [], [], []
+        locs, dates, quants, orgs = [], [], [], []
         for m in doc.mentions:
+            if m.label == "ORG":
+                orgs.append((m.start, m.end))
             if m.label in ("ORG", "PERS", "LOC"):
                 a, b = tok_index(m.start), tok_index(max(m.start, m.end - 1))
                 covered.update(range(a, b + 1))
@@ -167,7 +169,7 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
                 quants.append((tok_index(m.start), m))
         locs.sort(key=lambda x: x[0])
         # a place inside an organisation's name (سرايا القدس، جامعة بغداد) is part of the name
-        orgs = sorted((m.start, m.end) for m in doc.mentions if m.label == "ORG")
+        orgs.sort()
         if orgs:
             org_starts = [a for a, _ in orgs]
             locs = [(k, m) for k, m in locs if not _inside_name(orgs, org_starts, m.start, m.end)]

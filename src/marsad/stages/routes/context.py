@@ -5,6 +5,8 @@ using it; "only one left" said without a negation. status.collect reads these.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from marsad.knowledge.route_cues import stems as _stems_of
 from marsad.stages.routes.waypoints import DASHES, SentenceView
 
@@ -102,12 +104,22 @@ def for_purpose(v: SentenceView, j: int) -> bool:
                    for k in range(max(v.first, j - FORCED_REACH), j))
 
 
+@lru_cache(maxsize=8)
+def _alone_firsts(phrases: tuple) -> frozenset[str]:
+    return frozenset(words[0] for words in phrases)
+
+
 def stems_of_any(norm: str, words: frozenset[str]) -> bool:
     return bool(_stems_of(norm) & words)
 
 
 def alone_at(v: SentenceView, j: int, c1: int) -> bool:
     """A phrase that says "only" without a negation before it (ليس أمامهم، لا يوجد) at token ``j``."""
+    if v.toks[j].kind != "word":
+        return False
+    firsts = _alone_firsts(v.cues.remain_alone)
+    if firsts.isdisjoint(_stems_of(v.toks[j].norm)):
+        return False   # (most words start no such phrase: one set test)
     for words in v.cues.remain_alone:
         n = len(words)
         if j + n - 1 <= c1 and all(v.toks[j + i].kind == "word" and words[i] in _stems_of(v.toks[j + i].norm)
