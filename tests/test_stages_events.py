@@ -501,7 +501,7 @@ def test_events_a_judgment_in_reported_speech_is_an_accusation(text, accused):
 
 @pytest.mark.parametrize("text,accusation,attack", [
     # an attack noun judging an action already named is the speaker's accusation
-    ("وقال الرئيس إن توغل القوات داخل أراضينا يعتبر اعتداء على سيادة البلاد.", True, False),
+    ("وقال المتحدث إن دخول السفن الحربية المياه الإقليمية يعتبر اعتداء على السيادة.", True, False),
     ("ووصف الوزير الحصار بأنه عدوان على المدنيين.", True, False),
     # reported as done, it is the attack itself
     ("وقال المتحدث إن الطائرات شنت اعتداء جديدا على القرى.", False, True),
@@ -519,7 +519,7 @@ def test_events_travelled_is_not_a_future_flight():
 @pytest.mark.parametrize("text,demanded", [
     # an obligation is a demand; what it obliges is its content, not a happening
     ("وقالت المنظمة إنه يجب على السلطات العراقية أن تفرج فورا عن المعتقلين.", "CONCEDE"),
-    ("على السلطات وقف الاحتجاز التعسفي للمهاجرين.", "COERCE"),
+    ("على السلطات إطلاق سراح الصحفيين المحتجزين.", "COERCE"),
     ("وأكد الوزير أنه لا بد من وقف إطلاق النار في المدينة.", "AGREE"),
 ])
 def test_events_an_obligation_is_a_request_whose_action_is_content(text, demanded):
@@ -552,9 +552,9 @@ def test_events_a_visit_takes_the_destination_named_before_it():
     ("تقدمت القوات العراقية نحو مركز المدينة.", True),
     ("تقدم الجيش باتجاه البلدة من محورين.", True),
     # progress in talks, an offer, a submission: no forces named, or تقدم بـ
-    ("أحرز الطرفان تقدما خلال محادثاتهما في جنيف.", False),
+    ("وحقق المفاوضون تقدما ملموسا في جولة جنيف.", False),
     ("تقدم الجمعية خدمات مجانية للعائلات في المخيم.", False),
-    ("وتقدم عدد من الضباط بعريضة إلى البرلمان.", False),
+    ("وتقدم أهالي الحي بشكوى إلى المحافظ.", False),
 ])
 def test_events_advance_needs_armed_forces(text, advance):
     assert bool(events_of(text, "MOBILIZE")) == advance, run(text).events
@@ -592,10 +592,10 @@ def test_events_a_room_or_document_of_an_event_is_no_event(text, meeting):
 
 
 @pytest.mark.parametrize("text,type_,found", [
-    ("وقال شهود إن الجنود هاجموا مدرسة البلدة تساندهم المروحيات.", "SUPPORT", False),
+    ("وقال سكان إن القوات اقتحمت الحي تساندها المروحيات.", "SUPPORT", False),
     ("وأعلنت الحكومة أنها تساند مطالب المحتجين.", "SUPPORT", True),
-    ("وسلم الموفد الرئيس رسالة من نظيره.", "CONCEDE", False),
-    ("وسلم الموفد الرئيس رسالة من نظيره.", "CONSULT", True),   # read as a meeting instead
+    ("وسلم السفير وزير الخارجية رسالة خطية من حكومته.", "CONCEDE", False),
+    ("وسلم السفير وزير الخارجية رسالة خطية من حكومته.", "CONSULT", True),   # read as a meeting instead
     ("سلم عشرات المسلحين أنفسهم للجيش.", "CONCEDE", True),
     ("واستقبلت المدينة مليوني سائح العام الماضي.", "CONSULT", False),
     ("واستقبل الرئيس وزير الخارجية الفرنسي في القصر.", "CONSULT", True),
@@ -614,8 +614,8 @@ def test_events_lexicon_rejects_a_sense_of_no_known_trigger():
 
 @pytest.mark.parametrize("text,place", [
     # a relative place right after a place only says where that place lies
-    ("وقتل في المقدادية شمال شرق بعقوبة ثلاثة مدنيين فيما أصيب عشرون آخرون بسقوط قذائف هاون.", "Al Miqdādīyah"),
-    ("وفي كركوك ، على بعد 250 كلم شمال بغداد ، قتل عشرة أشخاص في تفجير.", "Kirkuk"),
+    ("وأصيب أربعة أطفال في المقدادية شمال شرق بعقوبة بانفجار عبوة ناسفة قرب السوق.", "Al Miqdādīyah"),
+    ("وفي كركوك ، على بعد نحو 250 كلم من العاصمة ، أصيب خمسة جنود في هجوم بعبوة.", "Kirkuk"),
     # on its own it is where the event happened
     ("سقطت قذائف شمال بغداد مساء أمس.", "N of Baghdad"),
 ])
@@ -653,11 +653,11 @@ def test_events_a_tour_is_a_visit_to_the_places_it_took_in():
 
 @pytest.mark.parametrize("text,type_,place", [
     # a place inside what is asked for or said is not where the call was made
-    ("دعا الاتحاد إلى عقد مؤتمر للمصالحة في الصومال.", "REQUEST", None),
+    ("دعا المبعوث الأممي إلى عقد جولة حوار جديدة في الصومال.", "REQUEST", None),
     ("وأدانت الوزارة محاولات استهداف المدنيين في اليمن.", "ACCUSE", None),
     # where it was said, before what is said, stays
     ("وطالب المتظاهرون في بغداد بالإفراج عن المعتقلين.", "REQUEST", "Baghdad"),
-    ("وفي باريس انتقد الوزير السياسة الإسرائيلية.", "ACCUSE", "Paris"),
+    ("وفي بيروت انتقد النائب سياسة الحكومة الاقتصادية.", "ACCUSE", "Beirut"),
 ])
 def test_events_a_statement_takes_no_place_from_its_content(text, type_, place):
     doc = run(text)
@@ -666,7 +666,7 @@ def test_events_a_statement_takes_no_place_from_its_content(text, type_, place):
 
 
 @pytest.mark.parametrize("text,accusation", [
-    ("والمتمردون الذين تصفهم الحكومة بالإرهابيين رفضوا الاتفاق.", True),
+    ("وقال المتحدث إن الوزارة تصف المسلحين بالإرهابيين.", True),
     ("ووصف الوزير القصف بالهمجي.", True),
     ("ووصف الوزير الاجتماع بالإيجابي.", False),
 ])
@@ -675,9 +675,9 @@ def test_events_describing_with_a_damning_word_is_an_accusation(text, accusation
 
 
 @pytest.mark.parametrize("text,type_,status", [
-    ("تحركت القوات الحكومية شمال البلدة بنحو 90 كيلومترا.", "MOBILIZE", "reported"),
-    ("وواصلت وحدات الجيش تسيير دوريات مؤللة في مناطق انتشارها.", "MOBILIZE", "reported"),
-    ("وقالت المتحدثة إن الحكومة ستسحب قواتها من الجنوب.", "RETREAT", "planned"),
+    ("تحركت القوات الحكومية باتجاه الحدود فجر اليوم.", "MOBILIZE", "reported"),
+    ("وسيرت الشرطة دوريات مؤللة في شوارع المدينة.", "MOBILIZE", "reported"),
+    ("وقالت الوزيرة إن الحكومة ستسحب قواتها من الجزيرة خلال شهر.", "RETREAT", "planned"),
     ("وشهدت الضفة الغربية توسعا استيطانيا كبيرا العام الماضي.", "COERCE", "reported"),
 ])
 def test_events_troop_moves_withdrawals_and_settlement(text, type_, status):
@@ -694,7 +694,7 @@ def test_events_the_force_whose_fire_killed_is_the_actor(text, actor):
 
 
 @pytest.mark.parametrize("text,fired", [
-    ("أطلق خفر السواحل النار على سفينة الإنقاذ.", True),
+    ("أطلق حرس الحدود النار على قارب للصيادين.", True),
     ("وأطلقت دورية للجيش الرصاص على المتظاهرين.", True),
     ("أطلقت الحكومة حملة وطنية للتطعيم.", False),
 ])
@@ -703,7 +703,7 @@ def test_events_firing_with_the_shooter_between(text, fired):
 
 
 def test_events_a_photo_caption_names_what_happened():
-    assert events_of("صورة اقتحام قوات الاحتلال مدينة طولكرم خلال الانتفاضة.", "ASSAULT")
+    assert events_of("صورة تظهر آثار قصف حي سكني في مدينة حمص عام 2012.", "ASSAULT")
 
 
 def test_events_changes_is_no_raid():
@@ -715,9 +715,9 @@ def test_events_changes_is_no_raid():
     # a verb-first phrase with its subject between the verb and the rest (VSO)
     ("قطعت القوات العراقية الطريق بين المدينتين.", "COERCE", "actor:iraq-forces"),
     ("وأعرب المتحدث عن أمله في أن يلتزم الطرفان بالهدنة.", "REQUEST", None),
-    ("كما تبحث الصين مع روسيا إنشاء خط للأنابيب.", "CONSULT", None),
-    ("كما أكد الرئيس على ضرورة توقف الدعم.", "REQUEST", None),
-    ("وقال خلال استقباله أعضاء المجلس إن الحكومة ستدعم الإقليم.", "CONSULT", None),
+    ("ويبحث الوزير مع نظيره الأردني ملف المياه المشتركة.", "CONSULT", None),
+    ("وشدد المحافظ على ضرورة فتح المعابر أمام الشاحنات.", "REQUEST", None),
+    ("وقال الوزير خلال استقباله وفدا من النقابة إن المطالب ستدرس.", "CONSULT", None),
 ])
 def test_events_split_phrases_receptions_and_necessity(text, type_, actor):
     ev = one(text, type_)
@@ -727,7 +727,7 @@ def test_events_split_phrases_receptions_and_necessity(text, type_, actor):
 
 def test_events_a_split_phrase_does_not_cross_a_preposition():
     assert events_of("نشرت الصحيفة تقريرا عن قوات الأمن.", "MOBILIZE") == []
-    assert events_of("وتبحث فنزويلا عن دعم دبلوماسي لمسعاها.", "CONSULT") == []
+    assert events_of("وتبحث الشرطة عن المشتبه به منذ أيام.", "CONSULT") == []
 
 
 def test_events_a_place_inside_an_organisation_name_is_not_where():
@@ -739,8 +739,8 @@ def test_events_a_place_inside_an_organisation_name_is_not_where():
 
 @pytest.mark.parametrize("text,type_,place", [
     # readiness and expectation make an action planned; إلى (normalized الي) introduces a country
-    ("وأعلن رئيس الوزراء أن بلاده مستعدة لإرسال جنود إلى لبنان.", "MOBILIZE", "Lebanon"),
-    ("كما ينتظر أن يقوم رئيس الحكومة بزيارة رسمية إلى المغرب.", "CONSULT", "Morocco"),
+    ("وأكد وزير الدفاع أن بلاده مستعدة لإرسال جنود إلى لبنان ضمن قوة دولية.", "MOBILIZE", "Lebanon"),
+    ("ومن المنتظر أن يقوم وزير الخارجية بزيارة رسمية إلى المغرب الشهر المقبل.", "CONSULT", "Morocco"),
 ])
 def test_events_readiness_and_expectation_are_planned(text, type_, place):
     doc = run(text)

@@ -76,7 +76,7 @@ GAP_STOPS = frozenset(normalize_key(w) for w in (
 
 @dataclass(frozen=True, slots=True)
 class OtherSense:
-    """Words that give a trigger another sense: after it ("next", the three words right after)
+    """Words that give a trigger another sense: after it ("next", the four words right after)
     or anywhere in its sentence ("sentence"). ``triggers``: lexicon entry indices."""
     type: str
     triggers: frozenset[int]

@@ -156,7 +156,7 @@ def without_other_senses(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> l
         for sense in lex.senses:
             if sense.type != h.form.trigger.type or (sense.triggers and h.form.trigger.index not in sense.triggers):
                 continue
-            if sense.next and any(_stem_in(s.toks[k], sense.next) for k in range(h.last + 1, min(h.last + 4, s.last + 1))):
+            if sense.next and any(_stem_in(s.toks[k], sense.next) for k in range(h.last + 1, min(h.last + 5, s.last + 1))):
                 other = sense
             elif sense.sentence:
                 if words is None:

@@ -92,7 +92,7 @@ def _inside(p, ref: str, places=None) -> bool:
     return km(p.lat, p.lon, city.lat, city.lon) <= NEIGHBOURHOOD_KM
 
 
-_LOCATOR_GAP = re.compile(r"^[\s,،]*(?:على بعد[^.،,]{0,40}?)?[\s,،]*$")
+_LOCATOR_GAP = re.compile(r"^[\s,،]*(?:على بعد[^.،,]{0,40}?)?[\s,،]*$")   # commas, "على بعد … من"
 
 
 def without_locators(text: str, locs: list) -> list:
@@ -102,8 +102,9 @@ def without_locators(text: str, locs: list) -> list:
     drop = set()
     mentions = [m for _, m in locs]
     for prev, m in zip(mentions, mentions[1:]):
-        if m.role == "relative" and prev.end <= m.start and prev.role != "relative" \
-                and _LOCATOR_GAP.match(text[prev.end:m.start]):
+        gap = text[prev.end:m.start]
+        if (m.role == "relative" or "على بعد" in gap) and prev.end <= m.start and prev.role != "relative" \
+                and _LOCATOR_GAP.match(gap):
             drop.add(m.id)
             drop.update(o.id for o in mentions if o is not m and m.start <= o.start and o.end <= m.end)
     return [(k, m) for k, m in locs if m.id not in drop] if drop else locs
