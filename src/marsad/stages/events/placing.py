@@ -62,10 +62,6 @@ def location_of(locs, places, clause, sentence, at, clause_only, usable):
         # a mention inside a longer one (Mosul inside "جنوبي الموصل") is that one's anchor
         found = [(k, m) for k, m in found
                  if not any(o is not m and o.start <= m.start and m.end <= o.end for _, o in found)]
-        # "الفلوجة غربي بغداد": the relative phrase says where the named place lies
-        found = [(k, m) for k, m in found
-                 if not (m.role == "relative" and any(o.end < m.start and m.start - o.end <= 1
-                                                      for _, o in found if o.role != "relative"))]
         cands = [(_rank(m, places), -abs(k - at), m.ref) for k, m in found]
         if cands:
             best = max(cands)[2]
@@ -96,9 +92,10 @@ _LOCATOR_GAP = re.compile(r"^[\s,،]*(?:على بعد[^.،,]{0,40}?)?[\s,،]*$")
 
 
 def without_locators(text: str, locs: list) -> list:
-    """Leave out the places that only say where the place before them lies: in "في المقدادية
-    شمال شرق بعقوبة" or "في كركوك، على بعد 255 كلم شمال شرق بغداد" the event is in the first
-    place; the relative place after it (and its anchor inside it) locate that place."""
+    """Leave out the places that only say where the place before them lies: in "الفلوجة غربي
+    بغداد"، "في المقدادية شمال شرق بعقوبة" or "في كركوك، على بعد 250 كلم من العاصمة" the event
+    is in the first place; the relative place after it (and its anchor inside it) locate that
+    place. Done once on the sentence's places, for every use of them."""
     drop = set()
     mentions = [m for _, m in locs]
     for prev, m in zip(mentions, mentions[1:]):
