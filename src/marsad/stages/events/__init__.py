@@ -65,23 +65,10 @@ from marsad.stages.events.placing import (PLACE_PREPOSITIONS, said_part, without
 from marsad.stages.events.scoring import EventScorer, features
 from marsad.stages.events.sentence import Entity, Sentence, in_span
 from marsad.stages.events.status import cue_marks
-from marsad.stages.places import focus_place
+from marsad.stages.places import focus_place, places_in_names
 from marsad.stages.sources import source_at
 from marsad.text.clitics import proclitic_stems
 from marsad.text.segment import split_clauses
-
-
-def _inside_name(spans, starts, start: int, end: int) -> bool:
-    """Whether [start, end) lies inside, and is not the whole of, one of the sorted ``spans``."""
-    k = bisect_right(starts, start) - 1
-    while k >= 0 and spans[k][0] <= start:
-        a, b = spans[k]
-        if end <= b and (a, b) != (start, end):
-            return True
-        k -= 1
-        if start - spans[k + 1][0] > 200:   # names are short: no need to look further back
-            break
-    return False
 
 
 @stage("events", requires=("tokens", "sentences", "mentions"), assigns=("events",))
@@ -149,10 +136,8 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
 
         ent_at: dict[int, Entity] = {}
         covered: set[int] = set()
-        locs, dates, quants, orgs = [], [], [], []
+        locs, dates, quants = [], [], []
         for m in doc.mentions:
-            if m.label == "ORG":
-                orgs.append((m.start, m.end))
             if m.label in ("ORG", "PERS", "LOC"):
                 a, b = tok_index(m.start), tok_index(max(m.start, m.end - 1))
                 covered.update(range(a, b + 1))
@@ -169,10 +154,8 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
                 quants.append((tok_index(m.start), m))
         locs.sort(key=lambda x: x[0])
         # a place inside an organisation's name (سرايا القدس، جامعة بغداد) is part of the name
-        orgs.sort()
-        if orgs:
-            org_starts = [a for a, _ in orgs]
-            locs = [(k, m) for k, m in locs if not _inside_name(orgs, org_starts, m.start, m.end)]
+        named = places_in_names(doc)
+        locs = [(k, m) for k, m in locs if m.id not in named]
         locs = without_locators(doc.text, locs)
         loc_starts = frozenset(k for k, _ in locs)
         dates.sort(key=lambda x: x[0])

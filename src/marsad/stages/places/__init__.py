@@ -20,7 +20,7 @@ from marsad.gazetteer.geo import km
 from marsad.knowledge import place_cues
 from marsad.knowledge.route_cues import load_route_cues
 from marsad.pipeline import stage
-from marsad.stages.places.focus import focus_place, geocode_phrase  # noqa: F401  (public API)
+from marsad.stages.places.focus import focus_place, geocode_phrase, places_in_names  # noqa: F401  (public API)
 from marsad.stages.places.match import NameIndex, find_names
 from marsad.stages.places.refer import find_references
 from marsad.stages.places.resolve import COHERENT_KM, resolve

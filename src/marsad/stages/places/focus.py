@@ -3,6 +3,7 @@ location phrase names. Used by evaluation and by later stages (an event with no 
 in its sentence happens at the document's focus)."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 
 from marsad.doc import Doc
@@ -43,6 +44,30 @@ def geocode_phrase(phrase: str, context: list = (), focus=None):
     return place
 
 
+NAME_REACH = 200   # characters: no organisation's name is longer
+
+
+def places_in_names(doc: Doc) -> frozenset[str]:
+    """Ids of the place mentions that lie inside, and are not the whole of, an organisation's
+    name (القدس in سرايا القدس): part of the name, neither a topic nor where anything happened."""
+    orgs = sorted((m.start, m.end) for m in doc.mentions if m.label == "ORG")
+    if not orgs:
+        return frozenset()
+    starts = [a for a, _ in orgs]
+    out = set()
+    for m in doc.mentions:
+        if m.label != "LOC":
+            continue
+        k = bisect_right(starts, m.start) - 1
+        while k >= 0 and m.start - orgs[k][0] <= NAME_REACH:   # names are short: look back a little
+            a, b = orgs[k]
+            if m.end <= b and (a, b) != (m.start, m.end):
+                out.add(m.id)
+                break
+            k -= 1
+    return frozenset(out)
+
+
 def focus_place(doc: Doc, near: list = ()):
     """The place a document is about: the most mentioned place below country level
     (a country only when nothing more specific is named); ties go to the first named.
@@ -50,10 +75,7 @@ def focus_place(doc: Doc, near: list = ()):
     names nothing, or names only the country that place lies in."""
     best, best_key = None, None
     order = {m.id: i for i, m in enumerate(doc.mentions)}
-    # a place inside an organisation's name (سرايا القدس) is part of the name, not a topic
-    orgs = [(m.start, m.end) for m in doc.mentions if m.label == "ORG"]
-    named = {m.id for m in doc.mentions if m.label == "LOC" and any(
-        a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in orgs)}
+    named = places_in_names(doc)
     for p in doc.places:
         mentions = [m for m in p.mention_ids if m in order and m not in named
                     and doc.mentions[order[m]].role != "dateline"]
