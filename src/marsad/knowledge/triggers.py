@@ -136,6 +136,7 @@ class TriggerLexicon:
             for w in vocab:
                 self._cue_index.setdefault(w, set()).add(cls)
         self._load(raw)
+        self._forms_by: dict[tuple, Form | None] = {}
         self.senses = self._load_senses(raw.get("senses") or {})
 
     # ---- loading and validation
@@ -156,9 +157,7 @@ class TriggerLexicon:
                 _fail(f"{where}: none of {sorted(wanted)} is a {e['type']} trigger")
             as_form = None
             if e.get("as"):
-                want = (e["as"].get("type"), e["as"].get("mode"))
-                as_form = next((f for forms in self.single.values() for f in forms
-                                if (f.trigger.type, f.trigger.mode) == want and not f.participle), None)
+                as_form = self.form_of(e["as"].get("type"), e["as"].get("mode"))
                 if as_form is None:
                     _fail(f"{where}: 'as' {e['as']!r} names no single-word trigger's type and mode")
             out.append(OtherSense(e["type"], indices, _words(e.get("next") or ()), _words(e.get("sentence") or ()),
@@ -259,6 +258,24 @@ class TriggerLexicon:
                     lst.append(form)
         else:
             self.single.setdefault((form.words[0], form.pos), []).append(form)
+
+    # ---- forms, for rules that read words as a trigger of the lexicon
+    def phrase_form(self, words: tuple[str, ...]) -> Form | None:
+        """The phrase of these normalized words (اطلق النار), if the lexicon has it (cached)."""
+        key = ("phrase", words)
+        if key not in self._forms_by:
+            self._forms_by[key] = next((f for f in self.phrases.get(words[0], ()) if f.words == words), None)
+        return self._forms_by[key]
+
+    def form_of(self, type_: str, mode: str, phrase: bool = False) -> Form | None:
+        """The first single-word form (not a participle) or, with ``phrase``, the first phrase
+        of this type and mode (cached): سلّمه رسالة read as a meeting, عليه ضرورة as an obligation."""
+        key = (type_, mode, phrase)
+        if key not in self._forms_by:
+            pool = self.phrases.values() if phrase else self.single.values()
+            self._forms_by[key] = next((f for forms in pool for f in forms if f.trigger.type == type_
+                                        and f.trigger.mode == mode and not f.participle), None)
+        return self._forms_by[key]
 
     # ---- analysis
     def analyze(self, word: str) -> tuple[Analysis, ...]:

@@ -62,7 +62,7 @@ def judgments_as_accusations(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) 
     """"يعتبر اعتداءً على السيادة", "وصفها بأنها عدوان": an indefinite attack or coercion noun
     right after a judging copula judges an action already named; it is an accusation. So is
     describing with ب a damning word (تصفهم الحكومة بالإرهابيين، وصف القصف بالهمجي)."""
-    form = _judgment_form(lex)
+    form = lex.form_of("ACCUSE", "judgment")
     if form is None:
         return hits
     hits = _damning_descriptions(s, lex, hits, form)
@@ -96,13 +96,6 @@ def _damning_descriptions(s: Sentence, lex: TriggerLexicon, hits: list[Hit], for
     if not added:
         return hits
     return sorted(hits + added, key=lambda h: h.first)
-
-
-@lru_cache(maxsize=4)
-def _judgment_form(lex: TriggerLexicon):
-    """The lexicon's first ACCUSE form of mode "judgment" (looked up once per lexicon)."""
-    return next((f for forms in lex.single.values() for f in forms
-                 if f.trigger.type == "ACCUSE" and f.trigger.mode == "judgment"), None)
 
 
 def without_attack_settings(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
@@ -219,7 +212,7 @@ FIRE_REACH = 4   # words between the verb and what it fires: the shooter (أطل
 def fire_with_shooter_between(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
     """"أطلق خفر السواحل النار على…"، "إطلاق القوات الإسرائيلية النار": firing told with the
     shooter between the verb and the fire is the phrase أطلق النار (ASSAULT, firearms)."""
-    form = _fire_form(lex)
+    form = lex.phrase_form(("اطلق", "النار"))
     if form is None:
         return hits
     taken = {k for h in hits for k in range(h.first, h.last + 1)}
@@ -238,16 +231,10 @@ def fire_with_shooter_between(s: Sentence, lex: TriggerLexicon, hits: list[Hit])
     return sorted(hits + added, key=lambda h: h.first) if added else hits
 
 
-@lru_cache(maxsize=4)
-def _fire_form(lex: TriggerLexicon):
-    key = ("اطلق", "النار")
-    return next((f for forms in lex.phrases.values() for f in forms if f.words == key), None)
-
-
 def obligation_pairs(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
     """Two-word obligations opening with a particle (من الضروري، لا بد، على السلطات: cue
     "obligation_pairs"), read as REQUEST mode obligation; looked for by their second word."""
-    form = _obligation_form(lex)
+    form = lex.form_of("REQUEST", "obligation", phrase=True)
     pairs = lex.cues["obligation_pairs"]
     seconds = _second_words(lex)
     taken = {k for h in hits for k in range(h.first, h.last + 1)}
@@ -262,12 +249,6 @@ def obligation_pairs(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[
                 added.append(Hit(form, k - 1, k, Analysis(n, "noun", "", "", n.startswith("ال"), False)))
                 break
     return sorted(hits + added, key=lambda h: h.first) if added and form is not None else hits
-
-
-@lru_cache(maxsize=4)
-def _obligation_form(lex: TriggerLexicon):
-    return next((f for forms in lex.phrases.values() for f in forms
-                 if f.trigger.type == "REQUEST" and f.trigger.mode == "obligation"), None)
 
 
 @lru_cache(maxsize=4)
@@ -348,20 +329,13 @@ def _issued_by(toks, hit: Hit, lex: TriggerLexicon, last: int) -> bool:
             and toks[hit.last + 1].norm in ("عن", "عنه", "عنها"))
 
 
-@lru_cache(maxsize=4)
-def _ceasefire_form(lex: TriggerLexicon):
-    """The lexicon's "وقف إطلاق النار" form (looked up once per lexicon)."""
-    key = ("وقف", "اطلاق", "النار")
-    return next((f for forms in lex.phrases.values() for f in forms if f.words == key), None)
-
-
 def _ceasefire(toks, hit: Hit, lex: TriggerLexicon, first: int, hits: list[Hit]) -> Hit:
     """"وقف فوري لإطلاق النار": shooting named after a word that stops it is a ceasefire."""
     if hit.form.trigger.type != "ASSAULT":
         return hit
     for k in range(hit.first - 1, max(first, hit.first - 3) - 1, -1):
         if toks[k].kind == "word" and toks[k].norm in lex.cues["cease"]:
-            form = _ceasefire_form(lex)
+            form = lex.phrase_form(("وقف", "اطلاق", "النار"))
             if form is None:
                 return hit
             if hits and hits[-1].last >= k:   # "وقف" already read as part of an earlier trigger
