@@ -82,8 +82,7 @@ def _damning_descriptions(s: Sentence, lex: TriggerLexicon, hits: list[Hit], for
     for k in range(s.first, s.last + 1):
         t = s.toks[k]
         n = t.norm   # every describing verb form holds صف or نعت: a cheap first test
-        if ("صف" not in n and "نعت" not in n) or t.kind != "word" or not any(
-                stem in lex.cues["describing_verbs"] for _, stem, _, _ in reading_tuples(t.norm)):
+        if ("صف" not in n and "نعت" not in n) or t.kind != "word" or not _verb_of(lex, "describing_verbs", n):
             continue   # with its object pronoun too (تصفهم)
         for j in range(k + 1, min(k + 5, s.last + 1)):
             w = s.toks[j]
@@ -282,15 +281,17 @@ def without_unsaid_judgments(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) 
     out = []
     for h in hits:
         if h.form.trigger.mode == "judgment" and not any(
-                s.toks[k].kind == "word" and _says(lex, s.toks[k].norm) for k in range(s.first, h.first)):
+                s.toks[k].kind == "word" and _verb_of(lex, "statement_verbs", s.toks[k].norm)
+                for k in range(s.first, h.first)):
             continue
         out.append(h)
     return out
 
 
-def _says(lex: TriggerLexicon, word: str) -> bool:
-    """A verb of saying or judging, with or without its object pronoun (اعتبره، تصفهم)."""
-    vocab = lex.cues["statement_verbs"]
+def _verb_of(lex: TriggerLexicon, cue: str, word: str) -> bool:
+    """``word`` is one of the verbs of ``cue``, with or without its object pronoun (اعتبره،
+    تصفهم): unlike ``lex.has``, which reads words without a pronoun suffix."""
+    vocab = lex.cues[cue]
     return any(stem in vocab for _, stem, _, _ in reading_tuples(word))
 
 
