@@ -223,15 +223,19 @@ def amid(v: SentenceView, j: int, c0: int) -> bool:
 def exchanged(v: SentenceView, j: int, c1: int) -> int | None:
     """The control or fire word an exchange word at ``j`` governs, within two words past
     the names of who exchange it (يتبادل عناصر الهيئة وقوات النظام السيطرة)."""
-    k, left = j + 1, 2
+    return next((k for k in _past_names(v, j, c1, 2) if v.toks[k].kind == "word" and k not in v.covered
+                 and v.cues.status_of(v.toks[k]) in ("closed", "contested", "shelled")), None)
+
+
+def _past_names(v: SentenceView, j: int, c1: int, words: int):
+    """Token indices after ``j`` up to ``words`` words that are no part of a name (the names
+    of who does it may stand between a verb and its object)."""
+    k, left = j + 1, words
     while k <= c1 and left > 0:
-        t = v.toks[k]
-        if t.kind == "word" and k not in v.covered and v.cues.status_of(t) in ("closed", "contested", "shelled"):
-            return k
+        yield k
         if k not in v.covered:
             left -= 1
         k += 1
-    return None
 
 
 def travels_distance(v: SentenceView, j: int, c1: int) -> bool:
@@ -280,14 +284,7 @@ def planned(v: SentenceView, j: int, c0: int) -> bool:
 
 def expressed(v: SentenceView, j: int, c1: int) -> bool:
     """عبّر (عبّرت الأمم المتحدة) عن: expressed, the subject's name between."""
-    k, left = j + 1, 2
-    while k <= c1 and left > 0:
-        if v.toks[k].norm in EXPRESS:
-            return True
-        if k not in v.covered:
-            left -= 1
-        k += 1
-    return False
+    return any(v.toks[k].norm in EXPRESS for k in _past_names(v, j, c1, 2))
 
 
 def busy(v: SentenceView, j: int, c1: int) -> bool:
