@@ -17,6 +17,13 @@ RESTATING = frozenset({"وهو", "وهي", "هو", "هي", "يعد", "تعد", "
 OTHER = frozenset({"اخر", "الاخر", "الاخري", "اخري", "ثاني", "الثاني", "ثان"})
 
 
+def _fold(into: Frame, part: Frame) -> None:
+    """``part`` restates ``into``: its cues join it, and it is no route of its own."""
+    into.cues.extend(part.cues)
+    into.merged.append(part)
+    part.restates = into
+
+
 def restatements(v: SentenceView, routes: list[Frame]) -> None:
     """A definite route noun naming no end of its own right after a route that names some,
     or after وهو/يعد… (طريق خناصر، وهو خط الإمداد الوحيد نحو حلب; الطريق من السلمية إلى
@@ -25,15 +32,11 @@ def restatements(v: SentenceView, routes: list[Frame]) -> None:
         host = a.restates or a
         if not a.waypoints and not b.waypoints and a.restates is None and _became(v, a, b):
             # تقلصت المعابر إلى معبر واحد: the narrowing is told of the one left
-            b.cues.extend(a.cues)
-            b.merged.append(a)
-            a.restates = b
+            _fold(b, a)
             continue
         if not a.waypoints and b.waypoints and a.restates is None and _left_of_set(v, a, b):
             # لم يبق من المعابر بين لبنان وسوريا سوى معبري X وY: the ones left narrowed
-            b.cues.extend(a.cues)
-            b.merged.append(a)
-            a.restates = b
+            _fold(b, a)
             continue
         if _narrowed_into(v, a, b):
             # قلّص خطوط إمداد X إلى داخل المدينة، ولم يبق سوى طريق Y؛ تتقلص طرق الإمداد نحو
@@ -41,54 +44,40 @@ def restatements(v: SentenceView, routes: list[Frame]) -> None:
             # where the set did
             have = {i.ref for i in b.waypoints}
             b.items.extend(i for i in a.waypoints if i.ref not in have and (not have or i.role in ("to", "from")))
-            b.cues.extend(a.cues)
-            b.merged.append(a)
-            a.restates = b
+            _fold(b, a)
             continue
         if host.waypoints and b.route_kind == "supply_line" and host.route_kind != "supply_line" \
                 and (not b.items or _on_host(host, b)) and not _other_after(v, b):
             # سيطرت القوات على الطريق بين X وY، ما قطع خط إمداد Z: the road is that supply line
-            host.cues.extend(b.cues)
-            host.merged.append(b)
-            b.restates = host
+            _fold(host, b)
             continue
         if not a.waypoints and b.waypoints and a.restates is None and _copula_between(v, a, b):
             # تقلصت المعابر إلى معبر واحد هو معبر الطبقة: what is said of the one is said of the other
-            b.cues.extend(a.cues)
-            b.merged.append(a)
-            a.restates = b
+            _fold(b, a)
             continue
         if _ends_of_named(v, host, b):
             # طريق الكاستيلو، آخر طريق يربط X بـY: the apposition gives the named road's ends
             host.items = [i for i in host.items if i.role != "name"] + list(b.items)
-            host.cues.extend(b.cues)
-            host.merged.append(b)
-            b.restates = host
+            _fold(host, b)
             continue
         if _goal_of_named(v, host, b):
             # طريق الكاستيلو، آخر منفذ للفصائل إلى الأحياء الشرقية: the apposition gives where it leads
             host.items = host.items + list(b.items)
-            host.cues.extend(b.cues)
-            host.merged.append(b)
-            b.restates = host
+            _fold(host, b)
             continue
         if _predicate_of(v, host, b):
             # بات الطريق بين X وY آخر منفذ بري للمدينة، باتت طريق X – Y الصحراوية المنفذ الوحيد
             # المتبقي إلى Z: the second noun is what the road became; Z is where it leads
             have = {i.ref for i in host.waypoints}
             host.items.extend(replace(i, join="then") for i in b.items if i.role == "to" and i.ref not in have)
-            host.cues.extend(b.cues)
-            host.merged.append(b)
-            b.restates = host
+            _fold(host, b)
             continue
         sides = _sides_of_crossing(host, b)
         if not host.waypoints or (any(i.role in ("name", "between", "from") for i in b.items) and not sides):
             continue
         if not b.items and _bare_mention(v, b, host):
             # "…الطريق الواصل بين X وY، مشيرة إلى أن الطريق شهد اشتباكات": the same road again
-            host.cues.extend(b.cues)
-            host.merged.append(b)
-            b.restates = host
+            _fold(host, b)
             continue
         end = max([a.last] + [i.last for i in a.items])
         if not all((v.toks[k].kind == "punct" and v.toks[k].text in ("،", ",")) or v.toks[k].norm in RESTATING
@@ -104,9 +93,7 @@ def restatements(v: SentenceView, routes: list[Frame]) -> None:
         # المنفذ الوحيد لإيصال البضائع إلى X: a named route does not go where the goods do
         host.items.extend(i for i in b.items if not (named and b.purpose_at is not None and i.first > b.purpose_at))
         host.via.extend(b.via)
-        host.cues.extend(b.cues)
-        host.merged.append(b)
-        b.restates = host
+        _fold(host, b)
 
 
 def _ends_of_named(v: SentenceView, host: Frame, b: Frame) -> bool:
