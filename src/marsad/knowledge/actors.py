@@ -85,7 +85,7 @@ class ActorDictionary:
     heads: dict[str, frozenset[str]]           # actor id → first words of its names
     weak: frozenset[str] = frozenset()         # alias keys that are also ordinary words
     weak_cues: frozenset[str] = frozenset()    # words that make a weak alias count
-    nationality: dict[str, str] = field(default_factory=dict)  # nisba root (روس) → that country's forces
+    nationality: dict[str, str] = field(default_factory=dict)  # adjective as written (الروسية) → that country's forces
     nationality_after: frozenset[str] = frozenset()  # attack words after which the adjective names them
 
     def __len__(self) -> int:
@@ -115,9 +115,9 @@ def nisba_root(word: str) -> str | None:
 
 
 def _forces_by_nationality(actors: dict, names: dict, spec: dict) -> tuple[dict[str, str], dict[str, str]]:
-    """Keys "<military word> <nationality adjective>" for each country whose military actor
-    has an alias of that shape (see the section's _doc in actors.json); explicit aliases and
-    ambiguous keys are left as they are."""
+    """(keys "<military word> <nationality adjective>", every written form of the nationality
+    adjective → actor) for each country whose military actor has an alias of that shape (see
+    the section's _doc in actors.json); explicit aliases and ambiguous keys are left as they are."""
     heads = [name_key(h) for h in spec.get("heads", [])]
     if not heads:
         return {}, {}
@@ -131,15 +131,10 @@ def _forces_by_nationality(actors: dict, names: dict, spec: dict) -> tuple[dict[
             root = nisba_root(words[1]) if len(words) == 2 and words[0] in head_set else None
             if root:
                 roots.setdefault(root, actor.id)
-    out = {}
-    for root, aid in roots.items():
-        for head in heads:
-            for article in ("ال", ""):
-                for end in NISBA_ENDINGS:
-                    key = f"{head} {article}{root}{end}"
-                    if key not in names:
-                        out[key] = aid
-    return out, roots
+    forms = {f"{article}{root}{end}": aid for root, aid in roots.items()
+             for article in ("ال", "") for end in NISBA_ENDINGS}
+    keys = {f"{head} {form}": aid for form, aid in forms.items() for head in heads}
+    return {k: aid for k, aid in keys.items() if k not in names}, forms
 
 
 def _fail(path: str, why: str):

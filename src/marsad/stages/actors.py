@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from marsad.doc import Doc
-from marsad.knowledge.actors import NISBA_ENDINGS, ActorDictionary, load_actors
+from marsad.knowledge.actors import ActorDictionary, load_actors
 from marsad.pipeline import stage
 from marsad.stages.places.match import _clitic_start
 from marsad.text.clitics import proclitic_stems as _stems
@@ -144,30 +144,16 @@ def nationality_matches(tokens: list, d: ActorDictionary, taken: list[ActorMatch
     if not d.nationality or not d.nationality_after:
         return []
     used = {k for m in taken for k in range(m.first, m.last + 1)}
-    forms = _nationality_forms(d)
     out = []
     for i in range(len(tokens) - 1):
         adj = tokens[i + 1]
-        aid = forms.get(adj.norm)   # one dict lookup: most words are no nationality adjective
+        aid = d.nationality.get(adj.norm)   # one dict lookup: most words are no nationality adjective
         if aid is None or i + 1 in used or tokens[i].start < body_start:
             continue
         if any(stem in d.nationality_after for _, stem in _stems(tokens[i].norm)):
             out.append(ActorMatch(i + 1, i + 1, adj.start, adj.end, adj.norm, "name", ids=(aid,),
                                   evidence=("nationality",)))
     return out
-
-
-_FORMS: dict[int, dict[str, str]] = {}
-
-
-def _nationality_forms(d: ActorDictionary) -> dict[str, str]:
-    """Every written form of the dictionary's nationality adjectives (الإسرائيلية، روسي…) →
-    that country's forces (built once per dictionary)."""
-    forms = _FORMS.get(id(d))
-    if forms is None:
-        forms = _FORMS[id(d)] = {f"{art}{root}{end}": aid for root, aid in d.nationality.items()
-                                 for art in ("ال", "") for end in NISBA_ENDINGS}
-    return forms
 
 
 def _supported(matches: list[ActorMatch], tokens: list, index: ActorIndex) -> list[ActorMatch]:
