@@ -7,6 +7,8 @@ Steps, per sentence (header lines before ``doc.body_start`` are left out):
                 clitics, inflection, phrases); tokens inside a place, actor or person
                 name are never triggers (الحشد الشعبي is an actor, not a mobilization);
                 two triggers of one type side by side are one event (اتفاق وقف إطلاق النار);
+                ``finding.sentence_hits`` then drops or rereads the words that only look
+                like triggers there (the steps in their order);
   3. actor / target, from Arabic word order, in this order:
        passive verb (a damma on its first letter: أُغلقت) → actor only from "من قبل X",
        "على يد X";  a relative pronoun before the verb (الذي هرب) → the nearest person
@@ -51,13 +53,7 @@ from marsad.knowledge import place_cues
 from marsad.knowledge.triggers import TriggerLexicon, load_triggers
 from marsad.pipeline import stage
 from marsad.stages.events.arguments import event_of
-from marsad.stages.events.finding import (find_hits, fire_with_shooter_between, judgments_as_accusations,
-                                          obligation_pairs,
-                                          without_agreement_references,
-                                          without_aim_words, without_attack_settings, without_other_senses,
-                                          without_records,
-                                          without_loose_obligations, without_play, without_pointed_back, without_progress,
-                                          without_unsaid_judgments)
+from marsad.stages.events.finding import sentence_hits
 from marsad.stages.events.governing import fold_embedded
 from marsad.stages.events.merging import coordinated_places, merge_coreferent, one_per_place, refers_back
 from marsad.stages.events.placing import (PLACE_PREPOSITIONS, said_part, without_locators, SAYING_LOCATIVE, SAYING_TYPES, casualties_of,
@@ -177,11 +173,7 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
             if first > last:
                 continue
             s = Sentence(doc, lex, first, last, ctx)
-            hits = fire_with_shooter_between(s, lex, obligation_pairs(s, lex, find_hits(s, lex, covered)))
-            hits = without_loose_obligations(s, without_aim_words(s, lex, hits))
-            hits = without_agreement_references(s, lex, without_progress(s, lex, without_records(s, lex, without_other_senses(s, lex, hits))), covered)
-            hits = without_unsaid_judgments(s, lex, judgments_as_accusations(s, lex, without_play(s, lex, hits)))
-            hits = without_pointed_back(s, lex, without_attack_settings(s, lex, hits))
+            hits = sentence_hits(s, lex, covered)
             if not hits:
                 continue
             s.trigger_tokens = {k for h in hits for k in range(h.first, h.last + 1)}

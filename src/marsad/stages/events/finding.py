@@ -10,6 +10,28 @@ from marsad.stages.events.sentence import Sentence, VERB_CUES
 from marsad.text.clitics import proclitic_stems, reading_tuples
 
 
+def sentence_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
+    """The trigger hits of a sentence, in this order: the lexicon's matches; words the
+    lexicon finds only in pairs or across a subject (obligations, firing); then each word
+    that only looks like a trigger here is dropped or read as another; last, judgments
+    become accusations where a speaker states them, and what sets or points back at an
+    attack is no event of its own."""
+    hits = find_hits(s, lex, covered)
+    hits = obligation_pairs(s, lex, hits)
+    hits = fire_with_shooter_between(s, lex, hits)
+    hits = without_aim_words(s, lex, hits)
+    hits = without_loose_obligations(s, hits)
+    hits = without_other_senses(s, lex, hits)
+    hits = without_records(s, lex, hits)
+    hits = without_progress(s, lex, hits)
+    hits = without_agreement_references(s, lex, hits, covered)
+    hits = without_play(s, lex, hits)
+    hits = judgments_as_accusations(s, lex, hits)
+    hits = without_unsaid_judgments(s, lex, hits)
+    hits = without_attack_settings(s, lex, hits)
+    return without_pointed_back(s, lex, hits)
+
+
 def find_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
     hits: list[Hit] = []
     j = s.first
