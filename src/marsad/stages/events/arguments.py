@@ -92,7 +92,13 @@ def event_of(s: Sentence, lex: TriggerLexicon, hit: Hit, clause: tuple[int, int]
     else:
         target = None
     embedding = governing_hit(s, lex, hit, hits, c0)
-    status, negated = status_of(s, hit, clause, embedding is not None)
+    at = hits.index(hit)
+    before = hits[at - 1] if at else None
+    # "سيلتقي الرئيس نظيره ويبحث معه…": an imperfect joined by و to a future verb is planned too
+    imperfect = a.pos == "imperfect" or (hit.form.pos == "phrase" and hit.form.text[:1] in "يتن")
+    joined_future = (imperfect and a.prefix.startswith("و") and before is not None
+                     and before.analysis.future and hit.first - before.last <= 12)
+    status, negated = status_of(s, hit, clause, embedding is not None, joined_future)
     t0, t1 = toks[hit.first], toks[hit.last]
     return {
         "id": None, "type": trig.type, "mode": trig.mode,

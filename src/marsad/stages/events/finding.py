@@ -21,6 +21,7 @@ def sentence_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[H
     hits = fire_with_shooter_between(s, lex, hits)
     hits = without_aim_words(s, lex, hits)
     hits = without_loose_obligations(s, hits)
+    hits = without_forecasts(s, lex, hits)
     hits = without_other_senses(s, lex, hits)
     hits = without_records(s, lex, hits)
     hits = without_progress(s, lex, hits)
@@ -29,6 +30,7 @@ def sentence_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[H
     hits = judgments_as_accusations(s, lex, hits)
     hits = without_unsaid_judgments(s, lex, hits)
     hits = without_attack_settings(s, lex, hits)
+    hits = without_statement_settings(s, lex, hits)
     return without_pointed_back(s, lex, hits)
 
 
@@ -138,24 +140,58 @@ def without_attack_settings(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -
 
 
 _ADVANCE_WORDS = frozenset({"تقدم", "يتقدم"})
+_DECLINE_WORDS = frozenset({"تراجع", "يتراجع"})
 
 
 def without_progress(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
-    """تقدم is a troop advance only where armed forces are named in the sentence; else it is
-    progress (أحرز الطرفان تقدماً في المحادثات) or an offer (تقدم خدمات). تقدم بـ is a
+    """تقدم is a troop advance, تراجع a pull-back, only where armed forces are named in the
+    sentence; else تقدم is progress (أحرز الطرفان تقدماً في المحادثات) or an offer (تقدم
+    خدمات) and تراجع a decline (تراجع النظام الصحي، تراجعت الأسعار). تقدم بـ is a
     submission (تقدم بطلب، بعريضة), never an advance."""
-    advances = [h for h in hits if h.form.trigger.type == "MOBILIZE" and h.form.text in _ADVANCE_WORDS]
-    if not advances:
+    moves = [h for h in hits if (h.form.trigger.type == "MOBILIZE" and h.form.text in _ADVANCE_WORDS)
+             or (h.form.trigger.type == "RETREAT" and h.form.text in _DECLINE_WORDS)]
+    if not moves:
         return hits
     military = any(s.toks[k].kind == "word" and lex.has("military", s.toks[k].norm) for k in range(s.first, s.last + 1))
     drop = set()
-    for h in advances:
+    for h in moves:
         nxt = s.toks[h.last + 1] if h.last < s.last else None
-        submitted = h.analysis.pos != "noun" and nxt is not None and nxt.kind == "word" and nxt.norm.startswith("ب") \
-            and not lex.has("military", nxt.norm)
+        submitted = h.form.trigger.type == "MOBILIZE" and h.analysis.pos != "noun" and nxt is not None \
+            and nxt.kind == "word" and nxt.norm.startswith("ب") and not lex.has("military", nxt.norm)
         if submitted or not military:
             drop.add(id(h))
     return [h for h in hits if id(h) not in drop]
+
+
+def without_statement_settings(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """"وقال في لقاء مع موفد الجزيرة إن…"، "نسبت إليه قوله في اتصال هاتفي": a meeting or call
+    after في/خلال is where a statement was given, no meeting of political actors, when its
+    partner is a journalist or an outlet (مع مراسل، للصحيفة), or when a call names no partner
+    and a word of saying stands right before it (قوله في اتصال هاتفي)."""
+    if not any(h.form.trigger.type == "CONSULT" for h in hits):
+        return hits
+    toks = s.toks
+    out = []
+    for h in hits:
+        if h.form.trigger.type == "CONSULT" and h.form.trigger.mode in ("meet", "call") and h.analysis.pos == "noun" \
+                and h.first > s.first and _circumstance_before(toks[h.first], toks[h.first - 1], lex):
+            after = [toks[k] for k in range(h.last + 1, min(h.last + 4, s.last + 1)) if toks[k].kind == "word"]
+            partner = next((k for k, t in enumerate(after) if t.norm in ("مع", "ب") or t.norm.startswith("مع")), None)
+            with_media = partner is not None and partner + 1 < len(after) and _stem_in(after[partner + 1], lex.cues["media"])
+            said_before = any(toks[k].kind == "word" and (lex.has("saying_nouns", toks[k].norm)
+                                                           or _verb_of(lex, "statement_verbs", toks[k].norm))
+                              for k in range(max(s.first, h.first - 3), h.first - 1))
+            to_media = any(_stem_in(t, lex.cues["media"]) for t in after[:1])
+            # a reception or meeting names its guests without مع (خلال استقباله أعضاء المجلس)
+            if with_media or to_media or (partner is None and said_before and h.form.trigger.mode == "call"):
+                continue
+        out.append(h)
+    return out
+
+
+def _circumstance_before(tok, prev, lex: TriggerLexicon) -> bool:
+    """في or خلال on the word (فيه is not) or just before it."""
+    return (prev.kind == "word" and prev.norm.lstrip("و") in ("في", "خلال", "اثناء")) or tok.norm.startswith(("في", "وفي"))
 
 
 def without_other_senses(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
@@ -289,6 +325,21 @@ def without_loose_obligations(s: Sentence, hits: list[Hit]) -> list[Hit]:
                 and h.last > h.first and s.toks[h.last].norm != "ضروره":   # أكد على ضرورة: a demand anywhere
             prev = s.toks[h.first - 1]
             if prev.kind == "word" and prev.norm.lstrip("وف") not in _OPENERS and prev.norm not in ("و", "ف"):
+                continue
+        out.append(h)
+    return out
+
+
+def without_forecasts(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """"يتعين أن يصل عدد السيارات إلى مليوني سيارة": an obligation whose content is a figure
+    reaching, rising or falling is a forecast, nobody is asked to do anything."""
+    out = []
+    for h in hits:
+        if h.form.trigger.mode == "obligation":
+            # the verb of the content: right after, past an أن (يتعين على الشركات أن …)
+            words = [s.toks[k].norm for k in range(h.last + 1, min(h.last + 3, s.last + 1)) if s.toks[k].kind == "word"]
+            verb = next((w for w in words if w != "ان"), None)
+            if verb is not None and lex.has("quantity_verbs", verb):
                 continue
         out.append(h)
     return out

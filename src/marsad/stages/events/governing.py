@@ -26,7 +26,10 @@ def governing_hit(s: Sentence, lex: TriggerLexicon, hit: Hit, hits: list[Hit], c
         kind = h.form.trigger.type
         governs = kind in lex.embedding and not h.form.participle and not _backing(h)
         # an obligation (يجب على السلطات العراقية أن تفرج…) governs the rest of its clause
-        near = hit.first - h.last <= 4 or h.form.trigger.mode == "obligation"
+        near = hit.first - h.last <= 4 or h.form.trigger.mode == "obligation" or (
+            # دعا خلال كلمة له أمس أمام المجلس إلى عقد مؤتمر: a call reaches its إلى past a setting
+            # (or with a light noun between: إلى عقد مؤتمر)
+            kind == "REQUEST" and nominal and any(s.toks[k].norm == "الي" for k in range(max(s.first, hit.first - 2), hit.first)))
         # a demand's chain of joined verbal nouns, unless a time or cause phrase opens between
         chained = nominal and kind in lex.embedding_far and not any(
             lex.has("adjuncts", s.toks[k].norm) for k in range(h.last + 1, hit.first))

@@ -34,7 +34,8 @@ def any_in(marks: dict, cue: str, lo: int, hi: int) -> bool:
     return any(lo <= k < hi for k in marks.get(cue, ()))
 
 
-def status_of(s: Sentence, hit: Hit, clause: tuple[int, int], embedded: bool) -> tuple[str, bool]:
+def status_of(s: Sentence, hit: Hit, clause: tuple[int, int], embedded: bool,
+              joined_future: bool = False) -> tuple[str, bool]:
     lex, toks, marks = s.lex, s.toks, s.marks
     c0, c1 = clause
     i, a = hit.first, hit.analysis
@@ -67,7 +68,7 @@ def status_of(s: Sentence, hit: Hit, clause: tuple[int, int], embedded: bool) ->
         return "denied", negated
     if negated:
         return "denied", True
-    planned = a.future or any_in(marks, "plan", lo, i) or "plan_after" in after_cl or any(
+    planned = a.future or joined_future or any_in(marks, "plan", lo, i) or "plan_after" in after_cl or any(
         toks[k].kind == "word" and (toks[k].norm[1:] in lex.cues["future_auxiliaries"] and toks[k].norm[0] == "س"
                                     or toks[k].norm[2:] in lex.cues["future_auxiliaries"]
                                     and toks[k].norm.startswith("وس"))

@@ -1,0 +1,73 @@
+"""Events: words that look like events but are settings, forecasts, disasters or declines,
+and actions whose status comes from the verb they are joined to. Sentences written for
+marsad in the style of Arabic news reports."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.pipeline import Pipeline
+
+PIPE = Pipeline()
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(e["type"], e["status"]) for e in PIPE.run_text(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال قائد الفصيل في لقاء مع مراسل الصحيفة إن مقاتليه سيبقون في مواقعهم.",
+    "ونقلت الوكالة عن الوزير قوله في اتصال هاتفي إن الحكومة لن تستقيل.",
+    "وأكد المتحدث خلال مقابلة مع قناة محلية أن الوضع مستقر.",
+])
+def test_a_meeting_where_a_statement_was_given_is_no_meeting(text):
+    assert not [k for k in kinds(text) if k[0] == "CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "وبحث الرئيس في اتصال هاتفي مع نظيره الفرنسي الأوضاع في لبنان.",
+    "ونقلت الوكالة عن المحافظ قوله خلال استقباله أعضاء مجلس المحافظة إن الطرق ستفتح.",
+    "وقال الوزير في لقاء مع نظيره التركي إن البلدين متفقان.",
+])
+def test_a_meeting_with_a_political_partner_stays_a_meeting(text):
+    assert ("CONSULT", "reported") in kinds(text)
+
+
+@pytest.mark.parametrize("text,asked", [
+    ("وقال الخبير إنه يتعين أن يصل عدد السياح هذا العام إلى مليوني سائح.", False),
+    ("ويتوقع البنك أنه يجب أن تبلغ الصادرات نحو أربعة مليارات دولار.", False),
+    ("وقال الوزير إنه يتعين على الحكومة أن تفرج عن المعتقلين.", True),
+])
+def test_an_obligation_to_reach_a_figure_is_a_forecast(text, asked):
+    assert (("REQUEST", "reported") in kinds(text)) is asked
+
+
+@pytest.mark.parametrize("text,attack", [
+    ("أدت الفيضانات التي ضربت شرق البلاد إلى مقتل ستة أشخاص وغرق عشرات القرى.", False),
+    ("وأسفر الإعصار الذي اجتاح الساحل عن مقتل عشرين شخصا على الأقل.", False),
+    ("وأسفر القصف المدفعي على البلدة عن مقتل ستة مدنيين.", True),
+])
+def test_deaths_in_a_disaster_are_no_attack(text, attack):
+    assert bool([k for k in kinds(text) if k[0] == "ASSAULT"]) is attack
+
+
+@pytest.mark.parametrize("text,retreat", [
+    ("وأدى الحصار إلى تراجع النظام الصحي في المحافظة.", False),
+    ("وتراجعت أسعار الوقود في الأسواق المحلية هذا الأسبوع.", False),
+    ("وتراجعت القوات الحكومية إلى أطراف المدينة بعد اشتباكات عنيفة.", True),
+])
+def test_a_decline_is_no_retreat_where_no_armed_force_is_named(text, retreat):
+    assert bool([k for k in kinds(text) if k[0] == "RETREAT"]) is retreat
+
+
+def test_an_action_joined_to_a_future_verb_is_planned_too():
+    found = PIPE.run_text("وسيلتقي الرئيس غدا رئيس الوزراء البريطاني، ويبحث معه الوضع في المنطقة.").events
+    assert [(e["type"], e["status"]) for e in found] == [("CONSULT", "planned")]
+    # joined to a verb of the past, it happened
+    found = PIPE.run_text("والتقى الرئيس أمس رئيس الوزراء البريطاني، ويبحث معه الوزراء الوضع اليوم.").events
+    assert ("CONSULT", "reported") in [(e["type"], e["status"]) for e in found]
+
+
+def test_a_call_reaches_its_action_past_a_setting():
+    found = PIPE.run_text("ودعا الأمين العام خلال كلمة له أمس أمام مجلس الأمن إلى عقد مؤتمر دولي للسلام.").events
+    assert [e["type"] for e in found] == ["REQUEST"]
+    assert found[0]["content"][0]["type"] == "CONSULT"
