@@ -71,3 +71,18 @@ def test_a_call_reaches_its_action_past_a_setting():
     found = PIPE.run_text("ودعا الأمين العام خلال كلمة له أمس أمام مجلس الأمن إلى عقد مؤتمر دولي للسلام.").events
     assert [e["type"] for e in found] == ["REQUEST"]
     assert found[0]["content"][0]["type"] == "CONSULT"
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("وأجرى الوزيران محادثات تناولت التعاون بين البلدين في مجال الطاقة.", "COOPERATE"),
+    ("وعقد المندوبون مشاورات حول نوع العقوبات الممكنة.", "SANCTION"),
+    ("والتقى الرئيس نظيره وناقشا المساعدات الإنسانية للنازحين.", "AID"),
+])
+def test_what_talks_are_about_is_no_happening(text, type_):
+    found = [e["type"] for e in PIPE.run_text(text).events]
+    assert "CONSULT" in found and type_ not in found
+
+
+def test_a_topic_told_in_a_relative_clause_still_happens():
+    found = PIPE.run_text("وستجري محادثات حول العقوبات التي فرضتها الأمم المتحدة على البلاد.").events
+    assert "SANCTION" in [e["type"] for e in found]

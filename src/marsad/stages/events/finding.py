@@ -31,6 +31,7 @@ def sentence_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[H
     hits = without_unsaid_judgments(s, lex, hits)
     hits = without_attack_settings(s, lex, hits)
     hits = without_statement_settings(s, lex, hits)
+    hits = without_topics_of_talks(s, lex, hits)
     return without_pointed_back(s, lex, hits)
 
 
@@ -184,6 +185,32 @@ def without_statement_settings(s: Sentence, lex: TriggerLexicon, hits: list[Hit]
             to_media = any(_stem_in(t, lex.cues["media"]) for t in after[:1])
             # a reception or meeting names its guests without مع (خلال استقباله أعضاء المجلس)
             if with_media or to_media or (partner is None and said_before and h.form.trigger.mode == "call"):
+                continue
+        out.append(h)
+    return out
+
+
+TOPIC_REACH = 4   # words between a topic word and the action it names (تناولت علاقات الصداقة والتعاون)
+
+
+def without_topics_of_talks(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """"محادثات تناولت التعاون بين البلدين"، "مشاورات حول نوع العقوبات"، "بحثت القمة وقف إطلاق
+    النار": an action noun that talks are about, after a topic word (or a verb of discussing,
+    which takes its topic as object), is their subject, not a happening."""
+    talks = [h for h in hits if h.form.trigger.type == "CONSULT"]
+    if not talks:
+        return hits
+    out = []
+    for h in hits:
+        consult = next((t for t in reversed(talks) if t.last < h.first), None)
+        if consult is not None and h.form.trigger.type != "CONSULT" and h.analysis.pos == "noun":
+            lo = max(consult.first, h.first - 1 - TOPIC_REACH)
+            between = [x for x in hits if consult.last < x.first < h.first]
+            topic = any(s.toks[k].kind == "word" and _stem_in(s.toks[k], lex.cues["topic_words"])
+                        for k in range(lo, h.first))
+            # "حول العقوبات التي ستفرضها": a relative clause tells the action itself
+            told = h.last < s.last and s.toks[h.last + 1].norm in lex.cues["relatives"]
+            if topic and not told and not between and not s.is_break(h.first - 1):
                 continue
         out.append(h)
     return out
