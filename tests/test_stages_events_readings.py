@@ -86,3 +86,23 @@ def test_what_talks_are_about_is_no_happening(text, type_):
 def test_a_topic_told_in_a_relative_clause_still_happens():
     found = PIPE.run_text("وستجري محادثات حول العقوبات التي فرضتها الأمم المتحدة على البلاد.").events
     assert "SANCTION" in [e["type"] for e in found]
+
+
+def test_an_attack_to_be_continued_is_an_aim():
+    found = PIPE.run_text("واتهم رئيس الحكومة الدول الكبرى بإعطاء الجيش فرصة لمواصلة هجماته على القرى.").events
+    assert [e["type"] for e in found] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text,blocked", [
+    ("وأغلقت محطات الوقود أبوابها بسبب نقص الإمدادات.", False),
+    ("وأغلقت قوات الأمن الطريق الرئيسي بين المدينتين.", True),
+])
+def test_a_shop_that_closed_its_doors_blocked_nobody(text, blocked):
+    assert bool([e for e in PIPE.run_text(text).events if e["type"] == "COERCE"]) is blocked
+
+
+def test_a_letter_handed_over_at_a_reception_is_that_meeting():
+    text = "واستقبل الرئيس أمس في قصره وزير الخارجية الإيراني الذي سلمه رسالة خطية من نظيره."
+    assert [e["type"] for e in PIPE.run_text(text).events] == ["CONSULT"]
+    # on its own the delivery is a meeting between the two
+    assert [e["type"] for e in PIPE.run_text("وسلم المبعوث الرئيس رسالة خطية من الملك.").events] == ["CONSULT"]

@@ -243,7 +243,10 @@ def without_other_senses(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> l
                 break
         if other is None:
             out.append(h)
-        elif other.as_form is not None:
+        elif other.as_form is not None and not any(
+                x.form.trigger.type == other.as_form.trigger.type for x in hits if x.first < h.first):
+            # read as another type, it joins an event of that type told before it
+            # (استقبل الوفد الذي سلمه رسالة: the letter was handed over at the reception)
             out.append(Hit(other.as_form, h.first, h.last, h.analysis))
     return out
 
