@@ -106,3 +106,20 @@ def test_a_letter_handed_over_at_a_reception_is_that_meeting():
     assert [e["type"] for e in PIPE.run_text(text).events] == ["CONSULT"]
     # on its own the delivery is a meeting between the two
     assert [e["type"] for e in PIPE.run_text("وسلم المبعوث الرئيس رسالة خطية من الملك.").events] == ["CONSULT"]
+
+
+def test_a_call_answered_was_made():
+    found = PIPE.run_text("ويأتي الاجتماع استجابة لدعوة الأمين العام التي وجهها الأسبوع الماضي.").events
+    assert {"CONSULT", "REQUEST"} <= {e["type"] for e in found}
+    found = PIPE.run_text("وخرج المتظاهرون تلبية لدعوة النقابات إلى الإضراب.").events
+    assert "REQUEST" in {e["type"] for e in found}
+
+
+@pytest.mark.parametrize("text", [
+    "وقال منسق معونات الطوارئ في المنظمة إن الوضع يزداد سوءا.",
+    "وأعلنت وزارة المصالحة الوطنية عن برنامج جديد للتنمية.",
+    "وأكد مدير مكتب الإغاثة أن المستودعات فارغة.",
+])
+def test_an_office_named_by_an_event_noun_is_no_event(text):
+    found = [e["type"] for e in PIPE.run_text(text).events]
+    assert not ({"AID", "AGREE"} & set(found))

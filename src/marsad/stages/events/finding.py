@@ -258,11 +258,15 @@ def _stem_in(tok, vocab: frozenset[str]) -> bool:
 
 
 def without_records(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
-    """"قاعة الاجتماع"، "نص الاتفاق": an event noun in construct after a
-    room, record or document noun names it; nothing happens in the sentence."""
-    return [h for h in hits
-            if not (h.analysis.pos == "noun" and h.first > s.first and not s.toks[h.first].norm.startswith(("و", "ب", "ل"))
-                    and s.toks[h.first - 1].kind == "word" and lex.has("record_nouns", s.toks[h.first - 1].norm))]
+    """"قاعة الاجتماع"، "نص الاتفاق"، "منسق معونات الطوارئ": an event noun in construct after
+    a room, record or document noun, or an office, body or post, names it; nothing happens
+    in the sentence."""
+    def named(h: Hit) -> bool:
+        if h.analysis.pos != "noun" or h.first == s.first or s.toks[h.first].norm.startswith(("و", "ب", "ل")):
+            return False
+        head = s.toks[h.first - 1]
+        return head.kind == "word" and (lex.has("record_nouns", head.norm) or lex.has("office_nouns", head.norm))
+    return [h for h in hits if not named(h)]
 
 
 def without_agreement_references(s: Sentence, lex: TriggerLexicon, hits: list[Hit], names: set[int]) -> list[Hit]:
