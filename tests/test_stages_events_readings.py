@@ -123,3 +123,21 @@ def test_a_call_answered_was_made():
 def test_an_office_named_by_an_event_noun_is_no_event(text):
     found = [e["type"] for e in PIPE.run_text(text).events]
     assert not ({"AID", "AGREE"} & set(found))
+
+
+@pytest.mark.parametrize("text,meeting", [
+    ("واتهم الحزب الحكومة بالعمل على عرقلة الحوار مع المعارضة.", False),
+    ("ووصف الوزيران المحادثات بأنها كانت مفيدة وصريحة.", False),
+    ("وأجرى الوزيران محادثات في العاصمة أمس.", True),
+])
+def test_talks_referred_to_are_no_new_meeting(text, meeting):
+    assert bool([e for e in PIPE.run_text(text).events if e["type"] == "CONSULT"]) is meeting
+
+
+def test_a_date_inside_a_relative_clause_is_not_the_events():
+    text = "ويبحث الوزير اليوم مع نظيره الخطوات التي اتخذتها الحكومة في مايو الماضي."
+    found = PIPE.run_text(text).events
+    assert found and all((e["date"] or {}).get("month") != 5 for e in found)
+    # the meeting and the talks of one sentence, same day, are one event
+    text = "وسيلتقي الرئيس اليوم رئيس الوزراء البريطاني، ويبحث معه الخطوات التي حققتها الحكومة التي شكلت في مايو الماضي."
+    assert [(e["type"], e["status"]) for e in PIPE.run_text(text).events] == [("CONSULT", "planned")]

@@ -81,6 +81,7 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
     scorer = event_scorer or EventScorer.load()
     floor = min_event_confidence or 0.0
     casualty_kinds = lex.cues.get("casualty_kinds", frozenset())
+    relatives = lex.cues["relatives"]
     qualifiers = place_cues().qualifiers   # مدينة، بلدة، محافظة… between a preposition and a name
 
     def events(doc: Doc) -> Doc:
@@ -205,7 +206,8 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
                 ev["location"], ev["location_from"] = loc, where
                 ev["_also_at"] = (coordinated_places(doc.text, locs, places, clause, loc, ev["mode"] == "visit")
                                   if where == "clause" and (not saying or ev["mode"] == "visit") else [])
-                ev["date"] = date_of(dates, clause, (first, last), hit.first)
+                relative_at = next((k for k in range(hit.last + 1, last + 1) if toks[k].norm in relatives), None)
+                ev["date"] = date_of(dates, clause, (first, last), hit.first, relative_at)
                 ev["casualties"] = casualties_of(quants, (first, last), casualty_kinds)
                 ev["source"] = source_at(doc, toks[hit.first].start)
                 ev["sentence"] = si

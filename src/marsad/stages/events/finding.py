@@ -32,6 +32,7 @@ def sentence_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[H
     hits = without_attack_settings(s, lex, hits)
     hits = without_statement_settings(s, lex, hits)
     hits = without_topics_of_talks(s, lex, hits)
+    hits = without_talks_referred_to(s, lex, hits)
     return without_pointed_back(s, lex, hits)
 
 
@@ -211,6 +212,24 @@ def without_topics_of_talks(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -
             # "حول العقوبات التي ستفرضها": a relative clause tells the action itself
             told = h.last < s.last and s.toks[h.last + 1].norm in lex.cues["relatives"]
             if topic and not told and not between and not s.is_break(h.first - 1):
+                continue
+        out.append(h)
+    return out
+
+
+def without_talks_referred_to(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """"مواصلة الحوار"، "عرقلة المفاوضات"، "ووصف الطرفان المحادثات بأنها مفيدة": talks or
+    cooperation with the article after a word that refers to them as going on, or after a
+    verb describing them, are talks already told; no new meeting."""
+    out = []
+    for h in hits:
+        if h.form.trigger.type in ("CONSULT", "COOPERATE") and h.analysis.pos == "noun" and h.analysis.article \
+                and h.first > s.first and not h.analysis.prefix.strip("وف"):
+            prev = s.toks[h.first - 1]
+            if prev.kind == "word" and _stem_in(prev, lex.cues["talk_references"]):
+                continue
+            if any(s.toks[k].kind == "word" and _verb_of(lex, "describing_verbs", s.toks[k].norm)
+                   for k in range(max(s.first, h.first - 4), h.first)):
                 continue
         out.append(h)
     return out

@@ -125,9 +125,11 @@ def visited_place(toks, locs, clause, hit: Hit, sentence=None, qualifiers=frozen
     return None, None
 
 
-def date_of(dates, clause, sentence, at):
+def date_of(dates, clause, sentence, at, relative_at=None):
+    """The nearest date in the clause, then the sentence; not one inside a relative clause
+    after the trigger (الحكومة التي شكلت في مايو: when the government was formed)."""
     for lo, hi in (clause, sentence):
-        cands = [(abs(k - at), m.value) for k, m in in_span(dates, lo, hi)]
+        cands = [(abs(k - at), m.value) for k, m in in_span(dates, lo, hi) if relative_at is None or k < relative_at]
         if cands:
             return min(cands, key=lambda c: c[0])[1]
     return None
