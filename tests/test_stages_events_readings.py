@@ -141,3 +141,10 @@ def test_a_date_inside_a_relative_clause_is_not_the_events():
     # the meeting and the talks of one sentence, same day, are one event
     text = "وسيلتقي الرئيس اليوم رئيس الوزراء البريطاني، ويبحث معه الخطوات التي حققتها الحكومة التي شكلت في مايو الماضي."
     assert [(e["type"], e["status"]) for e in PIPE.run_text(text).events] == [("CONSULT", "planned")]
+
+
+def test_an_attack_named_by_its_day_is_no_new_attack():
+    assert not PIPE.run_text("وتغيرت سياسة البلاد بعد هجمات 11 سبتمبر 2001 على نحو كبير.").events
+    # dated after في, it is told as it happens
+    found = PIPE.run_text("وقتل خمسة جنود في هجوم مسلح في 3 مارس على حاجز للجيش.").events
+    assert "ASSAULT" in [e["type"] for e in found]

@@ -33,6 +33,7 @@ def sentence_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[H
     hits = without_statement_settings(s, lex, hits)
     hits = without_topics_of_talks(s, lex, hits)
     hits = without_talks_referred_to(s, lex, hits)
+    hits = without_dated_names(s, hits)
     return without_pointed_back(s, lex, hits)
 
 
@@ -233,6 +234,18 @@ def without_talks_referred_to(s: Sentence, lex: TriggerLexicon, hits: list[Hit])
                 continue
         out.append(h)
     return out
+
+
+def without_dated_names(s: Sentence, hits: list[Hit]) -> list[Hit]:
+    """"هجمات 11 سبتمبر"، "حرب حزيران 1967": an event noun followed right away by a date names
+    a known happening by its day; it is no new one."""
+    if not hits:
+        return hits
+    date_starts = {m.start for m in s.doc.mentions if m.label == "DATE"}
+    return [h for h in hits
+            if not (h.analysis.pos == "noun" and not h.analysis.article and not h.analysis.suffix
+                    and h.last < s.last and s.toks[h.last + 1].start in date_starts
+                    and s.toks[h.last + 1].kind == "number")]
 
 
 def _circumstance_before(tok, prev, lex: TriggerLexicon) -> bool:
