@@ -148,3 +148,25 @@ def test_an_attack_named_by_its_day_is_no_new_attack():
     # dated after في, it is told as it happens
     found = PIPE.run_text("وقتل خمسة جنود في هجوم مسلح في 3 مارس على حاجز للجيش.").events
     assert "ASSAULT" in [e["type"] for e in found]
+
+
+def place_name(doc, ref):
+    return next((p.name for p in doc.places if p.id == ref), None)
+
+
+def test_a_meeting_takes_its_place_from_the_whole_clause():
+    doc = PIPE.run_text("والتقى وزير الخارجية الفرنسي نظيره اللبناني يوم الثلاثاء في بيروت.")
+    ev = next(e for e in doc.events if e["type"] == "CONSULT")
+    assert place_name(doc, ev["location"]) == "Beirut"
+    doc = PIPE.run_text("وعقد الاتحاد الأوروبي وإيران مفاوضات بهذا الصدد في جنيف.")
+    ev = next(e for e in doc.events if e["type"] == "CONSULT")
+    assert place_name(doc, ev["location"]) == "Geneva"
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("واستقبل الملك أمس سفراء الدول الأوروبية المعتمدين في الأردن.", "CONSULT"),
+    ("واعتقلت الشرطة المشتبه به المولود في الكويت لأبوين أجنبيين.", "COERCE"),
+])
+def test_a_place_that_tells_where_someone_lives_is_not_the_events(text, type_):
+    ev = next(e for e in PIPE.run_text(text).events if e["type"] == type_)
+    assert ev["location"] is None

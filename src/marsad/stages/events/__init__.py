@@ -67,7 +67,9 @@ from marsad.text.clitics import proclitic_stems
 from marsad.text.segment import split_clauses
 
 
-@stage("events", requires=("tokens", "sentences", "mentions"), assigns=("events",))
+# a visit or a meeting takes its place from the whole clause, after a locative preposition
+# (التقى الرئيس نظيره اللبناني في باريس), not only before what was said
+WHOLE_CLAUSE = frozenset({"visit", "meet"})
 
 
 @stage("events", requires=("tokens", "sentences", "mentions"), assigns=("events",))
@@ -92,9 +94,18 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
         starts = [t.start for t in toks]
         places = {p.id: p for p in doc.places}
 
+        def places_someone(m) -> bool:
+            """"السفراء المعتمدين في الأردن"، "المولود في الكويت": the place tells where a person
+            lives, works or was born, not where the event was."""
+            k = tok_index(m.start)
+            k -= 1 if m.start > toks[k].start else 2   # the word before ب… or before في
+            return k >= 0 and toks[k].kind == "word" and lex.has("residence_words", toks[k].norm)
+
         def locative(m) -> bool:
             """Where something was said or decided: a place after في, or a town or city with
             ب on it (بباريس). Not ل (addressee: دعا لإسرائيل) nor a country with ب (اهتمامه بلبنان)."""
+            if places_someone(m):
+                return False
             prefix, before = introduced(m)
             if prefix is not None:
                 p = places.get(m.ref)
@@ -123,6 +134,8 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
             """A country is where an event happened only after a preposition of place (في، على،
             من، إلى…) or with ب on it; bare, it is a government acting or a topic (إسبانيا ستقدم
             مساعدات، عدوانها على…)."""
+            if places_someone(m):
+                return False
             p = places.get(m.ref)
             if p is None or p.kind != "country":
                 return True
@@ -191,7 +204,7 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
                 loc, where = (visited_place(toks, locs, clause, hit, (first, last), qualifiers)
                               if ev["mode"] == "visit" else (None, None))
                 if loc is None:
-                    loc, where = location_of(locs, places, said_part(toks, clause, hit, loc_starts) if saying and ev["mode"] != "visit" else clause,
+                    loc, where = location_of(locs, places, said_part(toks, clause, hit, loc_starts) if saying and ev["mode"] not in WHOLE_CLAUSE else clause,
                                              (first, last), hit.first, saying, locative if saying else where_it_happened)
                 if loc is None and not saying:  # where a statement was made is rarely said
                     if not focus_done:

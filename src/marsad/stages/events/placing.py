@@ -35,6 +35,8 @@ def _rank(m, places) -> float:
 CONTENT_OPENERS = frozenset({"الى", "إلى", "الي", "ان", "أن", "إن", "بان", "بأن", "على", "علي"})
 
 
+# "مفاوضات بهذا الصدد في برلين": ب on a demonstrative points back, it opens no content
+POINTING_BACK = frozenset({"بهذا", "بهذه", "بذلك", "بتلك", "لهذا", "لهذه", "لذلك", "لتلك"})
 SAID_REACH = 5   # tokens after a saying trigger that may still say where (قال الوزير في القاهرة)
 
 
@@ -49,7 +51,7 @@ def said_part(toks, clause, hit: Hit, loc_starts=frozenset()) -> tuple[int, int]
         norm = toks[k].norm
         if norm in CONTENT_OPENERS or (k == hit.last + 1 and len(norm) > 3 and norm[0] in "\u0628\u0644"
                                        and toks[k].kind == "word" and k not in loc_starts
-                                       and k + 1 not in loc_starts):
+                                       and k + 1 not in loc_starts and norm not in POINTING_BACK):
             return clause[0], k - 1
     return clause[0], end
 
