@@ -44,3 +44,6 @@ class FakeGazetteer:
 
     def get(self, place_id):
         return next((p for p, _ in self.entries if p.id == place_id), None)
+
+    def country(self, iso2):
+        return next((p for p, _ in self.entries if p.kind == "country" and p.country == iso2), None)

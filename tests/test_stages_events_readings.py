@@ -170,3 +170,25 @@ def test_a_meeting_takes_its_place_from_the_whole_clause():
 def test_a_place_that_tells_where_someone_lives_is_not_the_events(text, type_):
     ev = next(e for e in PIPE.run_text(text).events if e["type"] == type_)
     assert ev["location"] is None
+
+
+def test_a_countrys_lands_are_that_country():
+    doc = PIPE.run_text("وأعلن الجيش أنه انسحب من نحو نصف الأراضي اللبنانية التي دخلها الشهر الماضي.")
+    ev = next(e for e in doc.events if e["type"] == "RETREAT")
+    assert place_name(doc, ev["location"]) == "Lebanon"
+
+
+def test_where_a_statement_was_made_is_not_where_what_it_tells_happened():
+    doc = PIPE.run_text("وأعلن مصدر رسمي أمس في القاهرة أن الرئيس استقبل وفدا من المعارضة.")
+    ev = next(e for e in doc.events if e["type"] == "CONSULT")
+    assert ev["location"] is None
+    # a place set before the statement sets the scene for what it tells
+    doc = PIPE.run_text("وفي الموصل، قال مصدر أمني إن مسلحين هاجموا نقطة تفتيش للشرطة.")
+    ev = next(e for e in doc.events if e["type"] == "ASSAULT")
+    assert place_name(doc, ev["location"]) == "Mosul"
+
+
+def test_a_visit_is_where_the_visitor_arrives():
+    doc = PIPE.run_text("ومن المنتظر أن يحل الرئيس الثلاثاء بفرنسا، في زيارة يتصدرها ملف القوات في بغداد.")
+    ev = next(e for e in doc.events if e["type"] == "CONSULT")
+    assert place_name(doc, ev["location"]) == "France"

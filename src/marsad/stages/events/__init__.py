@@ -57,7 +57,7 @@ from marsad.stages.events.finding import sentence_hits
 from marsad.stages.events.governing import fold_embedded
 from marsad.stages.events.merging import coordinated_places, merge_coreferent, one_per_place, refers_back
 from marsad.stages.events.placing import (PLACE_PREPOSITIONS, said_part, without_locators, SAYING_LOCATIVE, SAYING_TYPES, casualties_of,
-                                          confidence_of, date_of, location_of, visited_place)
+                                          confidence_of, date_of, location_of, statement_settings, visited_place, where_said)
 from marsad.stages.events.scoring import EventScorer, features
 from marsad.stages.events.sentence import Entity, Sentence, in_span
 from marsad.stages.events.status import cue_marks
@@ -66,6 +66,8 @@ from marsad.stages.sources import source_at
 from marsad.text.clitics import proclitic_stems
 from marsad.text.segment import split_clauses
 
+
+TERRITORY = frozenset({"الاراضي", "والاراضي", "بالاراضي", "للاراضي"})   # normalized الأراضي
 
 # a visit or a meeting takes its place from the whole clause, after a locative preposition
 # (التقى الرئيس نظيره اللبناني في باريس), not only before what was said
@@ -137,8 +139,8 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
             if places_someone(m):
                 return False
             p = places.get(m.ref)
-            if p is None or p.kind != "country":
-                return True
+            if p is None or p.kind != "country" or toks[tok_index(m.start)].norm in TERRITORY:
+                return True   # الأراضي اللبنانية is the land, never the government
             prefix, before = introduced(m)
             if prefix is not None:
                 return prefix in ("ب", "لل")
@@ -193,6 +195,7 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
             s.trigger_tokens = {k for h in hits for k in range(h.first, h.last + 1)}
             s.marks = cue_marks(s)
             clauses = split_clauses(s.toks, s.first, s.last, s.is_break)
+            settings = statement_settings(toks, first, last, lex)
             sentence_events = []
             for hit in hits:
                 clause = next(((a, b) for a, b in clauses if a <= hit.first <= b), (first, last))
@@ -204,8 +207,12 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
                 loc, where = (visited_place(toks, locs, clause, hit, (first, last), qualifiers)
                               if ev["mode"] == "visit" else (None, None))
                 if loc is None:
+                    usable = locative if saying else where_it_happened
+                    if settings:   # not where a statement was made, for what it says
+                        usable = (lambda m, fits=usable, at=hit.first:
+                                  fits(m) and not where_said(tok_index(m.start), at, settings))
                     loc, where = location_of(locs, places, said_part(toks, clause, hit, loc_starts) if saying and ev["mode"] not in WHOLE_CLAUSE else clause,
-                                             (first, last), hit.first, saying, locative if saying else where_it_happened)
+                                             (first, last), hit.first, saying, usable)
                 if loc is None and not saying:  # where a statement was made is rarely said
                     if not focus_done:
                         fp = focus_place(doc)

@@ -110,9 +110,15 @@ def without_locators(text: str, locs: list) -> list:
 
 
 def visited_place(toks, locs, clause, hit: Hit, sentence=None, qualifiers=frozenset()) -> tuple[str | None, str | None]:
-    """The first place after a visit trigger in its clause that is not where the visitor came
+    """Where a visitor arrived before the visit is named (يحل الرئيس بفرنسا في زيارة…); else
+    the first place after the visit trigger in its clause that is not where the visitor came
     from (قادماً من عمان); else the destination named before it in the sentence (توجه
     الوفد إلى غزة في مستهل زيارة)."""
+    before_it = reversed(in_span(locs, sentence[0], hit.first - 1)) if sentence is not None else ()
+    for k, m in before_it:
+        if m.start > toks[k].start and toks[k].norm.lstrip("و").startswith("ب") and any(
+                toks[j].norm.lstrip("و") in ARRIVAL_VERBS for j in range(max(sentence[0], k - 4), k)):
+            return m.ref, "sentence"
     for k, m in in_span(locs, hit.last + 1, clause[1]):
         if k - hit.last > 6:
             break
@@ -125,6 +131,10 @@ def visited_place(toks, locs, clause, hit: Hit, sentence=None, qualifiers=frozen
             if before >= 0 and toks[before].norm in TO_WORDS:
                 return m.ref, "sentence"
     return None, None
+
+
+ARRIVAL_VERBS = frozenset({"حل", "يحل", "تحل", "حلت", "سيحل", "ستحل", "وصل", "يصل", "تصل", "وصلت", "سيصل", "ستصل",
+                           "نزل", "ينزل", "حط", "يحط", "حطت"})
 
 
 def date_of(dates, clause, sentence, at, relative_at=None):
@@ -156,3 +166,28 @@ def confidence_of(hit: Hit, ev: dict, where: str | None) -> float:
     c += 0.05 if ev["date"] else 0.0
     c += 0.05 if hit.form.pos == "phrase" else 0.0
     return round(min(c, 0.97), 3)
+
+
+STATEMENT_REACH = 10   # words from a verb of saying to the أن of what it says
+
+
+def statement_settings(toks, first: int, last: int, lex) -> list[tuple[int, int]]:
+    """(verb, أن) token spans of the sentence's statements: "أعلن مصدر رسمي أمس في تونس أن…".
+    A place between the two is where the statement was made."""
+    spans = []
+    for k in range(first, last + 1):
+        if toks[k].kind == "word" and lex.has("statement_verbs", toks[k].norm):
+            a = next((j for j in range(k + 1, min(last, k + STATEMENT_REACH) + 1) if toks[j].norm in CONTENT_THAT), None)
+            if a is not None:
+                spans.append((k, a))
+    return spans
+
+
+CONTENT_THAT = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", "فان"})
+
+
+def where_said(k: int, at: int, settings: list[tuple[int, int]]) -> bool:
+    """Whether the place at token ``k`` is where a statement was made, for an event told at
+    token ``at`` inside what the statement says."""
+    return any(v < k < a < at for v, a in settings)
+

@@ -209,7 +209,7 @@ def make_places(gazetteer=None, **_):
             else:
                 resolved[m.first] = (m.last, ch.place, ch.score, m.start, m.end)
 
-        for ref in find_references(doc.tokens, resolved, cues, nisba, nisba.capital):
+        for ref in find_references(doc.tokens, resolved, cues, nisba, nisba.capital, gz.country):
             anchor = place_entry(ref.anchor, ref.anchor_score, [])
             if ref.kind == "anaphor":
                 mention = doc.add_mention(ref.start, ref.end, "LOC", ref=anchor.id, evidence=[ref.evidence],

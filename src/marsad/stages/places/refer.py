@@ -93,10 +93,11 @@ class History:
 
 
 def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, nisba_country,
-                    capital_of=None) -> list[Reference]:
+                    capital_of=None, country_of=None) -> list[Reference]:
     """``resolved`` maps a name's first token index → (last token index, place, score, start, end).
     ``nisba_country(word)`` returns an ISO2 code for a nisba adjective like السورية, or None;
-    ``capital_of(iso2)`` the country's capital (for "العاصمة السورية"), or None."""
+    ``capital_of(iso2)`` the country's capital (for "العاصمة السورية"), or None;
+    ``country_of(iso2)`` the country itself (for "الأراضي اللبنانية"), or None."""
     refs: list[Reference] = []
     history = History()
     cue_words = _cue_words(cues)
@@ -119,6 +120,10 @@ def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, n
             if last_tok + 1 in resolved:
                 return None   # العاصمة بغداد: the name itself follows
             kinds = cues.anaphors[stem]
+            if country and kinds == ("country",) and country_of is not None:
+                land = country_of(country)   # الأراضي اللبنانية: Lebanon, named or not before
+                if land is not None and land is not exclude:
+                    return land, CAPITAL_SCORE, tokens[last_tok].end, last_tok
             if stem == CAPITAL_WORD and capital_of is not None:
                 capital = _capital(country, history, capital_of)
                 if capital is not None and capital[0] is not exclude:
