@@ -192,3 +192,26 @@ def test_a_visit_is_where_the_visitor_arrives():
     doc = PIPE.run_text("ومن المنتظر أن يحل الرئيس الثلاثاء بفرنسا، في زيارة يتصدرها ملف القوات في بغداد.")
     ev = next(e for e in doc.events if e["type"] == "CONSULT")
     assert place_name(doc, ev["location"]) == "France"
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("واستبعدت الوزيرة أي وقف لإطلاق النار قبل تحقيق أهداف العملية.", "AGREE"),
+    ("وقال المتحدث إنه لم يحصل أي اتفاق بين الطرفين حتى الآن.", "AGREE"),
+    ("وأكد الملك أن بلاده ستقدم أية مساعدة ممكنة للمتضررين.", "AID"),
+])
+def test_any_names_no_particular_happening(text, type_):
+    assert type_ not in [e["type"] for e in PIPE.run_text(text).events]
+
+
+def test_what_a_conference_will_focus_on_is_its_topic():
+    found = PIPE.run_text("وأعلنت الحكومة أنها ستشارك في المؤتمر وستركز على وقف إطلاق النار.").events
+    assert "CONSULT" in [e["type"] for e in found] and "AGREE" not in [e["type"] for e in found]
+
+
+@pytest.mark.parametrize("text,meeting", [
+    ("وافتتح المؤتمر الدولي للمانحين أعماله أمس في الكويت بمشاركة ستين دولة.", True),
+    ("وقال الوزير في مؤتمر صحفي عقده أمس إن الوضع الأمني مستقر.", False),
+    ("وأعلن حزب المؤتمر الشعبي العام رفضه للقرار.", False),
+])
+def test_a_conference_is_a_meeting_a_press_conference_is_not(text, meeting):
+    assert ("CONSULT" in [e["type"] for e in PIPE.run_text(text).events]) is meeting

@@ -34,6 +34,7 @@ def sentence_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[H
     hits = without_topics_of_talks(s, lex, hits)
     hits = without_talks_referred_to(s, lex, hits)
     hits = without_dated_names(s, hits)
+    hits = without_any(s, lex, hits)
     return without_pointed_back(s, lex, hits)
 
 
@@ -246,6 +247,14 @@ def without_dated_names(s: Sentence, hits: list[Hit]) -> list[Hit]:
             if not (h.analysis.pos == "noun" and not h.analysis.article and not h.analysis.suffix
                     and h.last < s.last and s.toks[h.last + 1].start in date_starts
                     and s.toks[h.last + 1].kind == "number")]
+
+
+def without_any(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """"استبعد أي وقف لإطلاق النار"، "لم يحصل أي اتفاق"، "سيقدم أية مساعدة ممكنة": an event
+    noun after أي/أية names no particular happening."""
+    return [h for h in hits
+            if not (h.analysis.pos == "noun" and not h.analysis.prefix and h.first > s.first
+                    and s.toks[h.first - 1].kind == "word" and s.toks[h.first - 1].norm in lex.cues["any_words"])]
 
 
 def _circumstance_before(tok, prev, lex: TriggerLexicon) -> bool:
