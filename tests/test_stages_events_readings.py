@@ -215,3 +215,13 @@ def test_what_a_conference_will_focus_on_is_its_topic():
 ])
 def test_a_conference_is_a_meeting_a_press_conference_is_not(text, meeting):
     assert ("CONSULT" in [e["type"] for e in PIPE.run_text(text).events]) is meeting
+
+
+@pytest.mark.parametrize("text,seized", [
+    ("وتقع البلدة في المناطق التي تسيطر عليها المعارضة منذ عامين.", False),
+    ("وانسحب الجيش من الأراضي التي كان يسيطر عليها منذ بدء الحرب.", False),
+    ("وسيطرت القوات الحكومية على البلدة بعد معارك عنيفة.", True),
+])
+def test_control_in_the_imperfect_is_a_standing_state(text, seized):
+    found = [e for e in PIPE.run_text(text).events if e["type"] == "COERCE" and e["mode"] == "seize"]
+    assert bool(found) is seized

@@ -35,6 +35,7 @@ def sentence_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[H
     hits = without_talks_referred_to(s, lex, hits)
     hits = without_dated_names(s, hits)
     hits = without_any(s, lex, hits)
+    hits = without_standing_control(s, hits)
     return without_pointed_back(s, lex, hits)
 
 
@@ -255,6 +256,22 @@ def without_any(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
     return [h for h in hits
             if not (h.analysis.pos == "noun" and not h.analysis.prefix and h.first > s.first
                     and s.toks[h.first - 1].kind == "word" and s.toks[h.first - 1].norm in lex.cues["any_words"])]
+
+
+def without_standing_control(s: Sentence, hits: list[Hit]) -> list[Hit]:
+    """"المناطق التي تسيطر عليها المعارضة"، "كان يسيطر عليها": control in the imperfect is a
+    standing state, not a seizure (سيطرت القوات على المدينة is one); and a lone word in
+    square brackets ([ تحرير ]) is a page's edit link."""
+    out = []
+    for h in hits:
+        a = h.analysis
+        if h.form.trigger.type == "COERCE" and h.form.trigger.mode == "seize" and a.pos == "imperfect" and not a.future:
+            continue
+        if h.first == h.last and s.first < h.first < s.last and s.toks[h.first - 1].text == "[" \
+                and s.toks[h.last + 1].text == "]":
+            continue
+        out.append(h)
+    return out
 
 
 def _circumstance_before(tok, prev, lex: TriggerLexicon) -> bool:
