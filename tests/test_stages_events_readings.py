@@ -225,3 +225,12 @@ def test_a_conference_is_a_meeting_a_press_conference_is_not(text, meeting):
 def test_control_in_the_imperfect_is_a_standing_state(text, seized):
     found = [e for e in PIPE.run_text(text).events if e["type"] == "COERCE" and e["mode"] == "seize"]
     assert bool(found) is seized
+
+
+@pytest.mark.parametrize("text,types", [
+    ("ووقع المعهد اتفاقية تعاون مع شرطة المدينة أمس.", ["AGREE"]),
+    ("ووقعت اللجنة إقرارا بتسليم المعونات للأهالي.", ["AID"]),
+    ("وأصدر الحاكم العسكري أمرا بمنع إطلاق النار في القرى.", ["COERCE"]),
+])
+def test_an_event_noun_in_construct_after_another_is_one_event(text, types):
+    assert [e["type"] for e in PIPE.run_text(text).events] == types

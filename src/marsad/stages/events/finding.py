@@ -36,6 +36,7 @@ def sentence_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[H
     hits = without_dated_names(s, hits)
     hits = without_any(s, lex, hits)
     hits = without_standing_control(s, hits)
+    hits = without_genitives_of_events(lex, hits)
     return without_pointed_back(s, lex, hits)
 
 
@@ -269,6 +270,26 @@ def without_standing_control(s: Sentence, hits: list[Hit]) -> list[Hit]:
             continue
         if h.first == h.last and s.first < h.first < s.last and s.toks[h.first - 1].text == "[" \
                 and s.toks[h.last + 1].text == "]":
+            continue
+        out.append(h)
+    return out
+
+
+def without_genitives_of_events(lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """"اتفاقية تعاون"، "لحشد الدعم الدولي"، "تسليم المعونات": an event noun in construct
+    right after another event noun tells what that one is of; the two are one event, of the
+    more specific word's type (a cooperation agreement, a mobilisation, an aid delivery).
+    Prevention keeps its type (منع إطلاق النار: the shooting did not happen); what a demand
+    or a threat is about stays its content, and a judgment (جريمة اغتيال) its own event."""
+    out: list[Hit] = []
+    for h in hits:
+        head = out[-1] if out else None
+        if (head is not None and head.last == h.first - 1 and head.analysis.pos == "noun" and not head.analysis.article
+                and not head.analysis.suffix and h.analysis.pos == "noun" and not h.analysis.prefix
+                and head.form.trigger.type not in lex.embedding and "judgment" not in (head.form.trigger.mode, h.form.trigger.mode)):
+            keep = head if (head.form.trigger.mode == "block"
+                            or head.form.trigger.specificity >= h.form.trigger.specificity) else h
+            out[-1] = Hit(keep.form, head.first, h.last, head.analysis)
             continue
         out.append(h)
     return out
