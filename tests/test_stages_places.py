@@ -343,3 +343,11 @@ def test_places_a_route_supports_the_places_it_names(nlp, text, found):
     # a village name is doubtful alone; a road leading to it vouches for it
     doc = nlp.run_text(text)
     assert [m.text for m in doc.mentions if m.label == "LOC"] == found
+
+
+def test_the_city_is_the_place_just_named_not_the_anchor_that_locates_it():
+    from marsad.pipeline import Pipeline
+    doc = Pipeline().run_text("وفي كركوك، على بعد 250 كلم شمال بغداد، قتل خمسة أشخاص في انفجار سيارة مفخخة وسط المدينة.")
+    names = {p.id: p for p in doc.places}
+    centre = next(p for p in doc.places if p.anchor and p.anchor.get("part") == "centre")
+    assert names[centre.anchor["place"]].name == "Kirkuk"

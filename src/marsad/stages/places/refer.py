@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.knowledge import PlaceCues
+from marsad.stages.places.unlisted import after_distance
 from marsad.text.clitics import readings
 
 TWO_TOKEN_PARTS_MAX = 2
@@ -142,11 +143,13 @@ def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, n
             return place, score, end, last
         return anaphor_at(j, exclude)
 
+    named = None   # (place, score, last token) of the last name read
     while i < n:
         tok = tokens[i]
         if i in resolved:
             last, place, score, _, _ = resolved[i]
             history.add(place, score)
+            named = (place, score, last)
             i = last + 1
             continue
         if tok.kind != "word" or not (any(stem in cue_words for _, stem, _ in _readings(tok.norm))
@@ -167,6 +170,10 @@ def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, n
         refs.append(ref)
         # the anchor was just named or referred to: it is now the place in the reader's mind
         history.add(ref.anchor, ref.anchor_score)
+        if ref.kind == "relative" and named is not None and after_distance(tokens, named[2] + 1) == i:
+            # "وفي كركوك، على بعد 255 كلم شمال شرق بغداد": the anchor only locates the place
+            # just named, which stays the one the text is about (المدينة is Kirkuk)
+            history.add(named[0], named[1])
         i = consumed + 1
     return refs
 

@@ -95,7 +95,7 @@ def find_unlisted(doc: Doc, cues, by_id: dict[str, Place]) -> None:
             break
 
 
-def _after_distance(toks, k: int) -> int:
+def after_distance(toks, k: int) -> int:
     """The token after a distance aside that starts at k ("، على بعد 15 كيلومترا"), else k."""
     j = k
     if j < len(toks) and toks[j].kind == "punct" and toks[j].text in ",،":
@@ -114,7 +114,7 @@ def _neighbour(toks, k: int, loc_at: dict):
     """The LOC mention that locates a name ending before token k: right after it, after
     one linking word ("قرب بعلبك", "في مدينة غزة") or after a distance aside ("، على بعد
     15 كيلومترا غرب بعلبك")."""
-    k = _after_distance(toks, k)
+    k = after_distance(toks, k)
     if k < len(toks) and k in loc_at:
         return loc_at[k]
     if k + 1 < len(toks) and toks[k].kind == "word" and toks[k].norm in LINKS and k + 1 in loc_at:
