@@ -234,3 +234,16 @@ def test_control_in_the_imperfect_is_a_standing_state(text, seized):
 ])
 def test_an_event_noun_in_construct_after_another_is_one_event(text, types):
     assert [e["type"] for e in PIPE.run_text(text).events] == types
+
+
+@pytest.mark.parametrize("text,attack", [
+    ("وخرج المئات في مسيرة وهم يستنكرون الاعتداءات المسلحة.", False),
+    ("وأبدى الرئيس احتجاجه الشديد على الاعتداء الإسرائيلي.", False),
+    ("وأدانت الوزارة الهجوم الذي استهدف حافلة للركاب شمال المدينة.", True),
+])
+def test_an_attack_condemned_points_at_one_told_elsewhere(text, attack):
+    assert ("ASSAULT" in [e["type"] for e in PIPE.run_text(text).events]) is attack
+
+
+def test_visits_counted_by_year_are_no_meeting():
+    assert not PIPE.run_text("وقال المسؤول إن المدينة يزورها سنويا أكثر من مليون شخص.").events

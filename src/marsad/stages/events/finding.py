@@ -37,6 +37,7 @@ def sentence_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[H
     hits = without_any(s, lex, hits)
     hits = without_standing_control(s, hits)
     hits = without_genitives_of_events(lex, hits)
+    hits = without_condemned(s, lex, hits)
     return without_pointed_back(s, lex, hits)
 
 
@@ -290,6 +291,26 @@ def without_genitives_of_events(lex: TriggerLexicon, hits: list[Hit]) -> list[Hi
             keep = head if (head.form.trigger.mode == "block"
                             or head.form.trigger.specificity >= h.form.trigger.specificity) else h
             out[-1] = Hit(keep.form, head.first, h.last, head.analysis)
+            continue
+        out.append(h)
+    return out
+
+
+CONDEMNED_REACH = 4   # words from a condemnation to what it condemns (أدان بشدة الهجوم)
+
+
+def without_condemned(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """"ويستنكرون الاعتداءات المسلحة"، "مبدياً احتجاجه على الاعتداء الإسرائيلي": an attack
+    with the article that a condemnation is about points at a happening told elsewhere; it
+    is what is condemned, not a new event. A relative clause after it tells it (أدان الهجوم
+    الذي استهدف القرية), and then it stays."""
+    out: list[Hit] = []
+    for h in hits:
+        cond = out[-1] if out else None
+        if (cond is not None and cond.form.trigger.type == "ACCUSE" and cond.form.trigger.mode == "condemn"
+                and h.form.trigger.type in ("ASSAULT", "COERCE") and h.analysis.pos == "noun" and h.analysis.article
+                and h.first - cond.last <= CONDEMNED_REACH
+                and not (h.last < s.last and s.toks[h.last + 1].norm in lex.cues["relatives"])):
             continue
         out.append(h)
     return out
