@@ -247,3 +247,7 @@ def test_an_attack_condemned_points_at_one_told_elsewhere(text, attack):
 
 def test_visits_counted_by_year_are_no_meeting():
     assert not PIPE.run_text("وقال المسؤول إن المدينة يزورها سنويا أكثر من مليون شخص.").events
+
+
+def test_an_attack_condemned_with_its_target_is_told():
+    assert "ASSAULT" in [e["type"] for e in PIPE.run_text("واستنكر المجلس الاعتداء على المدرسة.").events]

@@ -302,15 +302,16 @@ CONDEMNED_REACH = 4   # words from a condemnation to what it condemns (أدان 
 def without_condemned(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
     """"ويستنكرون الاعتداءات المسلحة"، "مبدياً احتجاجه على الاعتداء الإسرائيلي": an attack
     with the article that a condemnation is about points at a happening told elsewhere; it
-    is what is condemned, not a new event. A relative clause after it tells it (أدان الهجوم
-    الذي استهدف القرية), and then it stays."""
+    is what is condemned, not a new event. A relative clause or a target after it tells it
+    (أدان الهجوم الذي استهدف القرية، أدان العدوان على المدينة), and then it stays."""
     out: list[Hit] = []
     for h in hits:
         cond = out[-1] if out else None
         if (cond is not None and cond.form.trigger.type == "ACCUSE" and cond.form.trigger.mode == "condemn"
                 and h.form.trigger.type in ("ASSAULT", "COERCE") and h.analysis.pos == "noun" and h.analysis.article
                 and h.first - cond.last <= CONDEMNED_REACH
-                and not (h.last < s.last and s.toks[h.last + 1].norm in lex.cues["relatives"])):
+                and not (h.last < s.last and (s.toks[h.last + 1].norm in lex.cues["relatives"]
+                                              or s.toks[h.last + 1].norm in lex.cues["target_prepositions"]))):
             continue
         out.append(h)
     return out
