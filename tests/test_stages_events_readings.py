@@ -251,3 +251,17 @@ def test_visits_counted_by_year_are_no_meeting():
 
 def test_an_attack_condemned_with_its_target_is_told():
     assert "ASSAULT" in [e["type"] for e in PIPE.run_text("واستنكر المجلس الاعتداء على المدرسة.").events]
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("وأكد الرئيس للوفد أن عملية الإنزال الإسرائيلية هي خرق فاضح للهدنة.", "MOBILIZE"),
+    ("وقال الوزير إنه إذا تكررت الانتهاكات فسوف يتحرك المجلس.", "ACCUSE"),
+    ("وتجري طهران مفاوضات أخيرة للتوصل إلى اتفاق يجنبها العقوبات الدولية.", "SANCTION"),
+])
+def test_an_action_judged_or_averted_and_a_conditional_judgment(text, absent):
+    assert absent not in [e["type"] for e in PIPE.run_text(text).events]
+
+
+def test_a_judgment_of_an_action_still_accuses():
+    found = [e["type"] for e in PIPE.run_text("وأكد الرئيس أن عملية الإنزال هي خرق فاضح للهدنة.").events]
+    assert "ACCUSE" in found

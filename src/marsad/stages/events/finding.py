@@ -38,6 +38,7 @@ def sentence_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[H
     hits = without_standing_control(s, hits)
     hits = without_genitives_of_events(lex, hits)
     hits = without_condemned(s, lex, hits)
+    hits = without_judged_or_averted(s, lex, hits)
     return without_pointed_back(s, lex, hits)
 
 
@@ -312,6 +313,31 @@ def without_condemned(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list
                 and h.first - cond.last <= CONDEMNED_REACH
                 and not (h.last < s.last and (s.toks[h.last + 1].norm in lex.cues["relatives"]
                                               or s.toks[h.last + 1].norm in lex.cues["target_prepositions"]))):
+            continue
+        out.append(h)
+    return out
+
+
+def without_judged_or_averted(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """Three readings where the news is not the action named:
+    - "عملية الإنزال هي خرق فاضح": an action with the article that a judgment is predicated
+      of (through هي، يعد، يشكل…) is known already; the judgment is the news;
+    - "إذا تكررت الانتهاكات": a judgment word under a condition accuses nobody;
+    - "اتفاق يجنبها العقوبات"، "لتفادي المواجهة": an action averted was not done."""
+    out = []
+    toks = s.toks
+    for n, h in enumerate(hits):
+        a = h.analysis
+        if a.pos == "noun" and h.first > s.first and _stem_in(toks[h.first - 1], lex.cues["averting"]):
+            continue
+        if h.form.trigger.mode == "judgment" and any(
+                toks[k].kind == "word" and lex.has("condition", toks[k].norm) for k in range(max(s.first, h.first - 3), h.first)):
+            continue
+        nxt = hits[n + 1] if n + 1 < len(hits) else None
+        if (nxt is not None and nxt.form.trigger.mode == "judgment" and a.pos == "noun" and a.article
+                and h.form.trigger.mode != "judgment"
+                and 0 < nxt.first - h.last <= 5 and any(toks[k].kind == "word" and toks[k].norm in lex.cues["subject_copulas"]
+                                                       for k in range(h.last + 1, nxt.first))):
             continue
         out.append(h)
     return out
