@@ -265,3 +265,11 @@ def test_an_action_judged_or_averted_and_a_conditional_judgment(text, absent):
 def test_a_judgment_of_an_action_still_accuses():
     found = [e["type"] for e in PIPE.run_text("وأكد الرئيس أن عملية الإنزال هي خرق فاضح للهدنة.").events]
     assert "ACCUSE" in found
+
+
+@pytest.mark.parametrize("text", [
+    "وفشلت الخطة الأمنية في خفض وتيرة الهجمات على الأسواق.",
+    "وأشار التقرير إلى ارتفاع عدد الاعتقالات خلال العام الماضي.",
+])
+def test_a_rate_or_count_of_events_is_no_particular_event(text):
+    assert not [e for e in PIPE.run_text(text).events if e["type"] in ("ASSAULT", "COERCE")]

@@ -385,14 +385,15 @@ def _stem_in(tok, vocab: frozenset[str]) -> bool:
 
 
 def without_records(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
-    """"قاعة الاجتماع"، "نص الاتفاق"، "منسق معونات الطوارئ": an event noun in construct after
-    a room, record or document noun, or an office, body or post, names it; nothing happens
-    in the sentence."""
+    """"قاعة الاجتماع"، "نص الاتفاق"، "منسق معونات الطوارئ"، "وتيرة الهجمات": an event noun
+    in construct after a room, record or document noun, an office, body or post, or a rate
+    or count names it or counts many; no particular happening."""
     def named(h: Hit) -> bool:
         if h.analysis.pos != "noun" or h.first == s.first or s.toks[h.first].norm.startswith(("و", "ب", "ل")):
             return False
         head = s.toks[h.first - 1]
-        return head.kind == "word" and (lex.has("record_nouns", head.norm) or lex.has("office_nouns", head.norm))
+        return head.kind == "word" and (lex.has("record_nouns", head.norm) or lex.has("office_nouns", head.norm)
+                                        or lex.has("aggregate_nouns", head.norm))
     return [h for h in hits if not named(h)]
 
 
