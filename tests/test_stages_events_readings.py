@@ -273,3 +273,18 @@ def test_a_judgment_of_an_action_still_accuses():
 ])
 def test_a_rate_or_count_of_events_is_no_particular_event(text):
     assert not [e for e in PIPE.run_text(text).events if e["type"] in ("ASSAULT", "COERCE")]
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("وللإسراع في جهود الإغاثة دعا الأمين العام إلى فتح المعابر.", "AID"),
+    ("وقد تهاجم الذئاب قطعان الماشية في بعض الأحيان.", "ASSAULT"),
+    ("وغالبا ما تغلق السلطات المعبر في أيام الأعياد.", "COERCE"),
+    ("تصوير: طالب الحسيني", "REQUEST"),
+])
+def test_efforts_habits_and_credit_lines_are_no_particular_event(text, absent):
+    assert absent not in [e["type"] for e in PIPE.run_text(text).events]
+
+
+def test_qad_before_an_imperfect_is_may():
+    assert [e["status"] for e in PIPE.run_text("وقال الخبير إن المسلحين قد يهاجمون المدينة.").events] == ["hypothetical"]
+    assert [e["status"] for e in PIPE.run_text("وقد هاجم المسلحون المدينة أمس.").events] == ["reported"]

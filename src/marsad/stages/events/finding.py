@@ -35,10 +35,11 @@ def sentence_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[H
     hits = without_talks_referred_to(s, lex, hits)
     hits = without_dated_names(s, hits)
     hits = without_any(s, lex, hits)
-    hits = without_standing_control(s, hits)
+    hits = without_standing_control(s, lex, hits)
     hits = without_genitives_of_events(lex, hits)
     hits = without_condemned(s, lex, hits)
     hits = without_judged_or_averted(s, lex, hits)
+    hits = without_generic(s, lex, hits)
     return without_pointed_back(s, lex, hits)
 
 
@@ -261,10 +262,10 @@ def without_any(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
                     and s.toks[h.first - 1].kind == "word" and s.toks[h.first - 1].norm in lex.cues["any_words"])]
 
 
-def without_standing_control(s: Sentence, hits: list[Hit]) -> list[Hit]:
+def without_standing_control(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
     """"المناطق التي تسيطر عليها المعارضة"، "كان يسيطر عليها": control in the imperfect is a
-    standing state, not a seizure (سيطرت القوات على المدينة is one); and a lone word in
-    square brackets ([ تحرير ]) is a page's edit link."""
+    standing state, not a seizure (سيطرت القوات على المدينة is one); a lone word in square
+    brackets ([ تحرير ]) is a page's edit link, and a word after a credit (تصوير: طالب) a name."""
     out = []
     for h in hits:
         a = h.analysis
@@ -273,6 +274,8 @@ def without_standing_control(s: Sentence, hits: list[Hit]) -> list[Hit]:
         if h.first == h.last and s.first < h.first < s.last and s.toks[h.first - 1].text == "[" \
                 and s.toks[h.last + 1].text == "]":
             continue
+        if h.first - 2 >= s.first and s.toks[h.first - 1].text == ":" and lex.has("credit_words", s.toks[h.first - 2].norm):
+            continue   # تصوير: طالب الحسيني — a credit line names the photographer
         out.append(h)
     return out
 
@@ -341,6 +344,22 @@ def without_judged_or_averted(s: Sentence, lex: TriggerLexicon, hits: list[Hit])
             continue
         out.append(h)
     return out
+
+
+GENERIC_REACH = 6   # words around a trigger where a word of habit makes it general
+
+
+def without_generic(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+    """"قد يهاجم الأسد الإنسان في بعض الأحيان"، "غالباً ما تغلق السلطات المعبر": a word of habit
+    or frequency near the trigger makes a general statement, no particular happening."""
+    if not hits:
+        return hits
+    marks = [k for k in range(s.first, s.last + 1) if s.toks[k].kind == "word" and (
+        lex.has("generic_markers", s.toks[k].norm)
+        or (k < s.last and s.toks[k].norm + " " + s.toks[k + 1].norm in lex.cues["generic_markers"]))]
+    if not marks:
+        return hits
+    return [h for h in hits if not any(h.first - GENERIC_REACH <= k <= h.last + GENERIC_REACH for k in marks)]
 
 
 def _circumstance_before(tok, prev, lex: TriggerLexicon) -> bool:

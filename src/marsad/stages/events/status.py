@@ -62,7 +62,9 @@ def status_of(s: Sentence, hit: Hit, clause: tuple[int, int], embedded: bool,
         cond = True
     after = next((k for k in range(hit.last + 1, min(c1, hit.last + 3) + 1) if toks[k].kind == "word"), None)
     after_cl = lex.classes(toks[after].norm) if after is not None else frozenset()
-    if cond or embedded or "hypothetical_after" in after_cl:
+    # قد before an imperfect is "may" (قد يهاجم), before a perfect "has" (قد هاجم)
+    maybe = a.pos == "imperfect" and i - 1 >= c0 and toks[i - 1].norm in ("قد", "وقد")
+    if cond or embedded or maybe or "hypothetical_after" in after_cl:
         return "hypothetical", negated
     if any_in(marks, "denial", s.first, i):
         return "denied", negated
