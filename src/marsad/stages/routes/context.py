@@ -10,6 +10,7 @@ from functools import lru_cache
 from marsad.knowledge.route_cues import stems as _stems_of
 from marsad.stages.routes.waypoints import DASHES, SentenceView
 
+DENIAL_STOPS = frozenset({"،", ",", ".", "؛", ";"})
 DENIAL_REACH = 16    # نفى مصدر مسؤول بمنفذ X البري ما تردد على مواقع التواصل الاجتماعي عن إغلاق المنفذ
 DEMAND_REACH = 5     # ناشدت منظمات إنسانية الأطراف المتحاربة فتح ممرات
 OBJECT_REACH = 16    # دعا منسق الأمم المتحدة المقيم للشؤون الإنسانية في X الأطراف المتحاربة إلى فتح ممر
@@ -303,9 +304,12 @@ def negated(v: SentenceView, j: int, c0: int) -> bool:
     """A negation word right before token ``j``, across auxiliaries (لم يتم، لم يعد) and
     the route noun itself (لم يعد الطريق آمناً); or a denial before it in the clause
     (نفت المحافظة إغلاق الطريق)."""
-    if any("denial" in v.lex.classes(v.toks[k].norm) or v.cues.has(v.cues.denial_words, v.toks[k].norm)
-           for k in range(max(c0, j - DENIAL_REACH), j)):
-        return True     # (نافياً أنباء تحدثت عن قطعه)
+    for k in range(j - 1, max(v.first, j - DENIAL_REACH) - 1, -1):
+        t = v.toks[k]
+        if t.kind == "punct" and t.text in DENIAL_STOPS:
+            break       # the denial's own clause only, though the frame may start later (ما تردد عن)
+        if t.kind == "word" and ("denial" in v.lex.classes(t.norm) or v.cues.has(v.cues.denial_words, t.norm)):
+            return True     # (نافياً أنباء تحدثت عن قطعه)
     k, left = j - 1, 3
     while left > 0:
         if k >= c0 and (k in v.loc_at or (k in v.covered and k - 1 in v.covered)
@@ -337,8 +341,13 @@ def checkpoint(v: SentenceView, j: int, c0: int) -> bool:
         return True
     if not v.cues.has(v.cues.checkpoint_words, v.toks[j].norm):
         return False
+    if j + 1 <= v.last and v.toks[j + 1].norm in CHECKPOINT_ADJECTIVES:
+        return True     # في سيطرة أمنية على الطريق: a security checkpoint on it (Iraqi usage)
     return j + 1 in v.loc_at or (j > c0 and v.toks[j - 1].kind == "word"
                                  and v.cues.status_of(v.toks[j - 1]) in ("open", "closed", "reopen"))
+
+
+CHECKPOINT_ADJECTIVES = frozenset({"امنيه", "عسكريه", "مشتركه", "ثابته", "متنقله", "وهميه"})   # normalized
 
 
 def near_before(v: SentenceView, j: int, c0: int, words: frozenset[str], reach: int,

@@ -37,6 +37,7 @@ WATCH, FIRE = frozenset({"الرصد", "رصد", "للرصد"}), ("الناري"
 FIRE_HELD = frozenset({"عليه", "عليها", "عليهما"})     # يسيطر عليه نارياً
 TOWN_HEADS = frozenset({"مدينه", "بلده", "قريه", "عاصمه", "بلدات", "مدن", "قري"})  # normalized: a town, not an area
 OPTIONS = frozenset({"خيارات", "خيار", "فرص", "سبل", "هامش", "بدائل"})   # what narrows is a choice
+REOPEN_REACH = 8     # أُعيد قرابة العاشرة من قبل ظهر اليوم فتح الطريق
 KEEP_REACH = 8       # تبقى الطرق المؤدية إلى ناحية X مقطوعة: the state word after the route and its places
 EXCEPT_REACH = 4     # لا يُسمح بالعبور إلا للحالات الإنسانية
 BACK_PREPS = frozenset({"\u0639\u0644\u064a\u0647", "\u0639\u0644\u064a\u0647\u0627", "\u0641\u064a\u0647",
@@ -147,7 +148,10 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
             j += 1      # سيبقى مغلقاً، إبقاء معبر القائم مغلقاً، تبقى الطرق المؤدية إلى ناحية X مقطوعة: the adjective says the state
             continue
         if cls == "reopen":
-            nxt = next((k for k in range(j + 1, min(c1, j + 3) + 1) if cues.status_of(toks[k]) == "open"), None)
+            # أعيد فتح، أعيد قرابة العاشرة من صباح اليوم فتح: over a time phrase, not past a route noun
+            nxt = next((k for k in range(j + 1, min(c1, j + REOPEN_REACH) + 1) if cues.status_of(toks[k]) == "open"), None)
+            if nxt is not None and any(v.cues.route_noun(toks, k, k) for k in range(j + 1, nxt)):
+                nxt = None
             if nxt is not None:
                 out.append(("reopen", j))
                 j = nxt + 1
@@ -226,14 +230,17 @@ TIME_SPANS = frozenset({"يوم", "يومين", "ايام", "ساعه", "ساع�
 
 
 def _before_phrase(v: SentenceView, j: int, c0: int) -> bool:
-    """A verbal noun in a phrase opened by بعد/إثر (بعد إحكام القطعات سيطرتها على المحاور،
-    بعد يومين من إغلاقه is not: a time noun follows بعد): what came before the state reported."""
+    """A verbal noun in a phrase opened by بعد/إثر (بعد إحكام القطعات سيطرتها على المحاور)
+    or after a span of time and من (بعد أيام من فتحه): what came before the state reported.
+    A time noun after بعد with no من (بعد يومين إغلاقه) opens no such phrase."""
     for k in range(j - 1, max(c0, j - BEFORE_REACH) - 1, -1):
         t = v.toks[k]
         if t.kind != "word":
             return False
         if t.norm in AFTER_WORDS:
             nxt = v.toks[k + 1].norm
+            if v.toks[j - 1].norm == "من" and k + 1 < j - 1:
+                return True     # بعد أيام من فتحه: a span of time after the state before
             return k + 1 < j and v.toks[k + 1].kind == "word" and not (stems_in(v, k + 1, TIME_SPANS)
                                                                        or nxt in v.lex.cues["day_words"])
     return False
