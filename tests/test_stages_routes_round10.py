@@ -32,3 +32,26 @@ def test_status_round10(text, status):
 
 def test_a_closure_told_directly_still_closes():
     assert statuses("أغلقت القوات الأمنية الطريق بين بغداد والحلة صباح اليوم.") == ["closed"]
+
+
+def waypoint_names(text: str) -> list[list[str]]:
+    from routes_helpers import names
+    doc = run(text)
+    return [names(doc, r) for r in doc.routes]
+
+
+def test_a_crossing_facing_another_is_one_crossing_with_two_sides():
+    found = waypoint_names("وافتتحت السلطات منفذ القائم الحدودي المقابل لمنفذ البوكمال أمام المسافرين.")
+    assert len(found) == 1 and len(found[0]) == 2
+
+
+def test_a_place_near_the_destination_locates_it():
+    found = waypoint_names("وأغلقت القوات بالسواتر الترابية الطرق المؤدية إلى مخيم نور شمس قرب طولكرم.")
+    assert len(found) == 1 and len(found[0]) == 1
+
+
+def test_a_linking_pronoun_points_at_the_town_not_the_region_that_locates_it():
+    doc = run("ويحاصر المسلحون بلدة حدر في إقليم باكول، ولم يبق لسكانها سوى طريق واحد يصلها ببيدوا.")
+    from routes_helpers import place_id
+    assert doc.routes and place_id(doc, "حدر") in doc.routes[0]["waypoints"]
+    assert place_id(doc, "باكول") not in doc.routes[0]["waypoints"]

@@ -55,6 +55,7 @@ def clause_frames(v: SentenceView, moves: dict, c0: int, c1: int) -> list[Frame]
 
 LINK_VERBS = frozenset({"يربط", "تربط", "يصل", "تصل", "ربط", "ربطت"})
 PRONOUNS = frozenset({"ه", "ها", "هم", "هما"})
+SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood"})
 
 
 def _linked_pronoun(v: SentenceView, lo: int, hi: int) -> list[Item] | None:
@@ -70,7 +71,11 @@ def _linked_pronoun(v: SentenceView, lo: int, hi: int) -> list[Item] | None:
         before = [a for a in v.loc_at if v.first <= a < k and v.loc_at[a].role != "relative"]
         if nxt is None or not before:
             return None
-        a, b = max(before), nxt[0]
+        # the town the road serves, not the region named after it to locate it (بلدة حدر
+        # في إقليم باكول … طريق يصلها ببيدوا; مدينة الباب … في ريف حلب)
+        kinds = {pl.id: pl.kind for pl in v.doc.places}
+        towns = [x for x in before if kinds.get(v.loc_at[x].ref) in SETTLEMENTS]
+        a, b = max(towns or before), nxt[0]
         return [Item("between", v.loc_at[a].ref, a, v.loc_last[a], None),
                 Item("between", v.loc_at[b].ref, b, v.loc_last[b], "and")]
     return None

@@ -7,6 +7,9 @@ from __future__ import annotations
 from marsad.stages.routes.waypoints import Item
 
 
+NEAR_GAP = 2   # tokens from a destination to the قرب that locates it
+
+
 def ordered(items: list[Item]) -> tuple[list[str], bool]:
     """Place ids in travel order, and whether the text gives a direction: origins, then
     the named or between ends (a through place goes between the two ends), then the
@@ -29,7 +32,9 @@ def ordered(items: list[Item]) -> tuple[list[str], bool]:
         if chain is not None:
             ends = [i for i in way[chain:] if i.role == "to"]
     if len(pair) + len(starts) + len(ends) + len(middle) < 2 and not any(i.role == "name" for i in way):
-        middle += [i for i in way if i.role == "near"]
+        # (not a place near the destination, right after it: الطرق المؤدية إلى مخيم X قرب Y)
+        middle += [i for i in way if i.role == "near"
+                   and not any(e.last < i.first <= e.last + NEAR_GAP for e in ends)]
     if ends and not starts and not pair:
         # "المنافذ … في تلعفر … باتجاه البعاج": the routes of a place lead out of it
         starts = [i for i in items if i.role == "area"][:1]

@@ -72,6 +72,11 @@ def restatements(v: SentenceView, routes: list[Frame]) -> None:
             host.items.extend(replace(i, join="then") for i in b.items if i.role == "to" and i.ref not in have)
             _fold(host, b)
             continue
+        if _facing_crossing(v, host, b):
+            # منفذ القائم، المقابل لمنفذ البوكمال: the two sides of one crossing
+            host.items.extend(i for i in b.items if i.role == "name")
+            _fold(host, b)
+            continue
         sides = _sides_of_crossing(host, b)
         if not host.waypoints or (any(i.role in ("name", "between", "from") for i in b.items) and not sides):
             continue
@@ -138,6 +143,22 @@ def _predicate_of(v: SentenceView, host: Frame, b: Frame) -> bool:
     return all(t.kind == "word" and (any(stem.removeprefix(ARTICLE) in v.cues.kind_adjectives
                                          for _, stem in proclitic_stems(t.norm))
                                      or v.cues.scope_of(t.norm) == "one" or t.norm in st.LAST) for t in gap)
+
+
+FACING = frozenset({"المقابل", "المقابله", "قباله", "مقابل"})   # normalized: facing
+
+
+def _facing_crossing(v: SentenceView, host: Frame, b: Frame) -> bool:
+    """A crossing named by its place, then "المقابل لـ" and another crossing named by its
+    place (معبر باب الهوى الحدودي، المقابل لمعبر جيلوه غوزو): one crossing, two sides."""
+    if not (host.route_kind == "crossing" and b.route_kind == "crossing" and host.waypoints
+            and any(i.role == "name" for i in host.items) and any(i.role == "name" for i in b.items)):
+        return False
+    end = max([host.last] + [i.last for i in host.items])
+    gap = [v.toks[k] for k in range(end + 1, b.first)]
+    return any(t.norm in FACING for t in gap) and all(
+        t.norm in FACING or (t.kind == "punct" and t.text in ("،", ",")) or t.norm.startswith(("الحدود", "البري"))
+        for t in gap)
 
 
 def _sides_of_crossing(host: Frame, b: Frame) -> bool:
