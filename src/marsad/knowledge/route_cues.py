@@ -67,22 +67,25 @@ def _word_list(sec: dict, key: str, where: str) -> list[str]:
     return items
 
 
+# Both return tuples, not frozensets: tens of thousands of words are cached after a batch,
+# and the garbage collector stops tracking a tuple of strings while it re-scans every set.
 @lru_cache(maxsize=65536)
-def stems(norm: str) -> frozenset[str]:
-    """A normalized word through its proclitics, with and without ال (no pronoun suffix)."""
-    out = set()
+def stems(norm: str) -> tuple[str, ...]:
+    """A normalized word through its proclitics, with and without ال (no pronoun suffix),
+    each once, in reading order."""
+    out: dict[str, None] = {}
     for _, stem in proclitic_stems(norm):
-        out.add(stem)
-        out.add(_bare(stem))
-    return frozenset(out)
+        out[stem] = None
+        out[_bare(stem)] = None
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)
-def noun_stems(norm: str) -> frozenset[str]:
+def noun_stems(norm: str) -> tuple[str, ...]:
     """``stems``, and without the alef of an indefinite accusative (ممراً، طريقاً)."""
     out = stems(norm)
     if norm.endswith("\u0627") and len(norm) > 3:
-        out = out | stems(norm[:-1])
+        out = tuple(dict.fromkeys(out + stems(norm[:-1])))
     return out
 
 
@@ -215,7 +218,7 @@ class RouteCues:
         return None
 
     def has(self, vocab: frozenset[str], norm: str) -> bool:
-        return bool(stems(norm) & vocab)
+        return not vocab.isdisjoint(stems(norm))
 
     def lifted_from(self, toks, j: int, first: int) -> bool:
         """"عن" at token ``j`` after a lift word and its barriers (رُفعت الحواجز عن طريق X):

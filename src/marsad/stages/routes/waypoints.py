@@ -185,7 +185,7 @@ def _line_pair(v: SentenceView, j: int, c1: int) -> bool:
     if nxt is None or nxt[1] != "dash":
         return False
     # a transport line only: سائق حافلة يعمل على خط X – Y (خط سرت – الجفرة خط أحمر is a red line)
-    return any(v.toks[k].kind == "word" and (stems(v.toks[k].norm) & TRANSPORT)
+    return any(v.toks[k].kind == "word" and not TRANSPORT.isdisjoint(stems(v.toks[k].norm))
                for k in range(max(v.first, j - LINE_REACH), j))
 
 
