@@ -51,14 +51,19 @@ class NameIndex:
                 self.first[parts[0]] = len(parts)
             if len(parts) > 1 and parts[1].startswith("ال"):
                 self.joined.setdefault("".join(parts), name)
-        self._starts: dict[str, bool] = {}
+        self._starts: dict[str, tuple[tuple[str, str], ...]] = {}
+
+    def starts(self, word: str) -> tuple[tuple[str, str], ...]:
+        """The (prefix, stem) clitic readings of ``word`` that begin a name, most literal
+        first; cached per word: the same words recur in every document, and most begin none."""
+        hit = self._starts.get(word)
+        if hit is None:
+            hit = self._starts[word] = tuple(r for r in _stems(word) if r[1] in self.first or r[1] in self.joined)
+        return hit
 
     def may_start(self, word: str) -> bool:
         """Whether any clitic reading of ``word`` begins a name (cached per word)."""
-        hit = self._starts.get(word)
-        if hit is None:
-            hit = self._starts[word] = any(stem in self.first or stem in self.joined for _, stem in _stems(word))
-        return hit
+        return bool(self.starts(word))
 
     def lookup(self, stem: str, following: list) -> tuple[int, str, list] | None:
         """The longest name starting with ``stem`` then the ``following`` tokens:
@@ -96,13 +101,15 @@ _stems = proclitic_stems   # short local name; the helper lives in the text core
 def find_names(tokens: list, index: NameIndex, cues: PlaceCues) -> list[NameMatch]:
     matches: list[NameMatch] = []
     n, i = len(tokens), 0
+    starts = index.starts
     while i < n:
         tok = tokens[i]
-        if tok.kind != "word" or not index.may_start(tok.norm):
+        readings = starts(tok.norm) if tok.kind == "word" else ()
+        if not readings:
             i += 1
             continue
         found = None
-        for prefix, stem in _stems(tok.norm):
+        for prefix, stem in readings:
             if prefix.endswith("\u0643") and not stem.startswith("\u0627\u0644"):
                 continue    # كميناً is an ambush, not "like Minna": a simile ك takes a name with its article (كالموصل)
             hit = index.lookup(stem, tokens[i + 1:i + index.first.get(stem, 1)])
