@@ -15,7 +15,7 @@ A bad entry raises ``MarsadError(E.KNOWLEDGE_FILE)`` naming the file and the ent
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import ahocorasick
 from functools import cache, lru_cache
@@ -143,12 +143,21 @@ class RouteCues:
     role_words: frozenset[str] = frozenset()
     endeavour_words: frozenset[str] = frozenset()
     remain_alone: tuple = ()                  # phrases (word tuples) that say "only" with no negation
+    # word → whether it may begin a route noun, cached: the same words recur in every document
+    _noun_begins: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # ---- matching (tokens are marsad.text.tokens.Token)
+    def may_begin_noun(self, norm: str) -> bool:
+        """Whether a stem of the normalized word is the first word of a route noun."""
+        hit = self._noun_begins.get(norm)
+        if hit is None:
+            hit = self._noun_begins[norm] = not self.noun_firsts.isdisjoint(noun_stems(norm))
+        return hit
+
     def route_noun(self, toks, i: int, last: int) -> tuple[str, int, bool] | None:
         """(kind, last token, plural) of the route noun starting at token ``i``."""
         t = toks[i]
-        if t.kind != "word" or self.noun_firsts.isdisjoint(noun_stems(t.norm)):
+        if t.kind != "word" or not self.may_begin_noun(t.norm):
             return None
         for words, kind in self.noun_forms:
             n = len(words)

@@ -135,10 +135,14 @@ class SentenceView:
 def route_nouns(v: SentenceView, c0: int, c1: int) -> list[Frame]:
     """The route nouns of a clause, with their kind adjectives (الطريق الدولي، ممر آمن)."""
     out, j = [], c0
-    toks, cues = v.toks, v.cues
+    toks, cues, covered = v.toks, v.cues, v.covered
     while j <= c1:
-        hit = cues.route_noun(toks, j, c1) if j not in v.covered else None
-        if hit is None and j not in v.covered and _line_pair(v, j, c1):
+        t = toks[j]
+        if j in covered or t.kind != "word" or not (cues.may_begin_noun(t.norm) or t.norm in LINE_WORDS):
+            j += 1      # most words: neither a route noun nor a line noun (one cached lookup)
+            continue
+        hit = cues.route_noun(toks, j, c1)
+        if hit is None and _line_pair(v, j, c1):
             hit = ("road", j, False)    # سائق يعمل على خط الحسكة – القامشلي: a transport line is its road
         if hit is None:
             j += 1
