@@ -31,7 +31,7 @@ POS = ("verb", "noun", "participle", "phrase")
 GENITIVE = frozenset({"actor", "target", "none"})
 _VERBAL_CLITICS = frozenset({"\u0648", "\u0641", "\u0644", FUTURE})   # و ف ل س
 _NO_CANDIDATES = ((), None, None)
-_NO_CLASSES: frozenset[str] = frozenset()
+_EMPTY: frozenset[str] = frozenset()   # shared by the many words in no class and no phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +128,7 @@ class TriggerLexicon:
         self._analyses: dict[str, tuple[Analysis, ...]] = {}
         self._nkeys: dict[str, frozenset[str]] = {}
         self._cands: dict[str, tuple] = {}
+        self._may_trigger: dict[str, bool] = {}
         self._has: dict[tuple[str, str], bool] = {}
         self._classes: dict[str, frozenset[str]] = {}
         # cue word → the classes it belongs to, so a word's classes take one lookup per reading
@@ -206,17 +207,20 @@ class TriggerLexicon:
                       'mark both entries "ambiguous": true or remove one')
         for forms in self.phrases.values():
             forms.sort(key=lambda f: -len(f.words))
-        self._build_cores()
+        self._hit_stems = self._stems_reaching({k for k, _ in self.single} | set(self.phrases))
+        # the words after the first of a phrase: all noun_keys needs to know of a word
+        self._later_words = frozenset(w for forms in self.phrases.values() for f in forms for w in f.words[1:])
+        self._later_stems = self._stems_reaching(self._later_words)
 
-    def _build_cores(self) -> None:
-        """Pre-filter for ``candidates``: most words cannot reach any lexicon key, and
-        proving that is far cheaper than analysing them. ``_analysis_tuples`` derives
-        every key from a clitic reading's stem by dropping ال, a noun ending (maybe
+    def _stems_reaching(self, keys) -> frozenset[str]:
+        """Pre-filter for ``candidates`` and ``noun_keys``: most words cannot reach any of
+        ``keys``, and proving that is far cheaper than analysing them. ``_analysis_tuples``
+        derives every key from a clitic reading's stem by dropping ال, a noun ending (maybe
         replaced by ه), a perfect suffix, or an imperfect prefix and suffix (adding ي).
-        Inverting those steps for every lexicon key gives the finite set of stems that
-        can reach one; a word whose readings have none of them has no candidates."""
+        Inverting those steps for every key gives the finite set of stems that can reach
+        one; a word whose readings have none of them reaches none."""
         stems: set[str] = set()
-        for key in {k for k, _ in self.single} | set(self.phrases):
+        for key in keys:
             bases = {key}
             for end, rep in self.noun_endings:
                 if key.endswith(rep):
@@ -228,11 +232,11 @@ class TriggerLexicon:
             stems.update(key + suf for suf in self.perfect_suffixes)
             if key.startswith("\u064A"):
                 stems.update(p + key[1:] + suf for p in self.imperfect_prefixes for suf in self.imperfect_suffixes)
-        self._hit_stems = frozenset(stems)
+        return frozenset(stems)
 
-    def _may_hit(self, word: str) -> bool:
+    def _may_hit(self, word: str, hit_stems: frozenset[str] | None = None) -> bool:
         # the readings are cached and usually already computed by earlier stages
-        hit_stems = self._hit_stems
+        hit_stems = self._hit_stems if hit_stems is None else hit_stems
         for _, stem, _, _ in reading_tuples(word):
             if stem in hit_stems:
                 return True
@@ -332,11 +336,18 @@ class TriggerLexicon:
         return out
 
     def noun_keys(self, word: str) -> frozenset[str]:
-        """Noun citation keys of a word (for the later words of a phrase)."""
+        """The later words of the lexicon's phrases that a word may stand for: the word
+        itself and its noun citation keys, kept only where a phrase has them after its
+        first word (all that matching a phrase asks of them). Cached per word; most words
+        share one empty set."""
         hit = self._nkeys.get(word)
         if hit is None:
-            # from the analysis tuples, so the Analysis objects are not built and cached
-            hit = self._nkeys[word] = frozenset(a[0] for a in self._analysis_tuples(word) if a[1] == "noun") | {word}
+            later = self._later_words
+            found = {word} & later
+            if self._may_hit(word, self._later_stems):
+                # from the analysis tuples, so the Analysis objects are not built and cached
+                found.update(a[0] for a in self._analysis_tuples(word) if a[1] == "noun" and a[0] in later)
+            hit = self._nkeys[word] = frozenset(found) if found else _EMPTY
         return hit
 
     def candidates(self, word: str, taa_marbuta: bool = False):
@@ -370,6 +381,14 @@ class TriggerLexicon:
             return None
         hit = self._cands[(word, taa_marbuta)] = (phrases, single(analyses),
                                    single(sorted(analyses, key=lambda a: a.pos == "noun")))
+        return hit
+
+    def may_trigger(self, word: str) -> bool:
+        """Whether ``candidates(word)`` finds anything; cached per word form (a plain
+        yes/no: most words of a document trigger nothing)."""
+        hit = self._may_trigger.get(word)
+        if hit is None:
+            hit = self._may_trigger[word] = self.candidates(word) != _NO_CANDIDATES
         return hit
 
     def match(self, tokens: list, i: int, usable=lambda j: True, prefer_verb: bool = False) -> Hit | None:
@@ -431,7 +450,7 @@ class TriggerLexicon:
                 if not suffix:
                     found |= self._cue_index.get(stem, set())
             # most words are in no class: share one empty set rather than cache one each
-            hit = self._classes[word] = frozenset(found) if found else _NO_CLASSES
+            hit = self._classes[word] = frozenset(found) if found else _EMPTY
         return hit
 
     def has(self, cue: str, word: str) -> bool:

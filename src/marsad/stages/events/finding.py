@@ -36,10 +36,10 @@ def find_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
     hits: list[Hit] = []
     j = s.first
     usable = lambda k: k <= s.last and k not in covered  # noqa: E731
-    toks, candidates, empty = s.toks, lex.candidates, ((), None, None)
+    toks, may_trigger = s.toks, lex.may_trigger
     while j <= s.last:
         t = toks[j]
-        if t.kind != "word" or j in covered or candidates(t.norm) == empty:
+        if t.kind != "word" or j in covered or not may_trigger(t.norm):
             j += 1
             continue
         prev = toks[j - 1].norm if j > s.first else ""
