@@ -76,17 +76,20 @@ def _readings(word: str, min_stem: int) -> tuple[tuple[str, str, str, tuple[str,
     # readings, and the garbage collector stops tracking tuples of strings while it
     # would re-scan every Reading on each full collection (~20% of a cold run).
     # the unanalysed word is always the first reading, however short
-    seen, out = {("", word, "")}, [("", word, "", ())]
+    out = [("", word, "", ())]
+    # No reading repeats another: every prefix is written differently, and one prefix's
+    # readings differ in their suffix. Only the bare word (prefix "") would come twice.
     for prefix, rest, tags in _prefixes(word):
-        candidates = [(rest, "")]
+        if prefix and len(rest) >= min_stem and rest != ARTICLE:
+            out.append((prefix, rest, "", tags))
         # the article and a pronoun suffix do not co-occur on one noun
-        if not rest.startswith(ARTICLE):
-            candidates += [(rest[:-n], rest[-n:]) for n in _SUFFIX_LENGTHS
-                           if len(rest) >= n and rest[-n:] in PRONOUN_SUFFIXES]
-        for stem, suffix in candidates:
-            if len(stem) >= min_stem and stem != ARTICLE and (prefix, stem, suffix) not in seen:
-                seen.add((prefix, stem, suffix))
-                out.append((prefix, stem, suffix, tags))
+        if rest.startswith(ARTICLE):
+            continue
+        for n in _SUFFIX_LENGTHS:
+            if len(rest) >= n and rest[-n:] in PRONOUN_SUFFIXES:
+                stem = rest[:-n]
+                if len(stem) >= min_stem and stem != ARTICLE:
+                    out.append((prefix, stem, rest[-n:], tags))
     return tuple(out)
 
 
@@ -117,11 +120,8 @@ def strip_proclitics(word: str, min_stem: int = 2) -> list[str]:
 def proclitic_stems(word: str) -> tuple[tuple[str, str], ...]:
     """(prefix, stem) readings without pronoun suffixes, the whole word first (cached):
     what dictionary matching needs (بالموصل → ("ب", "الموصل"), للرقه → ("لل", "الرقه"))."""
-    out: list[tuple[str, str]] = []
-    for prefix, stem, suffix, _ in _readings(word, 2):
-        if not suffix and (prefix, stem) not in out:
-            out.append((prefix, stem))
-    return tuple(out)
+    # (no reading repeats another, see _readings)
+    return tuple((prefix, stem) for prefix, stem, suffix, _ in _readings(word, 2) if not suffix)
 
 
 @lru_cache(maxsize=16384)
