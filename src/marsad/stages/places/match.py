@@ -43,6 +43,11 @@ class NameIndex:
         self.first: dict[str, int] = {}
         # Hashtags and hurried typing drop the space before an article: حفرالباطن.
         self.joined: dict[str, str] = {}
+        # the first two, three… words of every name of several words (the whole name
+        # too): most words that begin such a name are followed by something else, and one
+        # lookup says so before any longer key is built. (A dict with no values, not a
+        # set: the garbage collector never tracks a dict of strings, it re-scans a set.)
+        self.openings: dict[str, None] = {}
         for name in gazetteer.names():
             parts = name.split(" ")
             if len(parts[0]) < 2:
@@ -51,6 +56,8 @@ class NameIndex:
                 self.first[parts[0]] = len(parts)
             if len(parts) > 1 and parts[1].startswith("ال"):
                 self.joined.setdefault("".join(parts), name)
+            for k in range(2, len(parts) + 1):
+                self.openings[" ".join(parts[:k])] = None
         self._starts: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def starts(self, word: str) -> tuple[tuple[str, str], ...]:
@@ -68,8 +75,11 @@ class NameIndex:
     def lookup(self, stem: str, following: list) -> tuple[int, str, list] | None:
         """The longest name starting with ``stem`` then the ``following`` tokens:
         (tokens used, key, candidates)."""
-        longest = self.first.get(stem)
-        for k in range(min(longest or 0, len(following) + 1), 0, -1):
+        longest = min(self.first.get(stem) or 0, len(following) + 1)
+        if longest > 1:
+            if following[0].kind != "word" or f"{stem} {following[0].norm}" not in self.openings:
+                longest = 1     # no name of several words goes on with the next word
+        for k in range(longest, 0, -1):
             words = following[:k - 1]
             if any(t.kind != "word" for t in words):
                 continue
