@@ -335,7 +335,12 @@ def make_sources(**_):
         first = bisect.bisect_left(starts, doc.body_start)
         i = first
         while i < n:
-            if not word(i) or not cue_kind(toks[i].norm)[1]:
+            tok = toks[i]
+            if tok.kind != "word":
+                i += 1
+                continue
+            kinds = is_cue_cache.get(tok.norm) or cue_kind(tok.norm)   # inlined: this runs on every word
+            if not kinds[1]:
                 i += 1
                 continue
             norm = toks[i].norm
