@@ -397,7 +397,13 @@ class TriggerLexicon:
         ``prefer_verb``: after الذي, قد, لم…)."""
         tok = tokens[i]
         phrases, plain, verb_first = self.candidates(tok.norm, _ends_with_taa_marbuta(tok.text))
+        # every phrase has a second word: a phrase whose second word is not the next word's
+        # is passed with one set test
+        nxt = tokens[i + 1] if phrases and i + 1 < len(tokens) else None
+        second = self.noun_keys(nxt.norm) if nxt is not None and nxt.kind == "word" else _EMPTY
         for a, form in phrases:
+            if form.words[1] not in second:
+                continue
             n = len(form.words)
             if i + n > len(tokens) or not all(usable(i + k) for k in range(1, n)):
                 continue
