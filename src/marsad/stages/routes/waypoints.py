@@ -132,14 +132,20 @@ class SentenceView:
         return None
 
 
+def may_anchor(v: SentenceView, j: int) -> bool:
+    """Whether token ``j`` may begin a route noun or a transport line (خط): a word outside
+    the mentions, tested with one cached lookup. Most words are neither."""
+    t = v.toks[j]
+    return t.kind == "word" and j not in v.covered and (v.cues.may_begin_noun(t.norm) or t.norm in LINE_WORDS)
+
+
 def route_nouns(v: SentenceView, c0: int, c1: int) -> list[Frame]:
     """The route nouns of a clause, with their kind adjectives (الطريق الدولي، ممر آمن)."""
     out, j = [], c0
-    toks, cues, covered = v.toks, v.cues, v.covered
+    toks, cues = v.toks, v.cues
     while j <= c1:
-        t = toks[j]
-        if j in covered or t.kind != "word" or not (cues.may_begin_noun(t.norm) or t.norm in LINE_WORDS):
-            j += 1      # most words: neither a route noun nor a line noun (one cached lookup)
+        if not may_anchor(v, j):
+            j += 1
             continue
         hit = cues.route_noun(toks, j, c1)
         if hit is None and _line_pair(v, j, c1):
