@@ -5,12 +5,14 @@ with no anchor that point back, restatements (restate.py), then movements folded
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from marsad.stages.routes import status as st
 from marsad.stages.routes.combine import combine
 from marsad.stages.routes.context import governed, near_before
 from marsad.stages.routes.frames import clause_frames, dating
 from marsad.stages.routes.restate import restatements
-from marsad.stages.routes.waypoints import Frame, SentenceView, may_anchor, people_noun, read_frame
+from marsad.stages.routes.waypoints import Frame, SentenceView, people_noun, read_frame
 
 OBJECT_PREPS = frozenset({"علي"})      # على (normalized): a status verb's object after an aside
 FIGHTS = frozenset({"contested", "shelled"})
@@ -18,7 +20,8 @@ AND = "\u0648"
 
 
 def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
-    if not any(k in moves or may_anchor(v, k) for k in range(v.first, v.last + 1)):
+    a = bisect_left(v.anchors, v.first)
+    if not (a < len(v.anchors) and v.anchors[a] <= v.last) and not any(v.first <= k <= v.last for k in moves):
         return []       # no route noun, line or movement: no clause has a frame (most sentences)
     framed = [((c0, c1), clause_frames(v, moves, c0, c1)) for c0, c1 in v.clauses()]
     if not any(fs for _, fs in framed):
