@@ -148,10 +148,14 @@ class RouteCues:
 
     # ---- matching (tokens are marsad.text.tokens.Token)
     def may_begin_noun(self, norm: str) -> bool:
-        """Whether a stem of the normalized word is the first word of a route noun."""
+        """Whether a stem of the normalized word (``noun_stems``) is the first word of a route noun."""
         hit = self._noun_begins.get(norm)
         if hit is None:
-            hit = self._noun_begins[norm] = not self.noun_firsts.isdisjoint(noun_stems(norm))
+            # from the clitic readings directly: noun_stems would cache a tuple for every word
+            firsts = self.noun_firsts
+            forms = (norm, norm[:-1]) if norm.endswith("\u0627") and len(norm) > 3 else (norm,)
+            hit = self._noun_begins[norm] = any(stem in firsts or _bare(stem) in firsts
+                                                for form in forms for _, stem in proclitic_stems(form))
         return hit
 
     def route_noun(self, toks, i: int, last: int) -> tuple[str, int, bool] | None:

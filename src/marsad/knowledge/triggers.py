@@ -388,7 +388,8 @@ class TriggerLexicon:
         yes/no: most words of a document trigger nothing)."""
         hit = self._may_trigger.get(word)
         if hit is None:
-            hit = self._may_trigger[word] = self.candidates(word) != _NO_CANDIDATES
+            # most words cannot reach the lexicon: they are not cached in candidates' table too
+            hit = self._may_trigger[word] = self._may_hit(word) and self.candidates(word) != _NO_CANDIDATES
         return hit
 
     def match(self, tokens: list, i: int, usable=lambda j: True, prefer_verb: bool = False) -> Hit | None:

@@ -155,7 +155,8 @@ def make_persons(**_):
         cache = first_cache[table_first]
         hit = cache.get(norm)
         if hit is None:
-            hit = cache[norm] = any(st in table_first for st in _stems(norm))
+            # the clitic readings directly: _stems would cache a tuple for every word of the batch
+            hit = cache[norm] = any(st in table_first for _, st in proclitic_stems(norm))
         return hit
 
     def is_given(tok, key) -> bool:
