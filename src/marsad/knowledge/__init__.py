@@ -76,13 +76,11 @@ class PlaceCues:
     def unlisted_kind(self, word: str) -> str | None:
         """The kind of unlisted place a qualifier introduces through its proclitics (وفي حي →
         "neighbourhood"), or None."""
-        try:
-            return self._unlisted_kind[word]
-        except KeyError:
-            kind = next((k for k in (self.unlisted_qualifiers.get(stem) for _, stem in proclitic_stems(word)) if k),
-                        None)
-            self._unlisted_kind[word] = kind
-            return kind
+        kind = self._unlisted_kind.get(word)     # "" caches "none" (a miss would raise, which is slow)
+        if kind is None:
+            kind = self._unlisted_kind[word] = next(
+                (k for k in (self.unlisted_qualifiers.get(stem) for _, stem in proclitic_stems(word)) if k), "")
+        return kind or None
 
 
 KINDS = {"country", "admin1", "admin2", "admin3", "city", "town", "village", "neighbourhood", "region", "natural"}
