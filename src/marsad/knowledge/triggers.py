@@ -115,6 +115,10 @@ class TriggerLexicon:
         cues = raw.get("cues") or {}
         self.cues = {k: _words(v) for k, v in cues.items()
                      if not k.startswith("_") and k not in ("embedding", "embedding_far", "reason_types")}
+        # per cue class, what a multi-word cue begins with (every run of its words before a
+        # space): a pair of tokens is looked up only after a word that begins one
+        self.cue_openings = {k: frozenset(w[:i] for w in v for i, ch in enumerate(w) if ch == " ")
+                             for k, v in self.cues.items()}
         self.embedding = frozenset(cues.get("embedding", ()))
         # of those, the types whose complement runs on over a chain of joined actions
         self.embedding_far = frozenset(cues.get("embedding_far", ()))

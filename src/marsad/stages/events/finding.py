@@ -69,10 +69,15 @@ def without_play(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]
     withdrawals are play."""
     if not any(h.form.trigger.type in _PLAY_TYPES for h in hits):
         return hits
-    words = {s.toks[k].norm for k in range(s.first, s.last + 1) if s.toks[k].kind == "word"}
-    pairs = {s.toks[k].norm + " " + s.toks[k + 1].norm for k in range(s.first, s.last)}
-    sports = lex.cues["sports"]
-    if len((words | pairs) & sports) < 2:
+    sports, openings, toks = lex.cues["sports"], lex.cue_openings["sports"], s.toks
+    found = set()   # the sports words and word pairs of the sentence
+    for k in range(s.first, s.last + 1):
+        norm = toks[k].norm
+        if toks[k].kind == "word" and norm in sports:
+            found.add(norm)
+        if k < s.last and norm in openings and norm + " " + toks[k + 1].norm in sports:
+            found.add(norm + " " + toks[k + 1].norm)
+    if len(found) < 2:
         return hits
     return [h for h in hits if h.form.trigger.type not in _PLAY_TYPES]
 
