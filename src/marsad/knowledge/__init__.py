@@ -69,8 +69,13 @@ class PlaceCues:
         """Whether a clitic reading of ``word`` is a direction, an anaphor or a city part's first word."""
         hit = self._begins_reference.get(word)
         if hit is None:
-            firsts = self.reference_firsts
-            hit = self._begins_reference[word] = any(stem in firsts for _, stem, _, _ in reading_tuples(word))
+            # (plain loops in these per-word computations: a generator costs more than the test)
+            firsts, hit = self.reference_firsts, False
+            for _, stem, _, _ in reading_tuples(word):
+                if stem in firsts:
+                    hit = True
+                    break
+            self._begins_reference[word] = hit
         return hit
 
     def unlisted_kind(self, word: str) -> str | None:
@@ -78,8 +83,12 @@ class PlaceCues:
         "neighbourhood"), or None."""
         kind = self._unlisted_kind.get(word)     # "" caches "none" (a miss would raise, which is slow)
         if kind is None:
-            kind = self._unlisted_kind[word] = next(
-                (k for k in (self.unlisted_qualifiers.get(stem) for _, stem in proclitic_stems(word)) if k), "")
+            kind = ""
+            for _, stem in proclitic_stems(word):
+                kind = self.unlisted_qualifiers.get(stem) or ""
+                if kind:
+                    break
+            self._unlisted_kind[word] = kind
         return kind or None
 
 

@@ -152,10 +152,13 @@ class RouteCues:
         hit = self._noun_begins.get(norm)
         if hit is None:
             # from the clitic readings directly: noun_stems would cache a tuple for every word
-            firsts = self.noun_firsts
-            forms = (norm, norm[:-1]) if norm.endswith("\u0627") and len(norm) > 3 else (norm,)
-            hit = self._noun_begins[norm] = any(stem in firsts or _bare(stem) in firsts
-                                                for form in forms for _, stem in proclitic_stems(form))
+            firsts, hit = self.noun_firsts, False
+            for form in ((norm, norm[:-1]) if norm.endswith("\u0627") and len(norm) > 3 else (norm,)):
+                for _, stem in proclitic_stems(form):
+                    if stem in firsts or _bare(stem) in firsts:
+                        hit = True
+                        break
+            self._noun_begins[norm] = hit
         return hit
 
     def route_noun(self, toks, i: int, last: int) -> tuple[str, int, bool] | None:

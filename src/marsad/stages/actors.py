@@ -73,7 +73,8 @@ class ActorIndex:
         """(prefix, stem) readings of ``word`` that begin a key (cached per word)."""
         hit = self._starts.get(word)
         if hit is None:
-            hit = self._starts[word] = tuple(r for r in _stems(word) if r[1] in self.first)
+            first = self.first
+            hit = self._starts[word] = tuple([r for r in _stems(word) if r[1] in first])
         return hit
 
     def may_begin(self, word: str) -> bool:
@@ -86,7 +87,12 @@ class ActorIndex:
 
     def anaphor(self, word: str) -> tuple[str, str] | None:
         if word not in self._anaphor:
-            self._anaphor[word] = next((r for r in _stems(word) if r[1] in self.d.anaphors), None)
+            anaphors, hit = self.d.anaphors, None
+            for r in _stems(word):
+                if r[1] in anaphors:
+                    hit = r
+                    break
+            self._anaphor[word] = hit
         return self._anaphor[word]
 
     def is_cue(self, word: str) -> bool:

@@ -156,7 +156,12 @@ def make_persons(**_):
         hit = cache.get(norm)
         if hit is None:
             # the clitic readings directly: _stems would cache a tuple for every word of the batch
-            hit = cache[norm] = any(st in table_first for _, st in proclitic_stems(norm))
+            hit = False
+            for _, st in proclitic_stems(norm):
+                if st in table_first:
+                    hit = True
+                    break
+            cache[norm] = hit
         return hit
 
     def is_given(tok, key) -> bool:

@@ -120,8 +120,8 @@ def strip_proclitics(word: str, min_stem: int = 2) -> list[str]:
 def proclitic_stems(word: str) -> tuple[tuple[str, str], ...]:
     """(prefix, stem) readings without pronoun suffixes, the whole word first (cached):
     what dictionary matching needs (بالموصل → ("ب", "الموصل"), للرقه → ("لل", "الرقه"))."""
-    # (no reading repeats another, see _readings)
-    return tuple((prefix, stem) for prefix, stem, suffix, _ in _readings(word, 2) if not suffix)
+    # (no reading repeats another, see _readings; a list comprehension is cheaper than a generator)
+    return tuple([(prefix, stem) for prefix, stem, suffix, _ in _readings(word, 2) if not suffix])
 
 
 @lru_cache(maxsize=16384)

@@ -65,7 +65,8 @@ class NameIndex:
         first; cached per word: the same words recur in every document, and most begin none."""
         hit = self._starts.get(word)
         if hit is None:
-            hit = self._starts[word] = tuple(r for r in _stems(word) if r[1] in self.first or r[1] in self.joined)
+            first, joined = self.first, self.joined
+            hit = self._starts[word] = tuple([r for r in _stems(word) if r[1] in first or r[1] in joined])
         return hit
 
     def may_start(self, word: str) -> bool:
