@@ -314,7 +314,11 @@ class Gazetteer:
         return len(self._places)
 
     def places(self) -> Iterable[GazPlace]:
-        return (self._place(i) for i in range(len(self._places)))
+        """Every place, in index order. One not asked for before is built for the caller
+        and not kept: keeping all of them (26k) left that many objects for the garbage
+        collector to re-scan for the rest of the run. ``get`` gives the kept one."""
+        objs, records = self._objs, self._places
+        return (objs.get(i) or GazPlace(*records[i]) for i in range(len(records)))
 
     def country(self, iso2: str) -> GazPlace | None:
         idx = self._countries.get((iso2 or "").upper())

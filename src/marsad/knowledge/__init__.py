@@ -7,11 +7,12 @@ that start with "_" are documentation. Every lookup key is normalized with
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 from marsad.errors import E, MarsadError
+from marsad.text.clitics import proclitic_stems, reading_tuples
 from marsad.text.normalize import normalize_key
 
 COMPASS = ("N", "NE", "E", "SE", "S", "SW", "W", "NW")
@@ -54,6 +55,41 @@ class PlaceCues:
     kunya: frozenset[str]
     unlisted_qualifiers: dict[str, str]      # normalized word → kind of an unlisted place it introduces
     unlisted_generic: frozenset[str]         # words after those qualifiers that name no place
+    # Every stem that can begin a reference (directions, anaphors, a city part's first word).
+    reference_firsts: frozenset[str] = field(init=False, repr=False, compare=False)
+    # Per-word answers, cached by normalized form: the same words recur in every document.
+    _begins_reference: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _unlisted_kind: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        firsts = frozenset(self.directions) | frozenset(self.anaphors) | {k.split(" ")[0] for k in self.city_parts}
+        object.__setattr__(self, "reference_firsts", firsts)
+
+    def may_begin_reference(self, word: str) -> bool:
+        """Whether a clitic reading of ``word`` is a direction, an anaphor or a city part's first word."""
+        hit = self._begins_reference.get(word)
+        if hit is None:
+            # (plain loops in these per-word computations: a generator costs more than the test)
+            firsts, hit = self.reference_firsts, False
+            for _, stem, _, _ in reading_tuples(word):
+                if stem in firsts:
+                    hit = True
+                    break
+            self._begins_reference[word] = hit
+        return hit
+
+    def unlisted_kind(self, word: str) -> str | None:
+        """The kind of unlisted place a qualifier introduces through its proclitics (وفي حي →
+        "neighbourhood"), or None."""
+        kind = self._unlisted_kind.get(word)     # "" caches "none" (a miss would raise, which is slow)
+        if kind is None:
+            kind = ""
+            for _, stem in proclitic_stems(word):
+                kind = self.unlisted_qualifiers.get(stem) or ""
+                if kind:
+                    break
+            self._unlisted_kind[word] = kind
+        return kind or None
 
 
 KINDS = {"country", "admin1", "admin2", "admin3", "city", "town", "village", "neighbourhood", "region", "natural"}

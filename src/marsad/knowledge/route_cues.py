@@ -15,7 +15,7 @@ A bad entry raises ``MarsadError(E.KNOWLEDGE_FILE)`` naming the file and the ent
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import ahocorasick
 from functools import cache, lru_cache
@@ -67,22 +67,25 @@ def _word_list(sec: dict, key: str, where: str) -> list[str]:
     return items
 
 
+# Both return tuples, not frozensets: tens of thousands of words are cached after a batch,
+# and the garbage collector stops tracking a tuple of strings while it re-scans every set.
 @lru_cache(maxsize=65536)
-def stems(norm: str) -> frozenset[str]:
-    """A normalized word through its proclitics, with and without ال (no pronoun suffix)."""
-    out = set()
+def stems(norm: str) -> tuple[str, ...]:
+    """A normalized word through its proclitics, with and without ال (no pronoun suffix),
+    each once, in reading order."""
+    out: dict[str, None] = {}
     for _, stem in proclitic_stems(norm):
-        out.add(stem)
-        out.add(_bare(stem))
-    return frozenset(out)
+        out[stem] = None
+        out[_bare(stem)] = None
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)
-def noun_stems(norm: str) -> frozenset[str]:
+def noun_stems(norm: str) -> tuple[str, ...]:
     """``stems``, and without the alef of an indefinite accusative (ممراً، طريقاً)."""
     out = stems(norm)
     if norm.endswith("\u0627") and len(norm) > 3:
-        out = out | stems(norm[:-1])
+        out = tuple(dict.fromkeys(out + stems(norm[:-1])))
     return out
 
 
@@ -140,12 +143,28 @@ class RouteCues:
     role_words: frozenset[str] = frozenset()
     endeavour_words: frozenset[str] = frozenset()
     remain_alone: tuple = ()                  # phrases (word tuples) that say "only" with no negation
+    # word → whether it may begin a route noun, cached: the same words recur in every document
+    _noun_begins: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # ---- matching (tokens are marsad.text.tokens.Token)
+    def may_begin_noun(self, norm: str) -> bool:
+        """Whether a stem of the normalized word (``noun_stems``) is the first word of a route noun."""
+        hit = self._noun_begins.get(norm)
+        if hit is None:
+            # from the clitic readings directly: noun_stems would cache a tuple for every word
+            firsts, hit = self.noun_firsts, False
+            for form in ((norm, norm[:-1]) if norm.endswith("\u0627") and len(norm) > 3 else (norm,)):
+                for _, stem in proclitic_stems(form):
+                    if stem in firsts or _bare(stem) in firsts:
+                        hit = True
+                        break
+            self._noun_begins[norm] = hit
+        return hit
+
     def route_noun(self, toks, i: int, last: int) -> tuple[str, int, bool] | None:
         """(kind, last token, plural) of the route noun starting at token ``i``."""
         t = toks[i]
-        if t.kind != "word" or self.noun_firsts.isdisjoint(noun_stems(t.norm)):
+        if t.kind != "word" or not self.may_begin_noun(t.norm):
             return None
         for words, kind in self.noun_forms:
             n = len(words)
@@ -215,7 +234,7 @@ class RouteCues:
         return None
 
     def has(self, vocab: frozenset[str], norm: str) -> bool:
-        return bool(stems(norm) & vocab)
+        return not vocab.isdisjoint(stems(norm))
 
     def lifted_from(self, toks, j: int, first: int) -> bool:
         """"عن" at token ``j`` after a lift word and its barriers (رُفعت الحواجز عن طريق X):

@@ -31,7 +31,7 @@ POS = ("verb", "noun", "participle", "phrase")
 GENITIVE = frozenset({"actor", "target", "none"})
 _VERBAL_CLITICS = frozenset({"\u0648", "\u0641", "\u0644", FUTURE})   # و ف ل س
 _NO_CANDIDATES = ((), None, None)
-_NO_CLASSES: frozenset[str] = frozenset()
+_EMPTY: frozenset[str] = frozenset()   # shared by the many words in no class and no phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +115,10 @@ class TriggerLexicon:
         cues = raw.get("cues") or {}
         self.cues = {k: _words(v) for k, v in cues.items()
                      if not k.startswith("_") and k not in ("embedding", "embedding_far", "reason_types")}
+        # per cue class, what a multi-word cue begins with (every run of its words before a
+        # space): a pair of tokens is looked up only after a word that begins one
+        self.cue_openings = {k: frozenset(w[:i] for w in v for i, ch in enumerate(w) if ch == " ")
+                             for k, v in self.cues.items()}
         self.embedding = frozenset(cues.get("embedding", ()))
         # of those, the types whose complement runs on over a chain of joined actions
         self.embedding_far = frozenset(cues.get("embedding_far", ()))
@@ -128,6 +132,7 @@ class TriggerLexicon:
         self._analyses: dict[str, tuple[Analysis, ...]] = {}
         self._nkeys: dict[str, frozenset[str]] = {}
         self._cands: dict[str, tuple] = {}
+        self._may_trigger: dict[str, bool] = {}
         self._has: dict[tuple[str, str], bool] = {}
         self._classes: dict[str, frozenset[str]] = {}
         # cue word → the classes it belongs to, so a word's classes take one lookup per reading
@@ -206,17 +211,20 @@ class TriggerLexicon:
                       'mark both entries "ambiguous": true or remove one')
         for forms in self.phrases.values():
             forms.sort(key=lambda f: -len(f.words))
-        self._build_cores()
+        self._hit_stems = self._stems_reaching({k for k, _ in self.single} | set(self.phrases))
+        # the words after the first of a phrase: all noun_keys needs to know of a word
+        self._later_words = frozenset(w for forms in self.phrases.values() for f in forms for w in f.words[1:])
+        self._later_stems = self._stems_reaching(self._later_words)
 
-    def _build_cores(self) -> None:
-        """Pre-filter for ``candidates``: most words cannot reach any lexicon key, and
-        proving that is far cheaper than analysing them. ``_analysis_tuples`` derives
-        every key from a clitic reading's stem by dropping ال, a noun ending (maybe
+    def _stems_reaching(self, keys) -> frozenset[str]:
+        """Pre-filter for ``candidates`` and ``noun_keys``: most words cannot reach any of
+        ``keys``, and proving that is far cheaper than analysing them. ``_analysis_tuples``
+        derives every key from a clitic reading's stem by dropping ال, a noun ending (maybe
         replaced by ه), a perfect suffix, or an imperfect prefix and suffix (adding ي).
-        Inverting those steps for every lexicon key gives the finite set of stems that
-        can reach one; a word whose readings have none of them has no candidates."""
+        Inverting those steps for every key gives the finite set of stems that can reach
+        one; a word whose readings have none of them reaches none."""
         stems: set[str] = set()
-        for key in {k for k, _ in self.single} | set(self.phrases):
+        for key in keys:
             bases = {key}
             for end, rep in self.noun_endings:
                 if key.endswith(rep):
@@ -228,11 +236,11 @@ class TriggerLexicon:
             stems.update(key + suf for suf in self.perfect_suffixes)
             if key.startswith("\u064A"):
                 stems.update(p + key[1:] + suf for p in self.imperfect_prefixes for suf in self.imperfect_suffixes)
-        self._hit_stems = frozenset(stems)
+        return frozenset(stems)
 
-    def _may_hit(self, word: str) -> bool:
+    def _may_hit(self, word: str, hit_stems: frozenset[str] | None = None) -> bool:
         # the readings are cached and usually already computed by earlier stages
-        hit_stems = self._hit_stems
+        hit_stems = self._hit_stems if hit_stems is None else hit_stems
         for _, stem, _, _ in reading_tuples(word):
             if stem in hit_stems:
                 return True
@@ -332,11 +340,18 @@ class TriggerLexicon:
         return out
 
     def noun_keys(self, word: str) -> frozenset[str]:
-        """Noun citation keys of a word (for the later words of a phrase)."""
+        """The later words of the lexicon's phrases that a word may stand for: the word
+        itself and its noun citation keys, kept only where a phrase has them after its
+        first word (all that matching a phrase asks of them). Cached per word; most words
+        share one empty set."""
         hit = self._nkeys.get(word)
         if hit is None:
-            # from the analysis tuples, so the Analysis objects are not built and cached
-            hit = self._nkeys[word] = frozenset(a[0] for a in self._analysis_tuples(word) if a[1] == "noun") | {word}
+            later = self._later_words
+            found = {word} & later
+            if self._may_hit(word, self._later_stems):
+                # from the analysis tuples, so the Analysis objects are not built and cached
+                found.update(a[0] for a in self._analysis_tuples(word) if a[1] == "noun" and a[0] in later)
+            hit = self._nkeys[word] = frozenset(found) if found else _EMPTY
         return hit
 
     def candidates(self, word: str, taa_marbuta: bool = False):
@@ -372,13 +387,28 @@ class TriggerLexicon:
                                    single(sorted(analyses, key=lambda a: a.pos == "noun")))
         return hit
 
+    def may_trigger(self, word: str) -> bool:
+        """Whether ``candidates(word)`` finds anything; cached per word form (a plain
+        yes/no: most words of a document trigger nothing)."""
+        hit = self._may_trigger.get(word)
+        if hit is None:
+            # most words cannot reach the lexicon: they are not cached in candidates' table too
+            hit = self._may_trigger[word] = self._may_hit(word) and self.candidates(word) != _NO_CANDIDATES
+        return hit
+
     def match(self, tokens: list, i: int, usable=lambda j: True, prefer_verb: bool = False) -> Hit | None:
         """The longest trigger starting at token ``i`` (phrases first, then single words;
         among single words the reading that strips least, verb readings first when
         ``prefer_verb``: after الذي, قد, لم…)."""
         tok = tokens[i]
         phrases, plain, verb_first = self.candidates(tok.norm, _ends_with_taa_marbuta(tok.text))
+        # every phrase has a second word: a phrase whose second word is not the next word's
+        # is passed with one set test
+        nxt = tokens[i + 1] if phrases and i + 1 < len(tokens) else None
+        second = self.noun_keys(nxt.norm) if nxt is not None and nxt.kind == "word" else _EMPTY
         for a, form in phrases:
+            if form.words[1] not in second:
+                continue
             n = len(form.words)
             if i + n > len(tokens) or not all(usable(i + k) for k in range(1, n)):
                 continue
@@ -431,7 +461,7 @@ class TriggerLexicon:
                 if not suffix:
                     found |= self._cue_index.get(stem, set())
             # most words are in no class: share one empty set rather than cache one each
-            hit = self._classes[word] = frozenset(found) if found else _NO_CLASSES
+            hit = self._classes[word] = frozenset(found) if found else _EMPTY
         return hit
 
     def has(self, cue: str, word: str) -> bool:

@@ -67,17 +67,32 @@ class ActorIndex:
         self._starts: dict[str, tuple[tuple[str, str], ...]] = {}
         self._anaphor: dict[str, tuple[str, str] | None] = {}
         self._cue: dict[str, bool] = {}
+        self._begins: dict[str, bool] = {}
 
     def starts(self, word: str) -> tuple[tuple[str, str], ...]:
         """(prefix, stem) readings of ``word`` that begin a key (cached per word)."""
         hit = self._starts.get(word)
         if hit is None:
-            hit = self._starts[word] = tuple(r for r in _stems(word) if r[1] in self.first)
+            first = self.first
+            hit = self._starts[word] = tuple([r for r in _stems(word) if r[1] in first])
+        return hit
+
+    def may_begin(self, word: str) -> bool:
+        """Whether a reading of ``word`` begins a key or is an anaphor; cached per word:
+        most words are neither, and find_actors passes them with this one lookup."""
+        hit = self._begins.get(word)
+        if hit is None:
+            hit = self._begins[word] = bool(self.starts(word)) or self.anaphor(word) is not None
         return hit
 
     def anaphor(self, word: str) -> tuple[str, str] | None:
         if word not in self._anaphor:
-            self._anaphor[word] = next((r for r in _stems(word) if r[1] in self.d.anaphors), None)
+            anaphors, hit = self.d.anaphors, None
+            for r in _stems(word):
+                if r[1] in anaphors:
+                    hit = r
+                    break
+            self._anaphor[word] = hit
         return self._anaphor[word]
 
     def is_cue(self, word: str) -> bool:
@@ -108,7 +123,7 @@ def find_actors(tokens: list, index: ActorIndex, body_start: int = 0) -> list[Ac
     n, i = len(tokens), 0
     while i < n:
         tok = tokens[i]
-        if tok.kind not in WORDISH:
+        if tok.kind not in WORDISH or not index.may_begin(tok.norm):
             i += 1
             continue
         hit = index.lookup(tokens, i)

@@ -155,7 +155,13 @@ def make_persons(**_):
         cache = first_cache[table_first]
         hit = cache.get(norm)
         if hit is None:
-            hit = cache[norm] = any(st in table_first for st in _stems(norm))
+            # the clitic readings directly: _stems would cache a tuple for every word of the batch
+            hit = False
+            for _, st in proclitic_stems(norm):
+                if st in table_first:
+                    hit = True
+                    break
+            cache[norm] = hit
         return hit
 
     def is_given(tok, key) -> bool:
@@ -306,8 +312,16 @@ def make_persons(**_):
 
         found: list[Found] = []
         i = bisect.bisect_left(starts, doc.body_start)      # the header's author is the byline's
+        any_start = first_cache[any_first]
         while i < n:
-            if not word(i) or label(i) in ("ORG", "PERS") or not may_start(toks[i].norm, any_first):
+            tok = toks[i]
+            if tok.kind != "word":
+                i += 1
+                continue
+            start = any_start.get(tok.norm)     # may_start inlined: this runs on every word
+            if start is None:
+                start = may_start(tok.norm, any_first)
+            if not start or label(i) in ("ORG", "PERS"):
                 i += 1
                 continue
             f = None

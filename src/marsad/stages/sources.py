@@ -81,9 +81,9 @@ def attribution_cues() -> AttributionCues:
         raise MarsadError(E.KNOWLEDGE_FILE, path=name, why=f"missing section {exc}") from None
 
 
-@lru_cache(maxsize=1 << 15)
 def _conj(norm: str) -> tuple[str, ...]:
-    """The word, and without a leading conjunction و/ف (وأضاف → أضاف)."""
+    """The word, and without a leading conjunction و/ف (وأضاف → أضاف). Not cached: it costs
+    no more than a cache lookup, and a cache would hold every word of a batch."""
     if len(norm) > 3 and norm[0] in "وف":
         return (norm, norm[1:])
     return (norm,)
@@ -335,7 +335,12 @@ def make_sources(**_):
         first = bisect.bisect_left(starts, doc.body_start)
         i = first
         while i < n:
-            if not word(i) or not cue_kind(toks[i].norm)[1]:
+            tok = toks[i]
+            if tok.kind != "word":
+                i += 1
+                continue
+            kinds = is_cue_cache.get(tok.norm) or cue_kind(tok.norm)   # inlined: this runs on every word
+            if not kinds[1]:
                 i += 1
                 continue
             norm = toks[i].norm

@@ -70,35 +70,55 @@ def _prefixes(word: str) -> list[tuple[str, str, tuple[str, ...]]]:
 _SUFFIX_LENGTHS = tuple(sorted({len(s) for s in PRONOUN_SUFFIXES}, reverse=True))
 
 
-@lru_cache(maxsize=65536)
-def _readings(word: str, min_stem: int) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
-    # Cached as plain tuples, not Reading objects: after a batch the cache holds ~100k
-    # readings, and the garbage collector stops tracking tuples of strings while it
-    # would re-scan every Reading on each full collection (~20% of a cold run).
+# The readings of every word seen, kept in plain dicts (emptied when full) rather than
+# functools.lru_cache: once its tuples of strings are untracked, the garbage collector
+# stops scanning such a dict, while it re-visits every entry of an lru_cache on each full
+# collection (over 10 ms per 32k words measured; a cold batch makes four or five).
+_READINGS: dict[tuple[str, int], tuple] = {}
+_PROCLITIC_STEMS: dict[str, tuple[tuple[str, str], ...]] = {}
+_CACHE_MAX = 1 << 16
+
+
+def reading_tuples(word: str, min_stem: int = 2) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """``readings`` as (prefix, stem, suffix, proclitics) tuples, cached: for per-word
+    loops that would otherwise build Reading objects they only unpack."""
+    key = (word, min_stem)
+    hit = _READINGS.get(key)
+    if hit is None:
+        if len(_READINGS) >= _CACHE_MAX:
+            _READINGS.clear()
+        hit = _READINGS[key] = _analyse(word, min_stem)
+    return hit
+
+
+_readings = reading_tuples   # the name the module uses inside
+
+
+def _analyse(word: str, min_stem: int) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    # Plain tuples, not Reading objects: after a batch the cache holds ~100k readings,
+    # and the garbage collector stops tracking tuples of strings while it would re-scan
+    # every Reading on each full collection (~20% of a cold run).
     # the unanalysed word is always the first reading, however short
-    seen, out = {("", word, "")}, [("", word, "", ())]
+    out = [("", word, "", ())]
+    # No reading repeats another: every prefix is written differently, and one prefix's
+    # readings differ in their suffix. Only the bare word (prefix "") would come twice.
     for prefix, rest, tags in _prefixes(word):
-        candidates = [(rest, "")]
+        if prefix and len(rest) >= min_stem and rest != ARTICLE:
+            out.append((prefix, rest, "", tags))
         # the article and a pronoun suffix do not co-occur on one noun
-        if not rest.startswith(ARTICLE):
-            candidates += [(rest[:-n], rest[-n:]) for n in _SUFFIX_LENGTHS
-                           if len(rest) >= n and rest[-n:] in PRONOUN_SUFFIXES]
-        for stem, suffix in candidates:
-            if len(stem) >= min_stem and stem != ARTICLE and (prefix, stem, suffix) not in seen:
-                seen.add((prefix, stem, suffix))
-                out.append((prefix, stem, suffix, tags))
+        if rest.startswith(ARTICLE):
+            continue
+        for n in _SUFFIX_LENGTHS:
+            if len(rest) >= n and rest[-n:] in PRONOUN_SUFFIXES:
+                stem = rest[:-n]
+                if len(stem) >= min_stem and stem != ARTICLE:
+                    out.append((prefix, stem, rest[-n:], tags))
     return tuple(out)
 
 
 def readings(word: str, min_stem: int = 2) -> list[Reading]:
     """Every clitic analysis of ``word``: the whole word first, then longer prefix strips."""
     return [Reading(*r) for r in _readings(word, min_stem)]
-
-
-def reading_tuples(word: str, min_stem: int = 2) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
-    """``readings`` as (prefix, stem, suffix, proclitics) tuples, cached: for per-word
-    loops that would otherwise build Reading objects they only unpack."""
-    return _readings(word, min_stem)
 
 
 def strip_proclitics(word: str, min_stem: int = 2) -> list[str]:
@@ -113,15 +133,17 @@ def strip_proclitics(word: str, min_stem: int = 2) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=200_000)
 def proclitic_stems(word: str) -> tuple[tuple[str, str], ...]:
     """(prefix, stem) readings without pronoun suffixes, the whole word first (cached):
     what dictionary matching needs (بالموصل → ("ب", "الموصل"), للرقه → ("لل", "الرقه"))."""
-    out: list[tuple[str, str]] = []
-    for prefix, stem, suffix, _ in _readings(word, 2):
-        if not suffix and (prefix, stem) not in out:
-            out.append((prefix, stem))
-    return tuple(out)
+    hit = _PROCLITIC_STEMS.get(word)
+    if hit is None:
+        if len(_PROCLITIC_STEMS) >= _CACHE_MAX:
+            _PROCLITIC_STEMS.clear()
+        # (no reading repeats another, see _analyse; a list comprehension is cheaper than a generator)
+        hit = _PROCLITIC_STEMS[word] = tuple([(prefix, stem) for prefix, stem, suffix, _ in _readings(word, 2)
+                                              if not suffix])
+    return hit
 
 
 @lru_cache(maxsize=16384)

@@ -47,10 +47,10 @@ def find_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
     hits: list[Hit] = []
     j = s.first
     usable = lambda k: k <= s.last and k not in covered  # noqa: E731
-    toks, candidates, empty = s.toks, lex.candidates, ((), None, None)
+    toks, may_trigger = s.toks, lex.may_trigger
     while j <= s.last:
         t = toks[j]
-        if t.kind != "word" or j in covered or candidates(t.norm) == empty:
+        if t.kind != "word" or j in covered or not may_trigger(t.norm):
             j += 1
             continue
         prev = toks[j - 1].norm if j > s.first else ""
@@ -80,10 +80,15 @@ def without_play(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]
     withdrawals are play."""
     if not any(h.form.trigger.type in _PLAY_TYPES for h in hits):
         return hits
-    words = {s.toks[k].norm for k in range(s.first, s.last + 1) if s.toks[k].kind == "word"}
-    pairs = {s.toks[k].norm + " " + s.toks[k + 1].norm for k in range(s.first, s.last)}
-    sports = lex.cues["sports"]
-    if len((words | pairs) & sports) < 2:
+    sports, openings, toks = lex.cues["sports"], lex.cue_openings["sports"], s.toks
+    found = set()   # the sports words and word pairs of the sentence
+    for k in range(s.first, s.last + 1):
+        norm = toks[k].norm
+        if toks[k].kind == "word" and norm in sports:
+            found.add(norm)
+        if k < s.last and norm in openings and norm + " " + toks[k + 1].norm in sports:
+            found.add(norm + " " + toks[k + 1].norm)
+    if len(found) < 2:
         return hits
     return [h for h in hits if h.form.trigger.type not in _PLAY_TYPES]
 

@@ -20,11 +20,12 @@ def cue_marks(s: Sentence) -> dict[str, list[int]]:
     """Token indices of the sentence's cue words, by class (one pass per sentence)."""
     marks: dict[str, list[int]] = {}
     toks, classes = s.toks, s.lex.classes
+    pairs, openings = s.lex.cues["condition"], s.lex.cue_openings["condition"]
     for k in range(s.first, s.last + 1):
         if toks[k].kind == "word":
             for c in classes(toks[k].norm):
                 marks.setdefault(c, []).append(k)
-            if k < s.last and toks[k].norm + " " + toks[k + 1].norm in s.lex.cues["condition"]:
+            if k < s.last and toks[k].norm in openings and toks[k].norm + " " + toks[k + 1].norm in pairs:
                 marks.setdefault("condition", []).append(k)
     return marks
 

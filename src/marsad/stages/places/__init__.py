@@ -112,11 +112,13 @@ class NisbaCountries:
     def capital(self, country: str):
         """The country's capital (GeoNames feature code PPLC; the most populous if several)."""
         if self.capitals is None:
-            self.capitals = {}
+            capitals = {}
             for p in self.gz.places():
-                if p.feature_code == "PPLC" and (p.country not in self.capitals
-                                                 or p.population > self.capitals[p.country].population):
-                    self.capitals[p.country] = p
+                if p.feature_code == "PPLC" and (p.country not in capitals
+                                                 or p.population > capitals[p.country].population):
+                    capitals[p.country] = p
+            # the objects every other lookup gives for these places (identity is compared)
+            self.capitals = {country: self.gz.get(p.id) for country, p in capitals.items()}
         return self.capitals.get(country)
 
     def _lookup(self, word: str) -> str | None:

@@ -43,6 +43,11 @@ class NameIndex:
         self.first: dict[str, int] = {}
         # Hashtags and hurried typing drop the space before an article: حفرالباطن.
         self.joined: dict[str, str] = {}
+        # the first two, three… words of every name of several words (the whole name
+        # too): most words that begin such a name are followed by something else, and one
+        # lookup says so before any longer key is built. (A dict with no values, not a
+        # set: the garbage collector never tracks a dict of strings, it re-scans a set.)
+        self.openings: dict[str, None] = {}
         for name in gazetteer.names():
             parts = name.split(" ")
             if len(parts[0]) < 2:
@@ -51,20 +56,31 @@ class NameIndex:
                 self.first[parts[0]] = len(parts)
             if len(parts) > 1 and parts[1].startswith("ال"):
                 self.joined.setdefault("".join(parts), name)
-        self._starts: dict[str, bool] = {}
+            for k in range(2, len(parts) + 1):
+                self.openings[" ".join(parts[:k])] = None
+        self._starts: dict[str, tuple[tuple[str, str], ...]] = {}
+
+    def starts(self, word: str) -> tuple[tuple[str, str], ...]:
+        """The (prefix, stem) clitic readings of ``word`` that begin a name, most literal
+        first; cached per word: the same words recur in every document, and most begin none."""
+        hit = self._starts.get(word)
+        if hit is None:
+            first, joined = self.first, self.joined
+            hit = self._starts[word] = tuple([r for r in _stems(word) if r[1] in first or r[1] in joined])
+        return hit
 
     def may_start(self, word: str) -> bool:
         """Whether any clitic reading of ``word`` begins a name (cached per word)."""
-        hit = self._starts.get(word)
-        if hit is None:
-            hit = self._starts[word] = any(stem in self.first or stem in self.joined for _, stem in _stems(word))
-        return hit
+        return bool(self.starts(word))
 
     def lookup(self, stem: str, following: list) -> tuple[int, str, list] | None:
         """The longest name starting with ``stem`` then the ``following`` tokens:
         (tokens used, key, candidates)."""
-        longest = self.first.get(stem)
-        for k in range(min(longest or 0, len(following) + 1), 0, -1):
+        longest = min(self.first.get(stem) or 0, len(following) + 1)
+        if longest > 1:
+            if following[0].kind != "word" or f"{stem} {following[0].norm}" not in self.openings:
+                longest = 1     # no name of several words goes on with the next word
+        for k in range(longest, 0, -1):
             words = following[:k - 1]
             if any(t.kind != "word" for t in words):
                 continue
@@ -96,13 +112,15 @@ _stems = proclitic_stems   # short local name; the helper lives in the text core
 def find_names(tokens: list, index: NameIndex, cues: PlaceCues) -> list[NameMatch]:
     matches: list[NameMatch] = []
     n, i = len(tokens), 0
+    starts = index.starts
     while i < n:
         tok = tokens[i]
-        if tok.kind != "word" or not index.may_start(tok.norm):
+        readings = starts(tok.norm) if tok.kind == "word" else ()
+        if not readings:
             i += 1
             continue
         found = None
-        for prefix, stem in _stems(tok.norm):
+        for prefix, stem in readings:
             if prefix.endswith("\u0643") and not stem.startswith("\u0627\u0644"):
                 continue    # كميناً is an ambush, not "like Minna": a simile ك takes a name with its article (كالموصل)
             hit = index.lookup(stem, tokens[i + 1:i + index.first.get(stem, 1)])

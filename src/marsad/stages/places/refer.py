@@ -12,11 +12,10 @@ reading order, so every reference goes to what a reader would have in mind there
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from marsad.knowledge import PlaceCues
 from marsad.stages.places.unlisted import after_distance
-from marsad.text.clitics import readings
+from marsad.text.clitics import reading_tuples
 
 TWO_TOKEN_PARTS_MAX = 2
 CAPITAL_WORD = "العاصمه"   # normalized العاصمة
@@ -52,14 +51,7 @@ class Reference:
     evidence: str = ""
 
 
-@lru_cache(maxsize=200_000)
-def _readings(word: str) -> tuple[tuple[str, str, str], ...]:
-    return tuple((r.prefix, r.stem, r.suffix) for r in readings(word))
-
-
-def _cue_words(cues: PlaceCues) -> frozenset[str]:
-    """Every stem that can begin a reference: directions, city parts, anaphors."""
-    return frozenset(cues.directions) | frozenset(cues.anaphors) | {k.split(" ")[0] for k in cues.city_parts}
+_readings = reading_tuples   # (prefix, stem, suffix, proclitics), whole word first; cached in the text core
 
 
 def combine(first: str, second: str | None) -> str:
@@ -101,7 +93,7 @@ def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, n
     ``country_of(iso2)`` the country itself (for "الأراضي اللبنانية"), or None."""
     refs: list[Reference] = []
     history = History()
-    cue_words = _cue_words(cues)
+    cue_words = cues.reference_firsts
     n, i = len(tokens), 0
 
     ends = {last: place for last, place, _, _, _ in resolved.values()}
@@ -110,7 +102,7 @@ def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, n
         """(place, score, end offset, last token) if token j is an anaphor such as المدينة السورية."""
         if j >= n:
             return None
-        for _, stem, suffix in _readings(tokens[j].norm):
+        for _, stem, suffix, _ in _readings(tokens[j].norm):
             if suffix or stem not in cues.anaphors:
                 continue
             country, last_tok = None, j
@@ -152,7 +144,7 @@ def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, n
             named = (place, score, last)
             i = last + 1
             continue
-        if tok.kind != "word" or not (any(stem in cue_words for _, stem, _ in _readings(tok.norm))
+        if tok.kind != "word" or not (cues.may_begin_reference(tok.norm)
                                       or (i + 1 < n and tokens[i + 1].norm in SIDES and tok.norm[2:] in cue_words)):
             i += 1
             continue
@@ -191,12 +183,12 @@ def _definite_qualifier(tokens, j, cues, history, located=None):
 
 def _direction(tokens, i, cues, place_at, history, located=None):
     n = len(tokens)
-    for prefix, stem, suffix in _readings(tokens[i].norm):
+    for prefix, stem, suffix, _ in _readings(tokens[i].norm):
         if stem not in cues.directions or (suffix and suffix not in cues.direction_suffixes):
             continue
         direction, last = cues.directions[stem], i
         if not suffix and i + 1 < n:
-            for _, stem2, suffix2 in _readings(tokens[i + 1].norm):
+            for _, stem2, suffix2, _ in _readings(tokens[i + 1].norm):
                 if stem2 in cues.directions and (not suffix2 or suffix2 in cues.direction_suffixes):
                     combined = combine(direction, cues.directions[stem2])
                     if combined != direction:
@@ -212,7 +204,7 @@ def _direction(tokens, i, cues, place_at, history, located=None):
                              evidence=f"direction:{tokens[i].text}+pronoun"), last
         target = place_at(last + 1, located)
         if not target and last + 2 < n and any(stem in cues.qualifiers and not suf
-                                               for _, stem, suf in _readings(tokens[last + 1].norm)):
+                                               for _, stem, suf, _ in _readings(tokens[last + 1].norm)):
             target = place_at(last + 2, located)   # "شرق مدينة غزة": a qualifier between
         if not target and last + 1 < n:
             target = _definite_qualifier(tokens, last + 1, cues, history, located)
@@ -233,7 +225,7 @@ def _part(tokens, i, cues, place_at, history):
     for width in (2, 1):
         if i + width > n:
             continue
-        for prefix, stem, _ in _readings(tokens[i].norm):
+        for prefix, stem, _, _ in _readings(tokens[i].norm):
             key = " ".join([stem, *(t.norm for t in tokens[i + 1:i + width])])
             if width == 1 and stem.startswith("\u0627\u0644") and i + 1 < n and tokens[i + 1].norm in SIDES:
                 key = stem[2:]      # الريف الجنوبي لإدلب: a definite part and its side
@@ -250,7 +242,7 @@ def _part(tokens, i, cues, place_at, history):
                 if link in cues.part_links:
                     target = place_at(after + 1)
                 else:
-                    for pre, stem2, suf in _readings(link):
+                    for pre, stem2, suf, _ in _readings(link):
                         if pre in cues.part_links and not suf:
                             target = place_at(after)
                             break

@@ -42,37 +42,44 @@ class Choice:
     nearest_km: float | None = None   # distance to the nearest other resolved place
 
 
-def prior(c) -> tuple[float, str]:
-    value = KIND_PRIOR.get(c.kind, 0.3) + 0.3 * math.log10((c.population or 0) + 1)
-    return value, f"{c.kind}, population {c.population or 0:,}"
+def prior_value(c) -> float:
+    return KIND_PRIOR.get(c.kind, 0.3) + 0.3 * math.log10((c.population or 0) + 1)
 
 
-def _score(c, match, countries: set[str], anchors: list, own_key: str, inside=None):
-    value, why = prior(c)
-    reasons = [f"prior {value:.2f} ({why})"]
+def _score(c, match, countries: set[str], anchors: list, own_key: str, inside=None, explain: bool = True):
+    """(score, reasons, nearest km) of candidate ``c``. ``explain=False`` leaves the
+    reasons empty: only the chosen candidate's are kept, and writing them for every
+    candidate was much of the resolver's time."""
+    value = prior_value(c)
+    reasons = [f"prior {value:.2f} ({c.kind}, population {c.population or 0:,})"] if explain else []
     container = inside(c) if inside else None
     # the area must be named separately: "محافظة كركوك" does not vouch for Kirkuk city
     if container and all(x.id != container[0] for x in match.candidates):
         value += CONTAINED_BONUS
-        reasons.append(f"+{CONTAINED_BONUS} inside {container[1]}, named in the text")
+        if explain:
+            reasons.append(f"+{CONTAINED_BONUS} inside {container[1]}, named in the text")
     if c.kind != "country" and c.country in countries:
         value += COUNTRY_BONUS
-        reasons.append(f"+{COUNTRY_BONUS} its country {c.country} is named in the text")
+        if explain:
+            reasons.append(f"+{COUNTRY_BONUS} its country {c.country} is named in the text")
     code = getattr(c, "feature_code", "")
     if match.qualifier_kinds and (c.kind in match.qualifier_kinds or code in match.qualifier_kinds):
         # a feature code asked for (معبر → PSTB) outweighs a kind: a crossing over the village of its name
         bonus = QUALIFIER_BONUS * (2 if code in match.qualifier_kinds else 1)
         value += bonus
-        reasons.append(f"+{bonus} '{match.qualifier}' asks for a {code if bonus > QUALIFIER_BONUS else c.kind}")
+        if explain:
+            reasons.append(f"+{bonus} '{match.qualifier}' asks for a {code if bonus > QUALIFIER_BONUS else c.kind}")
     if c.kind == "admin1" and _capital_twin(c, match):
         # only the governorate moves: the city keeps its standing against places of that
         # name elsewhere (أريحا in Idlib against Jericho)
         if match.qualifier_kinds and match.qualifier_kinds[0] == "admin1":
             value += TWIN_BONUS
-            reasons.append(f"+{TWIN_BONUS} '{match.qualifier}' asks for the governorate, not the city of that name")
+            if explain:
+                reasons.append(f"+{TWIN_BONUS} '{match.qualifier}' asks for the governorate, not the city of that name")
         else:
             value -= TWIN_BONUS
-            reasons.append(f"-{TWIN_BONUS} named like a city of its own: the city unless a qualifier asks for it")
+            if explain:
+                reasons.append(f"-{TWIN_BONUS} named like a city of its own: the city unless a qualifier asks for it")
     nearest, near_name = None, None
     for a in anchors:
         if a.key == own_key or a.place.kind == "country" or c.kind == "country":
@@ -83,7 +90,8 @@ def _score(c, match, countries: set[str], anchors: list, own_key: str, inside=No
     if nearest is not None and nearest < PROXIMITY_RANGE_KM:
         bonus = PROXIMITY_BONUS * (1 - nearest / PROXIMITY_RANGE_KM)
         value += bonus
-        reasons.append(f"+{bonus:.2f} {nearest:.0f} km from {near_name}, also named")
+        if explain:
+            reasons.append(f"+{bonus:.2f} {nearest:.0f} km from {near_name}, also named")
     return value, reasons, nearest
 
 
@@ -139,12 +147,15 @@ def _pass(matches, countries, anchors, inside=None) -> dict[int, Choice]:
             out[i] = Choice(place=ch.place, score=ch.score, reasons=list(ch.reasons), nearest_km=ch.nearest_km)
             continue
         scored = []
+        lone = len(m.candidates) == 1   # the winner already: its reasons are written at once
         for c in m.candidates:
-            value, reasons, nearest = _score(c, m, countries, anchors, m.key, inside)
+            value, reasons, nearest = _score(c, m, countries, anchors, m.key, inside, explain=lone)
             scored.append((value, c, reasons, nearest))
         scored.sort(key=lambda s: -s[0])
         top = scored[0]
         total = sum(math.exp(s[0] - top[0]) for s in scored)
-        reasons = top[2] + ([f"chosen over {len(scored) - 1} other place(s) of that name"] if len(scored) > 1 else [])
+        # only the winner's reasons are kept: written for it alone, scored the same way again
+        why = top[2] if lone else _score(top[1], m, countries, anchors, m.key, inside)[1]
+        reasons = why + ([f"chosen over {len(scored) - 1} other place(s) of that name"] if len(scored) > 1 else [])
         out[i] = memo[sig] = Choice(place=top[1], score=1.0 / total, reasons=reasons, nearest_km=top[3])
     return out

@@ -13,7 +13,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from marsad.doc import Doc, Place
-from marsad.text.clitics import proclitic_stems
 from marsad.text.normalize import normalize_key
 
 # words that may link the name to its neighbour: "قرية بوادي قرب بعلبك", "حي X في مدينة Y"
@@ -28,15 +27,6 @@ DISTANCE_WORDS = UNIT_WORDS | frozenset(normalize_key(w) for w in (
     "عشرة", "عشرين", "ثلاثين", "أربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين", "مئة", "مائة",
     "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "ثلاثة", "أربعة", "كيلومترين", "و"))
 SCORE_SHARE = 0.6   # an unlisted place is less certain than the neighbour that locates it
-
-
-def _qualifier_kind(word: str, cues) -> tuple[str | None, str]:
-    """(kind, proclitic) if the word is a qualifier such as وفي حي → ("neighbourhood", "")."""
-    for prefix, stem in proclitic_stems(word):
-        kind = cues.unlisted_qualifiers.get(stem)
-        if kind:
-            return kind, prefix
-    return None, ""
 
 
 def _is_name(tok, cues, taken: set[int], k: int) -> bool:
@@ -75,7 +65,7 @@ def find_unlisted(doc: Doc, cues, by_id: dict[str, Place]) -> None:
     for i, tok in enumerate(toks):
         if tok.kind != "word" or i in taken or tok.start < doc.body_start:
             continue
-        kind, _ = _qualifier_kind(tok.norm, cues)
+        kind = cues.unlisted_kind(tok.norm)   # a qualifier such as وفي حي → "neighbourhood"
         if kind is None:
             continue
         for width in (1, 2):

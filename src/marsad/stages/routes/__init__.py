@@ -47,7 +47,7 @@ from marsad.stages.routes.record import build_record, link_events
 from marsad.stages.routes.restate import said_later
 from marsad.stages.routes.sentence import sentence_routes
 from marsad.stages.routes.order import ordered
-from marsad.stages.routes.waypoints import SentenceView, mention_maps
+from marsad.stages.routes.waypoints import SentenceView, anchor_tokens, mention_maps
 
 
 @stage("routes", requires=("tokens", "sentences", "mentions", "events"), assigns=("routes",))
@@ -62,6 +62,7 @@ def make_routes(route_cues: RouteCues | None = None, trigger_lexicon: TriggerLex
             return doc
         starts = [t.start for t in toks]
         ctx = mention_maps(doc, starts)
+        ctx["anchors"] = anchor_tokens(toks, ctx["covered"], cues)
         tok = ctx["tok"]
         moves = {}
         for ev in doc.events:

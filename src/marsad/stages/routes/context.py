@@ -111,7 +111,7 @@ def _alone_firsts(phrases: tuple) -> frozenset[str]:
 
 
 def stems_of_any(norm: str, words: frozenset[str]) -> bool:
-    return bool(_stems_of(norm) & words)
+    return not words.isdisjoint(_stems_of(norm))
 
 
 def alone_at(v: SentenceView, j: int, c1: int) -> bool:

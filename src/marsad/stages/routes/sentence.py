@@ -5,6 +5,8 @@ with no anchor that point back, restatements (restate.py), then movements folded
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from marsad.stages.routes import status as st
 from marsad.stages.routes.combine import combine
 from marsad.stages.routes.context import governed, near_before
@@ -18,6 +20,9 @@ AND = "\u0648"
 
 
 def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
+    a = bisect_left(v.anchors, v.first)
+    if not (a < len(v.anchors) and v.anchors[a] <= v.last) and not any(v.first <= k <= v.last for k in moves):
+        return []       # no route noun, line or movement: no clause has a frame (most sentences)
     framed = [((c0, c1), clause_frames(v, moves, c0, c1)) for c0, c1 in v.clauses()]
     if not any(fs for _, fs in framed):
         return []       # most sentences: no status word needs reading

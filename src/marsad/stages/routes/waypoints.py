@@ -85,6 +85,7 @@ class SentenceView:
         self.covered: set[int] = ctx["covered"]              # tokens inside any LOC/ORG/PERS mention
         self.org_at: dict[int, object] = ctx["org_at"]       # token → ORG mention with an actor ref
         self.in_source = ctx["in_source"]
+        self.anchors: list[int] = ctx["anchors"]             # tokens that may begin a route noun or line
 
     def is_break(self, j: int) -> bool:
         t = self.toks[j]
@@ -132,13 +133,24 @@ class SentenceView:
         return None
 
 
+def anchor_tokens(toks: list, covered: set[int], cues: RouteCues) -> list[int]:
+    """The tokens of a document that may begin a route noun or a transport line (خط), in
+    order: words outside the mentions that pass one cached test. Most sentences have none."""
+    return [k for k, t in enumerate(toks) if t.kind == "word" and k not in covered
+            and (cues.may_begin_noun(t.norm) or t.norm in LINE_WORDS)]
+
+
 def route_nouns(v: SentenceView, c0: int, c1: int) -> list[Frame]:
     """The route nouns of a clause, with their kind adjectives (الطريق الدولي، ممر آمن)."""
     out, j = [], c0
-    toks, cues = v.toks, v.cues
+    toks, cues, anchors = v.toks, v.cues, v.anchors
     while j <= c1:
-        hit = cues.route_noun(toks, j, c1) if j not in v.covered else None
-        if hit is None and j not in v.covered and _line_pair(v, j, c1):
+        a = bisect_left(anchors, j)     # the next word that may begin one: the others begin none
+        if a == len(anchors) or anchors[a] > c1:
+            break
+        j = anchors[a]
+        hit = cues.route_noun(toks, j, c1)
+        if hit is None and _line_pair(v, j, c1):
             hit = ("road", j, False)    # سائق يعمل على خط الحسكة – القامشلي: a transport line is its road
         if hit is None:
             j += 1
@@ -185,7 +197,7 @@ def _line_pair(v: SentenceView, j: int, c1: int) -> bool:
     if nxt is None or nxt[1] != "dash":
         return False
     # a transport line only: سائق حافلة يعمل على خط X – Y (خط سرت – الجفرة خط أحمر is a red line)
-    return any(v.toks[k].kind == "word" and (stems(v.toks[k].norm) & TRANSPORT)
+    return any(v.toks[k].kind == "word" and not TRANSPORT.isdisjoint(stems(v.toks[k].norm))
                for k in range(max(v.first, j - LINE_REACH), j))
 
 
