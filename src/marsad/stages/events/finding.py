@@ -359,9 +359,13 @@ def without_generic(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[H
     or frequency near the trigger makes a general statement, no particular happening."""
     if not hits:
         return hits
-    marks = [k for k in range(s.first, s.last + 1) if s.toks[k].kind == "word" and (
-        lex.has("generic_markers", s.toks[k].norm)
-        or (k < s.last and s.toks[k].norm + " " + s.toks[k + 1].norm in lex.cues["generic_markers"]))]
+    vocab = lex.cues["generic_markers"]
+    firsts = {w.split(" ")[0] for w in vocab if " " in w}
+    near = {k for h in hits for k in range(max(s.first, h.first - GENERIC_REACH), min(s.last, h.last + GENERIC_REACH) + 1)}
+    # adverbs of habit take no clitic but و: a set test, not a clitic analysis, per word
+    marks = [k for k in near if s.toks[k].kind == "word" and (
+        s.toks[k].norm in vocab or (s.toks[k].norm[:1] == "و" and s.toks[k].norm[1:] in vocab)
+        or (k < s.last and s.toks[k].norm in firsts and s.toks[k].norm + " " + s.toks[k + 1].norm in vocab))]
     if not marks:
         return hits
     return [h for h in hits if not any(h.first - GENERIC_REACH <= k <= h.last + GENERIC_REACH for k in marks)]

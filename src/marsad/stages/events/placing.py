@@ -175,8 +175,10 @@ def statement_settings(toks, first: int, last: int, lex) -> list[tuple[int, int]
     """(verb, أن) token spans of the sentence's statements: "أعلن مصدر رسمي أمس في تونس أن…".
     A place between the two is where the statement was made."""
     spans = []
+    verbs = lex.cues["statement_verbs"]
     for k in range(first, last + 1):
-        if toks[k].kind == "word" and lex.has("statement_verbs", toks[k].norm):
+        w = toks[k].norm   # the verbs of saying, bare or after و/ف (no other clitic takes them)
+        if toks[k].kind == "word" and (w in verbs or (w[:1] in ("و", "ف") and w[1:] in verbs)):
             a = next((j for j in range(k + 1, min(last, k + STATEMENT_REACH) + 1) if toks[j].norm in CONTENT_THAT), None)
             if a is not None:
                 spans.append((k, a))
