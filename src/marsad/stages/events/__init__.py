@@ -39,7 +39,8 @@ Steps, per sentence (header lines before ``doc.body_start`` are left out):
                 annotated sentences apart from the gold set); without a model, trigger
                 specificity plus the arguments found.
 
-Modules: ``finding`` (trigger hits), ``sentence`` (the token view and argument search),
+Modules: ``finding`` (trigger hits; ``readings`` drops those naming no particular
+happening, ``words`` holds their word tests), ``sentence`` (the token view and argument search),
 ``arguments`` (actor, target, status of one trigger), ``status``, ``governing`` (actions
 that are content of another event or no event), ``merging`` (one event per happening and
 per place), ``placing`` (place, date, casualties, confidence); this module runs them.
