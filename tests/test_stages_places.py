@@ -351,3 +351,22 @@ def test_the_city_is_the_place_just_named_not_the_anchor_that_locates_it():
     names = {p.id: p for p in doc.places}
     centre = next(p for p in doc.places if p.anchor and p.anchor.get("part") == "centre")
     assert names[centre.anchor["place"]].name == "Kirkuk"
+
+
+@pytest.mark.parametrize("text, unknown, known", [
+    ("وتدور اشتباكات على الطريق الرابط بين بعقوبة وخرنابات منذ الصباح.", "خرنابات", "بعقوبة"),
+    ("وأغلقت القوات الطريق بين المقدادية والوجيهية أمام المدنيين.", "الوجيهية", "المقدادية"),
+])
+def test_a_place_the_gazetteer_lacks_joined_to_a_town_after_bayna(text, unknown, known):
+    from marsad.pipeline import Pipeline
+    doc = Pipeline().run_text(text)
+    found = {m.text: m.ref for m in doc.mentions if m.label == "LOC"}
+    assert unknown in found and found[unknown].startswith("unlisted:village:")
+    place = next(p for p in doc.places if p.id == found[unknown])
+    assert place.anchor["place"] == found[known]
+
+
+def test_an_ordinary_word_after_bayna_is_no_place():
+    from marsad.pipeline import Pipeline
+    doc = Pipeline().run_text("وتتواصل المحادثات بين بغداد وجيرانها حول تقاسم المياه.")
+    assert [m.text for m in doc.mentions if m.label == "LOC"] == ["بغداد"]

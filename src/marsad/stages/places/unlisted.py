@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from marsad.doc import Doc, Place
+from marsad.text.clitics import reading_tuples
 from marsad.text.normalize import normalize_key
 
 # words that may link the name to its neighbour: "قرية بوادي قرب بعلبك", "حي X في مدينة Y"
@@ -83,6 +84,69 @@ def find_unlisted(doc: Doc, cues, by_id: dict[str, Place]) -> None:
             _add(doc, toks[i + 1].start, toks[last].end, kind, tok.text, neighbour, by_id)
             taken.update(range(i, last + 1))
             break
+    _between_a_known_place(doc, cues, by_id, loc_at, taken)
+
+
+BETWEEN = frozenset({"بين", "وبين"})   # normalized
+PRONOUN_SUFFIXES = frozenset({"ها", "هم", "هما", "هن", "كم", "نا"})
+SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood", "admin3"})
+
+
+def _between_a_known_place(doc: Doc, cues, by_id: dict[str, Place], loc_at: dict, taken: set[int]) -> None:
+    """"الطريق بين بيجي والصينية"، "بين بلدة X وبعقوبة": a word the gazetteer does not know,
+    joined by و to a town after بين, is the other place (a village near the town, located
+    at the town's point). Ordinary words (the learned list of common words) are not."""
+    toks, n = doc.tokens, len(doc.tokens)
+    ends = {bisect_left([t.start for t in toks], m.end) - 1: (k, m) for k, m in loc_at.items()}
+    for i, tok in enumerate(toks):
+        if tok.norm not in BETWEEN or tok.kind != "word" or tok.start < doc.body_start or i + 1 >= n:
+            continue
+        first = i + 1
+        if first in loc_at:     # بين X و[name]: the name after the known town
+            m = loc_at[first]
+            last_known = next((e for e, (k, mm) in ends.items() if mm is m), None)
+            j = (last_known or first) + 1
+            if j < n and toks[j].norm.startswith("و") and len(toks[j].norm) > 3:
+                span = _unknown_name(toks, j, cues, taken, stem_from=1)
+                if span is not None and _settlement(by_id, m):
+                    _add(doc, toks[j].start + _letters_before(toks[j]), toks[span].end, "village", "بين", m, by_id)
+                    taken.update(range(j, span + 1))
+        else:                   # بين [name] وX: the name before the known town
+            span = _unknown_name(toks, first, cues, taken, stem_from=0)
+            if span is None or span + 1 >= n or not toks[span + 1].norm.startswith("و"):
+                continue
+            m = loc_at.get(span + 1)
+            if m is not None and _settlement(by_id, m):
+                _add(doc, toks[first].start, toks[span].end, "village", "بين", m, by_id)
+                taken.update(range(first, span + 1))
+
+
+def _settlement(by_id: dict[str, Place], m) -> bool:
+    p = by_id.get(m.ref)
+    return p is not None and p.kind in SETTLEMENTS
+
+
+def _letters_before(tok) -> int:
+    """Offset of the name inside a word written with و before it (والصينية → الصينية)."""
+    return 1 if tok.text[:1] == "و" else 0
+
+
+def _unknown_name(toks, j: int, cues, taken: set[int], stem_from: int) -> int | None:
+    """Last token of a one- or two-word name starting at token j (its first ``stem_from``
+    letters a conjunction), if no word of it is known, common or generic; else None."""
+    def plain(k: int, cut: int) -> bool:
+        t = toks[k]
+        word = t.norm[cut:]
+        return (t.kind == "word" and k not in taken and len(word) >= 3 and word not in cues.common_words
+                and word not in FUNCTION_WORDS and word not in cues.unlisted_generic and word not in cues.qualifiers
+                and word not in cues.directions and any("\u0621" <= ch <= "\u064a" for ch in t.text)
+                # (جيرانها، حلفائهم: an ordinary word with a pronoun on it)
+                and not any(suffix in PRONOUN_SUFFIXES for _, _, suffix, _ in reading_tuples(word)))
+    if not plain(j, stem_from):
+        return None
+    if j + 1 < len(toks) and toks[j + 1].norm.startswith("ال") and plain(j + 1, 0):
+        return j + 1            # وادي الربيع، قصر بن غشير (a second word with the article)
+    return j
 
 
 def after_distance(toks, k: int) -> int:
