@@ -55,3 +55,17 @@ def test_a_linking_pronoun_points_at_the_town_not_the_region_that_locates_it():
     from routes_helpers import place_id
     assert doc.routes and place_id(doc, "حدر") in doc.routes[0]["waypoints"]
     assert place_id(doc, "باكول") not in doc.routes[0]["waypoints"]
+
+
+@pytest.mark.parametrize("text, status", [
+    # securing it is what sweeps aim at; the road is under sniper fire now
+    ("لا يزال الطريق بين بعقوبة والمقدادية تحت نيران القناصة، فيما تواصل القوات عمليات تمشيط لتأمينه.", "contested"),
+    # fighting named as a cause but placed on the road
+    ("لم تتمكن الفرق من الوصول إلى العائلات بسبب الاشتباكات الدائرة على الطريق بين سرت ومصراتة.", "contested"),
+])
+def test_status_round10_blind9(text, status):
+    assert statuses(text) == [status]
+
+
+def test_a_cause_not_on_the_road_still_dates_nothing():
+    assert statuses("ونزح الأهالي بسبب الاشتباكات إلى مدينة أخرى عبر الطريق بين سرت ومصراتة.") != ["contested"]

@@ -137,6 +137,9 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
         if checkpoint(v, j, c0) or (not stated(v, j, c0) and asked(v, j, c0)):
             j += 1      # (فتح) سيطرة المنصورية is a checkpoint; طالب بفتح ممر asks, it does not report
             continue
+        if cls == "open" and _aimed(t):
+            j += 1      # عمليات تمشيط لتأمينه، جهود لفتح المعبر: what is aimed at, not done
+            continue
         if cls in ("open", "reopen") and (attempted(v, j, c0, reach=4, over_names=True) or endeavoured(v, j, c0)):
             j += 1      # تسعى إلى تأمين الطريق، تعمل على فتحه: sought, not done (يحاول استغلاله is a use)
             continue
@@ -175,7 +178,8 @@ def collect(v: SentenceView, c0: int, c1: int, skip: set[int]) -> list[tuple[str
                                       for k in range(j + 1, min(c1, j + 2) + 1)):
             j += 1      # ضاقت الخيارات أمام الأهالي، تقليص خيارات الوصول: options, not a road
             continue    # (لم يبق سوى طريق after it still narrows)
-        if cls in ("contested", "shelled") and dates(v, j, c0) and not _harm_from(v, j, c0, cls):
+        if cls in ("contested", "shelled") and dates(v, j, c0) and not _harm_from(v, j, c0, cls) \
+                and not _fought_on_route(v, j, c1):
             j += 1      # خلال الأسبوع الأول من القتال: a date, not fighting on the route
             continue
         if cls == "closed" and (attempted(v, j, c0) or endeavoured(v, j, c0)):
@@ -211,6 +215,26 @@ def _harm_from(v: SentenceView, j: int, c0: int, cls: str) -> bool:
     if cls != "shelled" or j <= c0 or v.toks[j - 1].norm not in HARM_CAUSES:
         return False
     return any(v.cues.has(HARMED, v.toks[k].norm) for k in range(max(c0, j - 1 - HARM_REACH), j - 1))
+
+
+def _aimed(t) -> bool:
+    """An opening word written with ل (لتأمينه، لفتحه، لفتح): the aim of something else."""
+    w = t.norm[1:] if t.norm[:1] in ("و", "ف") else t.norm
+    return w.startswith("ل") and not w.startswith("لل") and len(w) > 3
+
+
+def _fought_on_route(v: SentenceView, j: int, c1: int) -> bool:
+    """"بسبب الاشتباكات الدائرة على الطريق": fighting named as a cause but placed on the
+    route (an adjective or two, then على and a route noun) is fighting on it."""
+    for k in range(j + 1, min(c1, j + 3) + 1):
+        t = v.toks[k]
+        if t.kind != "word":
+            return False
+        if t.norm in ("علي", "عند"):
+            return k + 1 <= c1 and v.cues.route_noun(v.toks, k + 1, min(c1, k + 3)) is not None
+        if not t.norm.startswith("ال"):
+            return False
+    return False
 
 
 LAST = frozenset({"اخر", "واخر"})     # normalized آخر
