@@ -23,10 +23,10 @@ tuned on in turn after its first measurement: route P 0.662 R 0.631, waypoints P
 0.798, status accuracy 0.791, users P 1.000 R 0.412 before; route P 0.802 R 0.774 after a
 partial round — tuned-on figures) and ``gold_routes_blind8.jsonl`` (80 more, written the
 same way, tuned on after its first measurement: route P 0.653 R 0.576 first, P 0.633 R
-0.588 before its round, P 0.766 R 0.694 after — tuned-on figures) and
-``gold_routes_blind9.jsonl`` (80 more, written the same blind way during that round,
-never tuned on: route P 0.712 R 0.634, waypoints P 0.836 R 0.744, status accuracy 0.852
-at its first measurement). One JSON record per line, a sentence or a short two-sentence passage
+0.588 before its round, P 0.779 R 0.706 after — tuned-on figures) and
+``gold_routes_blind9.jsonl`` (80 more, written the same blind way during that round:
+route P 0.712 R 0.634, waypoints P 0.836 R 0.744, status accuracy 0.852 at its first
+measurement, after the blind8 round; then tuned on in turn: route P 0.757 R 0.683). One JSON record per line, a sentence or a short two-sentence passage
 written for marsad in the phrasing of different outlets (``style``: iraqi, levantine,
 gulf, egyptian, agency, monitor, humanitarian)::
 
@@ -142,7 +142,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--split", choices=("dev", "test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "all"), default="all",
                         help="which gold set: dev (for development), test (held out), blind (written without "
                              "seeing the stage or the other sets), blind2 … blind9 (written the same way after each round of "
-                             "tuning; blind2-8 tuned on after their first measurement, blind9 never), all (each, reported "
+                             "tuning; each tuned on after its first measurement), all (each, reported "
                              "apart; default)")
     parser.add_argument("--gold", help="a gold file of your own instead (JSON Lines, same format; reported as 'gold')")
     parser.add_argument("--with-tagger", action="store_true", help="run the pipeline with the statistical tagger stage")
