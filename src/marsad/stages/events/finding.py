@@ -9,7 +9,7 @@ from functools import lru_cache
 from marsad.knowledge.triggers import Analysis, Hit, TriggerLexicon
 from marsad.stages.events.readings import (
     without_any, without_condemned, without_dated_names, without_forecasts, without_generic,
-    without_genitives_of_events, without_judged_or_averted, without_standing_control,
+    without_genitives_of_events, without_judged_or_averted, without_states_and_labels,
     without_statement_settings, without_talks_referred_to, without_topics_of_talks)
 from marsad.stages.events.sentence import Sentence, VERB_CUES
 from marsad.stages.events.words import stem_in, verb_of
@@ -40,7 +40,7 @@ def sentence_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[H
     hits = without_talks_referred_to(s, lex, hits)
     hits = without_dated_names(s, hits)
     hits = without_any(s, lex, hits)
-    hits = without_standing_control(s, lex, hits)
+    hits = without_states_and_labels(s, lex, hits)
     hits = without_genitives_of_events(lex, hits)
     hits = without_condemned(s, lex, hits)
     hits = without_judged_or_averted(s, lex, hits)

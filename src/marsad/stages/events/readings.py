@@ -101,7 +101,7 @@ def without_any(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
                     and s.toks[h.first - 1].kind == "word" and s.toks[h.first - 1].norm in lex.cues["any_words"])]
 
 
-def without_standing_control(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
+def without_states_and_labels(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
     """"المناطق التي تسيطر عليها المعارضة"، "كان يسيطر عليها": control in the imperfect is a
     standing state, not a seizure (سيطرت القوات على المدينة is one); a lone word in square
     brackets ([ تحرير ]) is a page's edit link, and a word after a credit (تصوير: طالب) a name."""
