@@ -69,3 +69,23 @@ def test_status_round10_blind9(text, status):
 
 def test_a_cause_not_on_the_road_still_dates_nothing():
     assert statuses("ونزح الأهالي بسبب الاشتباكات إلى مدينة أخرى عبر الطريق بين سرت ومصراتة.") != ["contested"]
+
+
+# ---- after the tenth blind set's categories
+
+def test_a_closure_since_which_time_passed_still_holds():
+    text = "ويعاني النازحون نقصاً حاداً في الأدوية منذ إغلاق الطريق بين القيارة والموصل."
+    assert statuses(text) == ["closed"]
+
+
+def test_roads_joined_by_wa_share_what_is_told_of_the_first():
+    text = "وقطعت قوات الدعم السريع طريق مليط – الفاشر وطريق كبكابية – الفاشر صباح اليوم."
+    assert statuses(text) == ["closed", "closed"]
+
+
+def test_where_travellers_come_from_is_no_waypoint_but_where_a_road_comes_from_is():
+    from routes_helpers import names
+    doc = run("وأغلقت السلطات الطرق المؤدية إلى الفلوجة أمام المركبات القادمة من بغداد.")
+    assert doc.routes and all("بغداد" not in names(doc, r) for r in doc.routes)
+    doc = run("ووصلت القافلة إلى مدينة الفاشر عبر الطريق القادم من مليط.")
+    assert any(len(r["waypoints"]) == 2 for r in doc.routes)

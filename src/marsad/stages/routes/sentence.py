@@ -93,11 +93,22 @@ def sentence_routes(v: SentenceView, moves: dict) -> list[dict]:
                 target.cues.extend(orphan)
     _at_crossing(v, all_routes)
     _included(v, per_clause)
+    _coordinated(v, all_routes)
     restatements(v, [f for _, fs, _ in per_clause for f in fs if f.kind == "route"])
     out = []
     for _, frames, _ in per_clause:
         out.extend(combine(v, [f for f in frames if not f.restates]))
     return out
+
+
+def _coordinated(v: SentenceView, routes: list[Frame]) -> None:
+    """"قطعت القوات طريق مليط – الفاشر وطريق كبكابية – الفاشر": a route noun joined by و right
+    after a route whose places end there shares what is told of it, when nothing is told of
+    its own."""
+    for a, b in zip(routes, routes[1:]):
+        end = max([a.last] + [i.last for i in a.items])
+        if b.first == end + 1 and v.toks[b.first].text.startswith(AND) and a.cues and not b.cues:
+            b.cues.extend(a.cues)
 
 
 INCLUDING = (("بما", "في", "ذلك"), ("بما", "فيها"), ("بما", "فيه"), ("ومنها",), ("منها",), ("ومن", "بينها"),

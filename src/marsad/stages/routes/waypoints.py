@@ -298,7 +298,7 @@ def read_frame(v: SentenceView, f: Frame, lo: int, hi: int, roles=None) -> None:
                 j = mlast + 1
                 continue
             if (roles is not None and role not in roles) or (role == "across" and f.route_kind != "crossing") \
-                    or (role == "from" and _agent_from(v, j)):
+                    or (role == "from" and (_agent_from(v, j) or _coming_from(v, j))):
                 j = mlast + 1
                 continue
             found = _place_after(v, mlast, hi, allow_terrain=role in ("through", "near", "to"),
@@ -377,6 +377,20 @@ def _agent_from(v: SentenceView, j: int) -> bool:
         if word.startswith(prefix) and word[len(prefix):].startswith(AGENT_PARTICIPLES):
             return True
     return False
+
+
+COMING = frozenset({"القادمه", "القادمين", "القادم", "قادمه", "قادمين", "قادم", "قادما", "الوافده", "الوافدين",
+                    "وافده", "وافدين"})   # normalized
+
+
+def _coming_from(v: SentenceView, j: int) -> bool:
+    """من after "coming" (المركبات القادمة من بغداد، شاحنات قادمة من تركيا): where the
+    travellers come from, not where the route starts; a road that comes from a place
+    starts there."""
+    if j < 1 or v.toks[j - 1].kind != "word" or v.toks[j - 1].norm not in COMING:
+        return False
+    # (الطريق القادم من الطينة: the road itself comes from there)
+    return not (j >= 2 and v.cues.route_noun(v.toks, j - 2, j - 2) is not None)
 
 
 def _person_road(v: SentenceView, j: int, hi: int) -> bool:
