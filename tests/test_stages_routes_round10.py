@@ -89,3 +89,8 @@ def test_where_travellers_come_from_is_no_waypoint_but_where_a_road_comes_from_i
     assert doc.routes and all("بغداد" not in names(doc, r) for r in doc.routes)
     doc = run("ووصلت القافلة إلى مدينة الفاشر عبر الطريق القادم من مليط.")
     assert any(len(r["waypoints"]) == 2 for r in doc.routes)
+
+
+def test_places_passed_after_a_comma_are_on_the_route():
+    doc = run("ويسلك المسافرون الطريق الذي يربط مدينة تعز بعدن، مروراً بالتربة، رغم وعورته.")
+    assert [len(r["waypoints"]) for r in doc.routes] == [3]

@@ -31,6 +31,7 @@ from marsad.text.segment import split_clauses
 BREAK_PUNCT = frozenset({",", "،", ";", "؛", ":", ".", "!", "?", "؟", "(", ")", "[", "]", "|", "…"})
 DASHES = frozenset({"-", "–", "—", "/"})
 AND = "\u0648"   # و
+PASSING = ("مرورا", "ومرورا")   # normalized مروراً: "يربط تعز بعدن، مروراً بالتربة" goes on past the comma
 THEN_FIRST = frozenset({"ثم", "وثم", "ومن", "من", "ومنها", "منها", "بعدها", "وبعدها"})   # first words of a "then" marker
 COPULA_WORDS = frozenset({"هو", "هي"})
 SIDE_WORDS = frozenset(w.replace("\u0629", "\u0647") for w in (
@@ -90,7 +91,8 @@ class SentenceView:
     def is_break(self, j: int) -> bool:
         t = self.toks[j]
         if t.kind == "punct":
-            return (t.text in BREAK_PUNCT or t.norm in BREAK_PUNCT) and not self._then_to(j + 1)
+            return (t.text in BREAK_PUNCT or t.norm in BREAK_PUNCT) and not self._then_to(j + 1) \
+                and not (j + 1 <= self.last and self.toks[j + 1].norm.startswith(PASSING))
         if t.kind != "word":
             return False
         if t.norm in ("ثم", "ومن"):
