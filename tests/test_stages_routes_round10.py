@@ -94,3 +94,8 @@ def test_where_travellers_come_from_is_no_waypoint_but_where_a_road_comes_from_i
 def test_places_passed_after_a_comma_are_on_the_route():
     doc = run("ويسلك المسافرون الطريق الذي يربط مدينة تعز بعدن، مروراً بالتربة، رغم وعورته.")
     assert [len(r["waypoints"]) for r in doc.routes] == [3]
+
+
+def test_what_an_act_on_the_road_led_to_tells_of_the_road():
+    text = "وفجّر مسلحون جسراً على الطريق بين مقديشو وأفجوي، ما أدى إلى توقف حركة النقل بين المدينتين."
+    assert statuses(text) == ["closed"]

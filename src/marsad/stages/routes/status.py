@@ -293,11 +293,20 @@ def orphans(v: SentenceView, found: list[tuple[str, int]], c0: int) -> list[tupl
     first = v.toks[c0].norm if v.toks[c0].kind == "word" else ""
     opens_relative = first in v.lex.cues["relatives"] or first in ("وهو", "وهي", "وهما", "وهم") \
         or v.cues.has(v.cues.state_verbs, first) or still_opens(v, c0) \
-        or subjectless(v, c0)     # (…، بات سالكاً، لا يزال مقطوعاً، ضاق إلى حد كبير)
+        or subjectless(v, c0) or _result_opens(v, c0)  # (…، بات سالكاً، لا يزال مقطوعاً، ما أدى إلى توقف الحركة)
     return [(c, k) for c, k in found if opens_relative or v.cues.refers_back(v.toks[k])
             or any(v.toks[x].norm in BACK_PREPS for x in range(k + 1, min(v.last, k + 3) + 1))  # توقف حركة السير عليه
             or (c == "reopen" and any(v.cues.refers_back(v.toks[x]) for x in range(k + 1, min(v.last, k + 3) + 1)))]
     # (تعيد القوات فتحه: the pronoun is on the verb after the reopening word)
+
+
+RESULT_VERBS = frozenset({"ادي", "تسبب", "اسفر", "افضي"})   # normalized أدى، تسبب، أسفر، أفضى
+
+
+def _result_opens(v: SentenceView, c0: int) -> bool:
+    """"…على الطريق بين X وY، ما أدى إلى توقف حركة النقل": a clause telling what the act
+    on the road led to tells of that road."""
+    return c0 + 1 <= v.last and v.toks[c0].norm in ("ما", "مما") and v.toks[c0 + 1].norm in RESULT_VERBS
 
 
 def except_after(v: SentenceView, j: int, c1: int) -> bool:
