@@ -118,23 +118,10 @@ from pathlib import Path
 from marsad.evaluate.events import greedy_pairs, overlaps  # the evaluations' one matcher and pairing
 from marsad.evaluate.spans import Counts
 
-GOLD_TEST = Path(__file__).with_name("gold_routes_test.jsonl")
-GOLD_DEV = Path(__file__).with_name("gold_routes_dev.jsonl")
-GOLD_BLIND = Path(__file__).with_name("gold_routes_blind.jsonl")
-GOLD_BLIND2 = Path(__file__).with_name("gold_routes_blind2.jsonl")
-GOLD_BLIND3 = Path(__file__).with_name("gold_routes_blind3.jsonl")
-GOLD_BLIND4 = Path(__file__).with_name("gold_routes_blind4.jsonl")
-GOLD_BLIND5 = Path(__file__).with_name("gold_routes_blind5.jsonl")
-GOLD_BLIND6 = Path(__file__).with_name("gold_routes_blind6.jsonl")
-GOLD_BLIND7 = Path(__file__).with_name("gold_routes_blind7.jsonl")
-GOLD_BLIND8 = Path(__file__).with_name("gold_routes_blind8.jsonl")
-GOLD_BLIND9 = Path(__file__).with_name("gold_routes_blind9.jsonl")
-GOLD_BLIND10 = Path(__file__).with_name("gold_routes_blind10.jsonl")
-GOLD_BLIND11 = Path(__file__).with_name("gold_routes_blind11.jsonl")
-SPLITS = {"test": GOLD_TEST, "dev": GOLD_DEV, "blind": GOLD_BLIND, "blind2": GOLD_BLIND2, "blind3": GOLD_BLIND3,
-          "blind4": GOLD_BLIND4, "blind5": GOLD_BLIND5, "blind6": GOLD_BLIND6, "blind7": GOLD_BLIND7,
-          "blind8": GOLD_BLIND8, "blind9": GOLD_BLIND9,
-          "blind10": GOLD_BLIND10, "blind11": GOLD_BLIND11}
+# each split's gold file beside this module: gold_routes_<split>.jsonl, in the order reported
+SPLITS = {name: Path(__file__).with_name(f"gold_routes_{name}.jsonl")
+          for name in ("test", "dev", "blind", *(f"blind{n}" for n in range(2, 12)))}
+GOLD_TEST = SPLITS["test"]
 DESCRIPTION = ("routes stage (waypoints in order, status, users, length) on hand-written gold sentences "
                "(shipped with marsad; needs no shared data)")
 NEEDS_DATA = False
@@ -149,9 +136,7 @@ _RELATIVE = re.compile(
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--split", choices=("dev", "test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10",
-                                            "blind11", "all"),
-                        default="all",
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="all",
                         help="which gold set: dev (for development), test (held out), blind (written without "
                              "seeing the stage or the other sets), blind2 … blind11 (written the same way after each round of "
                              "tuning; blind2-10 tuned on after their first measurement, blind11 never), all (each, reported "
