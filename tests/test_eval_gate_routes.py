@@ -31,9 +31,9 @@ def route_scores():
 
 
 def test_eval_gate_routes_reads_every_test_text(route_scores):
-    from marsad.evaluate.routes import GOLD_TEST, load_gold
+    from marsad.evaluate.routes import SPLITS, load_gold
 
-    assert route_scores["_texts"]["test"] == len(load_gold(GOLD_TEST))
+    assert route_scores["_texts"]["test"] == len(load_gold(SPLITS["test"]))
 
 
 def test_eval_gate_routes_meet_floors(route_scores):

@@ -154,7 +154,7 @@ def test_users_and_length_are_scored_on_waypoint_matched_pairs():
 # ---------------------------------------------------------------- gold files and the evaluation
 
 def test_shipped_gold_sets_load_and_are_disjoint():
-    test, dev = load_gold(rt.GOLD_TEST), load_gold(rt.GOLD_DEV)
+    test, dev = load_gold(rt.SPLITS["test"]), load_gold(rt.SPLITS["dev"])
     assert len(test) >= 70 and len(dev) >= 25
     assert not {r["text"] for r in test} & {r["text"] for r in dev}
     n_routes = sum(len(r["routes"]) for r in test)

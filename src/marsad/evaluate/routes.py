@@ -121,7 +121,6 @@ from marsad.evaluate.spans import Counts
 # each split's gold file beside this module: gold_routes_<split>.jsonl, in the order reported
 SPLITS = {name: Path(__file__).with_name(f"gold_routes_{name}.jsonl")
           for name in ("test", "dev", "blind", *(f"blind{n}" for n in range(2, 12)))}
-GOLD_TEST = SPLITS["test"]
 DESCRIPTION = ("routes stage (waypoints in order, status, users, length) on hand-written gold sentences "
                "(shipped with marsad; needs no shared data)")
 NEEDS_DATA = False
