@@ -132,10 +132,15 @@ def alone_at(v: SentenceView, j: int, c1: int) -> bool:
 def returns(v: SentenceView, j: int, c1: int) -> int | None:
     """A return word at ``j`` with a traffic word right after it (عادت الحركة، عودة حركة
     السير، دبت الحركة من جديد): the traffic word's token."""
-    if v.toks[j].kind != "word" or not v.cues.has(v.cues.return_words, v.toks[j].norm):
+    return _pair(v, j, c1, v.cues.return_words, v.cues.traffic_words, 2)
+
+
+def _pair(v: SentenceView, j: int, c1: int, head: frozenset[str], tail: frozenset[str], reach: int) -> int | None:
+    """A ``head`` word at ``j`` with a ``tail`` word within ``reach`` words after it: the tail's token."""
+    if v.toks[j].kind != "word" or not v.cues.has(head, v.toks[j].norm):
         return None
-    for k in range(j + 1, min(c1, j + 2) + 1):
-        if v.toks[k].kind == "word" and v.cues.has(v.cues.traffic_words, v.toks[k].norm):
+    for k in range(j + 1, min(c1, j + reach) + 1):
+        if v.toks[k].kind == "word" and v.cues.has(tail, v.toks[k].norm):
             return k
     return None
 
@@ -159,12 +164,7 @@ def resumed(v: SentenceView, j: int, c1: int) -> int | None:
 def lifted(v: SentenceView, j: int, c1: int) -> int | None:
     """A lift word at ``j`` with barriers right after it (رفعت القوات الحواجز، إزالة
     السواتر الترابية): the barriers' token."""
-    if v.toks[j].kind != "word" or not v.cues.has(v.cues.lift_words, v.toks[j].norm):
-        return None
-    for k in range(j + 1, min(c1, j + 3) + 1):
-        if v.toks[k].kind == "word" and v.cues.has(v.cues.barrier_words, v.toks[k].norm):
-            return k
-    return None
+    return _pair(v, j, c1, v.cues.lift_words, v.cues.barrier_words, 3)
 
 
 def route_passes(v: SentenceView, j: int, c1: int) -> bool:
