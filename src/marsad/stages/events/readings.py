@@ -22,7 +22,7 @@ def without_statement_settings(s: Sentence, lex: TriggerLexicon, hits: list[Hit]
     out = []
     for h in hits:
         if h.form.trigger.type == "CONSULT" and h.form.trigger.mode in ("meet", "call") and h.analysis.pos == "noun" \
-                and h.first > s.first and _circumstance_before(toks[h.first], toks[h.first - 1], lex):
+                and h.first > s.first and _circumstance_before(toks[h.first - 1]):
             after = [toks[k] for k in range(h.last + 1, min(h.last + 4, s.last + 1)) if toks[k].kind == "word"]
             partner = next((k for k, t in enumerate(after) if t.norm in ("مع", "ب") or t.norm.startswith("مع")), None)
             with_media = partner is not None and partner + 1 < len(after) and stem_in(after[partner + 1], lex.cues["media"])
@@ -205,9 +205,9 @@ def without_generic(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[H
     return [h for h in hits if not any(h.first - GENERIC_REACH <= k <= h.last + GENERIC_REACH for k in marks)]
 
 
-def _circumstance_before(tok, prev, lex: TriggerLexicon) -> bool:
-    """في or خلال on the word (فيه is not) or just before it."""
-    return (prev.kind == "word" and prev.norm.lstrip("و") in ("في", "خلال", "اثناء")) or tok.norm.startswith(("في", "وفي"))
+def _circumstance_before(prev) -> bool:
+    """في، خلال or أثناء (with و or not) right before the meeting word."""
+    return prev.kind == "word" and prev.norm.lstrip("و") in ("في", "خلال", "اثناء")
 
 
 def without_forecasts(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
