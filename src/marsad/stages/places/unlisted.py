@@ -84,7 +84,7 @@ def find_unlisted(doc: Doc, cues, by_id: dict[str, Place]) -> None:
             _add(doc, toks[i + 1].start, toks[last].end, kind, tok.text, neighbour, by_id)
             taken.update(range(i, last + 1))
             break
-    _between_a_known_place(doc, cues, by_id, loc_at, taken)
+    _between_a_known_place(doc, cues, by_id, loc_at, taken, starts)
 
 
 BETWEEN = frozenset({"بين", "وبين"})   # normalized
@@ -92,20 +92,19 @@ PRONOUN_SUFFIXES = frozenset({"ها", "هم", "هما", "هن", "كم", "نا"})
 SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood", "admin3"})
 
 
-def _between_a_known_place(doc: Doc, cues, by_id: dict[str, Place], loc_at: dict, taken: set[int]) -> None:
+def _between_a_known_place(doc: Doc, cues, by_id: dict[str, Place], loc_at: dict, taken: set[int],
+                           starts: list[int]) -> None:
     """"الطريق بين بيجي والصينية"، "بين بلدة X وبعقوبة": a word the gazetteer does not know,
     joined by و to a town after بين, is the other place (a village near the town, located
     at the town's point). Ordinary words (the learned list of common words) are not."""
     toks, n = doc.tokens, len(doc.tokens)
-    ends = {bisect_left([t.start for t in toks], m.end) - 1: (k, m) for k, m in loc_at.items()}
     for i, tok in enumerate(toks):
         if tok.norm not in BETWEEN or tok.kind != "word" or tok.start < doc.body_start or i + 1 >= n:
             continue
         first = i + 1
         if first in loc_at:     # بين X و[name]: the name after the known town
             m = loc_at[first]
-            last_known = next((e for e, (k, mm) in ends.items() if mm is m), None)
-            j = (last_known or first) + 1
+            j = bisect_left(starts, m.end)     # the token after the known town's name
             if j < n and toks[j].norm.startswith("و") and len(toks[j].norm) > 3:
                 span = _unknown_name(toks, j, cues, taken, stem_from=1)
                 if span is not None and _settlement(by_id, m):
