@@ -26,6 +26,7 @@ from marsad.knowledge import read_json
 from marsad.knowledge.triggers import load_triggers
 from marsad.text.clitics import ARTICLE, proclitic_stems, readings
 from marsad.text.normalize import normalize_key
+from marsad.text.screen import passing
 
 FILE = "route_cues.json"
 KINDS = frozenset({"road", "corridor", "crossing", "safe_passage", "supply_line"})
@@ -147,6 +148,10 @@ class RouteCues:
     _noun_begins: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # ---- matching (tokens are marsad.text.tokens.Token)
+    def noun_beginnings(self, tokens: list) -> list[int]:
+        """The indices of the word tokens that pass ``may_begin_noun``."""
+        return passing(tokens, self.may_begin_noun, self._noun_begins)
+
     def may_begin_noun(self, norm: str) -> bool:
         """Whether a stem of the normalized word (``noun_stems``) is the first word of a route noun."""
         hit = self._noun_begins.get(norm)

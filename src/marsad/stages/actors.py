@@ -28,6 +28,7 @@ from marsad.knowledge.actors import ActorDictionary, load_actors
 from marsad.pipeline import stage
 from marsad.stages.places.match import _clitic_start
 from marsad.text.clitics import proclitic_stems as _stems
+from marsad.text.screen import passing
 
 WORDISH = frozenset({"word", "latin"})
 ORGANISATION_TYPES = frozenset({"jihadist", "militia", "rebel", "kurdish"})
@@ -85,6 +86,10 @@ class ActorIndex:
             hit = self._begins[word] = bool(self.starts(word)) or self.anaphor(word) is not None
         return hit
 
+    def beginnings(self, tokens: list) -> list[int]:
+        """The indices of the tokens that pass ``may_begin``."""
+        return passing(tokens, self.may_begin, self._begins, WORDISH)
+
     def anaphor(self, word: str) -> tuple[str, str] | None:
         if word not in self._anaphor:
             anaphors, hit = self.d.anaphors, None
@@ -120,12 +125,11 @@ def find_actors(tokens: list, index: ActorIndex, body_start: int = 0) -> list[Ac
     """Dictionary names, generic phrases and anaphors in token order (not yet resolved)."""
     out: list[ActorMatch] = []
     d = index.d
-    n, i = len(tokens), 0
-    while i < n:
-        tok = tokens[i]
-        if tok.kind not in WORDISH or not index.may_begin(tok.norm):
-            i += 1
+    i = 0   # the first token not yet taken by a match
+    for j in index.beginnings(tokens):
+        if j < i:
             continue
+        i, tok = j, tokens[j]
         hit = index.lookup(tokens, i)
         if hit is None:
             ana = index.anaphor(tok.norm)
@@ -160,10 +164,11 @@ def nationality_matches(tokens: list, d: ActorDictionary, taken: list[ActorMatch
         return []
     used = {k for m in taken for k in range(m.first, m.last + 1)}
     out = []
-    for i in range(len(tokens) - 1):
-        adj = tokens[i + 1]
-        aid = d.nationality.get(adj.norm)   # one dict lookup: most words are no nationality adjective
-        if aid is None or i + 1 in used or tokens[i].start < body_start:
+    nationality = d.nationality   # most words are no nationality adjective: one comprehension finds those that are
+    for k in [k for k, t in enumerate(tokens) if k and t.norm in nationality]:
+        i, adj = k - 1, tokens[k]
+        aid = nationality[adj.norm]
+        if k in used or tokens[i].start < body_start:
             continue
         if any(stem in d.nationality_after for _, stem in _stems(tokens[i].norm)):
             out.append(ActorMatch(i + 1, i + 1, adj.start, adj.end, adj.norm, "name", ids=(aid,),

@@ -28,6 +28,7 @@ from marsad.knowledge import read_json
 from marsad.pipeline import stage
 from marsad.text.clitics import proclitic_stems, readings
 from marsad.text.normalize import normalize_key
+from marsad.text.screen import passing
 
 DASHES = frozenset({"-", "–", "—"})
 
@@ -163,6 +164,9 @@ def make_persons(**_):
                     break
             cache[norm] = hit
         return hit
+
+    def may_start_any(norm: str) -> bool:
+        return may_start(norm, any_first)
 
     def is_given(tok, key) -> bool:
         if (key,) not in cues.given:
@@ -312,18 +316,10 @@ def make_persons(**_):
 
         found: list[Found] = []
         i = bisect.bisect_left(starts, doc.body_start)      # the header's author is the byline's
-        any_start = first_cache[any_first]
-        while i < n:
-            tok = toks[i]
-            if tok.kind != "word":
-                i += 1
+        for j in passing(toks, may_start_any, first_cache[any_first]):
+            if j < i or label(j) in ("ORG", "PERS"):
                 continue
-            start = any_start.get(tok.norm)     # may_start inlined: this runs on every word
-            if start is None:
-                start = may_start(tok.norm, any_first)
-            if not start or label(i) in ("ORG", "PERS"):
-                i += 1
-                continue
+            i = j
             f = None
             intro = match_phrase(i, cues.introducers, max_intro)
             title = None if intro else match_phrase(i, cues.titles, max_title)
@@ -374,7 +370,6 @@ def make_persons(**_):
                 if f and not f.strong and len(f.parts) < 2:
                     f = None
             if f is None:
-                i += 1
                 continue
             if f.role_span is None:
                 f.role_span = role_after(f.after if f.after >= 0 else f.parts[-1] + 1)

@@ -26,6 +26,7 @@ from marsad.errors import E, MarsadError
 from marsad.knowledge import outlets, read_json
 from marsad.pipeline import stage
 from marsad.text.normalize import normalize_key
+from marsad.text.screen import passing
 
 MAX_NP = 9              # words in a source phrase
 MAX_BACK = 8            # words back from a verb to the start of its subject
@@ -150,6 +151,11 @@ def make_sources(**_):
             hit = is_cue_cache[norm] = (any(st in prep_first for st in stems),
                                         any(st in cue_words for st in stems))
         return hit
+
+    cue_word_cache: dict[str, bool] = {}
+
+    def is_cue_word(norm: str) -> bool:
+        return cue_kind(norm)[1]
 
     def sources(doc: Doc) -> Doc:
         toks, n = doc.tokens, len(doc.tokens)
@@ -332,17 +338,13 @@ def make_sources(**_):
             hit = outlet_at(e) if e < n else None
             return (hit[0]["id"], hit[1]) if hit else (None, e)
 
-        first = bisect.bisect_left(starts, doc.body_start)
-        i = first
-        while i < n:
-            tok = toks[i]
-            if tok.kind != "word":
-                i += 1
-                continue
-            kinds = is_cue_cache.get(tok.norm) or cue_kind(tok.norm)   # inlined: this runs on every word
-            if not kinds[1]:
-                i += 1
-                continue
+        i = bisect.bisect_left(starts, doc.body_start)
+        cue_at = passing(toks, is_cue_word, cue_word_cache)   # the words that may be a cue, in order
+        while True:
+            c = bisect.bisect_left(cue_at, i)   # on to the next of them
+            if c == len(cue_at):
+                break
+            i = cue_at[c]
             norm = toks[i].norm
             conj = _conj(norm)
             prep = match_prep(i)

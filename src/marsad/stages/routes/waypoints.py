@@ -138,8 +138,11 @@ class SentenceView:
 def anchor_tokens(toks: list, covered: set[int], cues: RouteCues) -> list[int]:
     """The tokens of a document that may begin a route noun or a transport line (خط), in
     order: words outside the mentions that pass one cached test. Most sentences have none."""
-    return [k for k, t in enumerate(toks) if t.kind == "word" and k not in covered
-            and (cues.may_begin_noun(t.norm) or t.norm in LINE_WORDS)]
+    anchors = cues.noun_beginnings(toks)
+    lines = [k for k, t in enumerate(toks) if t.norm in LINE_WORDS and t.kind == "word"]
+    if lines:
+        anchors = sorted(set(anchors).union(lines))
+    return [k for k in anchors if k not in covered]
 
 
 def route_nouns(v: SentenceView, c0: int, c1: int) -> list[Frame]:
