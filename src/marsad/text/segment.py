@@ -18,18 +18,20 @@ _MARKS = r".!?\u061F\u06D4\u2026"
 _CLOSERS = r"\"'\u00BB\u201D\u2019)\]"
 _ARABIC_LETTER = r"\u0621-\u063A\u0641-\u064A\u0671-\u06D3"
 # A full stop right after a one-letter word is an abbreviation or an initial. (The stop is
-# matched before the look-behinds test the letters before it: the engine then skips
-# straight to the marks instead of testing the look-behinds at every character.)
+# matched before the look-behinds test the letters before it, and the leading look-ahead
+# names every character a match can begin with: the engine then skips straight to the
+# marks instead of trying the alternatives at every character.)
 _END = re.compile(
-    rf"(?:\.(?<![\s.(\"\u00AB\u201C][^\W\d_]\.)(?<!^[^\W\d_]\.)|[!?\u061F\u06D4\u2026])[{_MARKS}]*"
+    rf"(?=[{_MARKS}\u2022\u25AA])"
+    rf"(?:(?:\.(?<![\s.(\"\u00AB\u201C][^\W\d_]\.)(?<!^[^\W\d_]\.)|[!?\u061F\u06D4\u2026])[{_MARKS}]*"
     rf"[{_CLOSERS}]*(?=\s|$|[{_ARABIC_LETTER}])"
-    r"|[\u2022\u25AA]"
+    r"|[\u2022\u25AA])"
 )
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 _LIST_MARKER = re.compile(r"\s*(?:[-\u2022\u25AA\u25E6*\u2013\u2014]|[0-9\u0660-\u0669]{1,3}[.)\-])\s+")
-_TRIM = " \t\f\v\u00A0\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF"
-_LEAD = re.compile(rf"[{_TRIM}]*")
-_TAIL = re.compile(rf"[{_TRIM}]*$")
+# Trimmed from both ends of a sentence: spaces, NBSP, zero-width and bidi controls, BOM.
+_TRIM = " \t\f\v\u00A0" + "".join(map(chr, [*range(0x200B, 0x2010), *range(0x202A, 0x202F),
+                                               *range(0x2066, 0x206A), 0xFEFF]))
 _HAS_CONTENT = re.compile(r"[^\W_]")
 
 
@@ -64,10 +66,12 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _emit(out: list[Sentence], text: str, start: int, end: int) -> None:
-    start = _LEAD.match(text, start, end).end()
-    end = _TAIL.search(text, start, end).start()
-    if start < end and _HAS_CONTENT.search(text, start, end):
-        out.append(Sentence(start, end))
+    piece = text[start:end]
+    kept = piece.lstrip(_TRIM)
+    start += len(piece) - len(kept)
+    kept = kept.rstrip(_TRIM)
+    if kept and _HAS_CONTENT.search(kept):
+        out.append(Sentence(start, start + len(kept)))
 
 
 def split_clauses(toks, first: int, last: int, is_break) -> list[tuple[int, int]]:
