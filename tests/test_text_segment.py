@@ -1,8 +1,6 @@
 """Sentence splitting: boundaries, non-boundaries and offsets."""
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from marsad.text.segment import Sentence, split_sentences
@@ -80,13 +78,10 @@ def test_segment_offsets_trim_whitespace_and_controls():
     assert text[26:35] == "وفتحت آخر"
 
 
-def test_segment_fast_on_an_article():
+def test_segment_an_article():
+    # (speed is measured by bench/bench_places.py, not here)
     para = ("قالت مصادر استخبارية عراقية إن الممرات التي استخدمها المسلحون تقلصت. "
             "وأضافت أن ممراً بطول 20 كم لا يزال قائماً بين بلدتين؟ ولم تؤكد ذلك د. سارة.\n")
     article = para * (3000 // len(para) + 1)
-    runs = 50
-    t0 = time.perf_counter()
-    for _ in range(runs):
-        out = split_sentences(article)
+    out = split_sentences(article)
     assert len(out) == 3 * (3000 // len(para) + 1)
-    assert (time.perf_counter() - t0) / runs < 0.005

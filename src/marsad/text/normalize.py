@@ -109,6 +109,21 @@ def normalize_key(text: str) -> str:
     return " ".join(text.translate(_full_table()).casefold().split())
 
 
+@lru_cache(maxsize=1)
+def _word_table() -> tuple[re.Pattern, dict[str, str]]:
+    changed = {chr(code): rep for code, rep in _full_table().items() if chr(code) != rep}
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(changed)) + "]"), changed
+
+
+def normalize_word_key(word: str) -> str:
+    """``normalize_key`` of one Arabic word (Arabic letters and marks, no space): such a
+    word has no case and no space, so only the characters the table changes need
+    replacing, which is about twice as fast (the tokenizer keys tens of thousands of new
+    words in a batch)."""
+    changed, by_char = _word_table()
+    return changed.sub(lambda m: by_char[m.group()], word)
+
+
 @dataclass(frozen=True)
 class Normalized:
     """A normalized string and, per character, its index in the original."""

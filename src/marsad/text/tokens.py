@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from marsad.text.normalize import normalize_key
+from marsad.text.normalize import normalize_key, normalize_word_key
 
 _DIGIT = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
 _ARABIC_LETTER = r"\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FC"
@@ -57,12 +57,12 @@ def tokenize(text: str) -> list[Token]:
     get = _KEYS.get
     # One comprehension (a third cheaper than a loop with append); every match is at least
     # one character, so ``s := m.group()`` only names the surface.
-    return [_new_token(Token, (s, m.start(), m.end(), get(s) or _key(s), m.lastgroup))
+    return [_new_token(Token, (s, m.start(), m.end(), get(s) or _key(s, m.lastgroup), m.lastgroup))
             for m in TOKEN_RE.finditer(text) if (s := m.group())]
 
 
-def _key(surface: str) -> str:
+def _key(surface: str, kind: str) -> str:
     if len(_KEYS) >= _KEYS_MAX:
         _KEYS.clear()
-    key = _KEYS[surface] = normalize_key(surface)
+    key = _KEYS[surface] = normalize_word_key(surface) if kind == "word" else normalize_key(surface)
     return key
