@@ -9,10 +9,12 @@ plus start-up time (fresh process: import, gazetteer load, pipeline construction
 and peak memory (max RSS).
 
 First a single pass over distinct documents (ANERcorp train and test cut into ~3 KB
-pieces: what a batch run sees), then the best of 3 passes over the same documents
-(steady state, per-word caches warm). Pin to one core with `taskset -c 0`.
+pieces: what a batch run sees), in each of ``--cold-runs`` fresh processes (best, median
+and worst: this machine's speed swings between identical runs), then the best of 3 passes
+over the same documents (steady state, per-word caches warm). Pin to one core with
+`taskset -c 0` (child processes inherit it).
 
-Usage: taskset -c 0 python3 bench/bench_places.py [--docs 300] [--seed 7]
+Usage: taskset -c 0 python3 bench/bench_places.py [--docs 300] [--seed 7] [--cold-runs 5]
 """
 from __future__ import annotations
 
@@ -81,18 +83,28 @@ def startup_seconds() -> float:
     return min(runs)
 
 
-def measure_cold(label: str, docs: list[str]) -> None:
-    """One pass over distinct documents in a fresh pipeline: what a batch run sees,
-    per-word caches filling as it goes."""
+def cold_pass() -> None:
+    """One pass over the distinct documents in a fresh pipeline, in this (fresh) process:
+    what a batch run sees, per-word caches filling as it goes. Prints articles/s."""
+    docs = anercorp_docs(splits=("train", "test"))
     from marsad.api import default_pipeline
     nlp = default_pipeline()
     t = time.perf_counter()
     for text in docs:
         nlp.run_text(text)
-    secs = time.perf_counter() - t
+    print(len(docs) / (time.perf_counter() - t))
+
+
+def measure_cold(label: str, docs: list[str], runs: int) -> None:
+    """``cold_pass`` in ``runs`` fresh processes (the caches are per process): this
+    machine's speed swings between identical runs, so the best and the median are shown."""
+    code = f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import bench_places; bench_places.cold_pass()"
+    rates = sorted(float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                        check=True).stdout.split()[-1]) for _ in range(runs))
     kb = sum(len(d.encode("utf-8")) for d in docs) / len(docs) / 1024
-    print(f"{label}: {len(docs)} distinct docs, {kb:.1f} KB average, one pass")
-    print(f"  extract (whole)   {len(docs) / secs:8.0f} articles/s")
+    print(f"{label}: {len(docs)} distinct docs, {kb:.1f} KB average, one pass per fresh process, {runs} runs")
+    print(f"  extract (whole)   {rates[-1]:8.0f} articles/s best, {rates[len(rates) // 2]:.0f} median, "
+          f"{rates[0]:.0f} worst")
 
 
 def measure(label: str, docs: list[str], rounds: int = 3) -> None:
@@ -128,11 +140,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=300)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--cold-runs", type=int, default=5, help="fresh processes for the one-pass measure")
     args = ap.parse_args()
     print(f"start-up (fresh process, best of 3): {startup_seconds():.2f} s")
     distinct = anercorp_docs(splits=("train", "test"))
     if distinct:
-        measure_cold("anercorp train+test", distinct)
+        measure_cold("anercorp train+test", distinct, args.cold_runs)
     from marsad.gazetteer.index import load_gazetteer
     gz = load_gazetteer()
     names = sorted({p.name_ar for p in (gz.get("geonames:99072"), gz.get("geonames:172955")) if p}
@@ -145,7 +158,8 @@ def main() -> None:
         measure("anercorp-test", ane)
     else:
         print("anercorp-test: skipped (../shared/data not found)")
-    print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    print(f"peak memory (largest process): {peak / 1024:.0f} MB")
 
 
 if __name__ == "__main__":
