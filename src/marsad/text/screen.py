@@ -2,26 +2,41 @@
 
 Every dictionary stage first asks of each word "may this begin one of my entries?", and
 almost every word answers no. Asked as a method call per token that question costs more
-than the rest of the stage's scan; asked here it is one comprehension of dict lookups over
-the tokens, the test running only on word forms its cache has not seen.
+than the rest of the stage's scan. Here the test runs once per word form its cache has
+not seen (the document's distinct forms less the cache's keys: a set operation), and the
+tokens whose forms pass are picked by C-level iteration over the cached answers.
 """
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter
 from typing import Callable
 
+from marsad.text.tokens import Tokens
+
 WORD = frozenset({"word"})
+_NORM = attrgetter("norm")
 
 
 def passing(tokens: list, test: Callable[[str], object], cache: dict, kinds: frozenset[str] = WORD) -> list[int]:
     """Indices, in order, of the tokens of ``kinds`` whose normalized form passes ``test``
     (a true answer). ``cache`` maps forms to the test's answers; ``test`` may fill it
-    itself, else a new form's answer is kept there."""
-    get = cache.get
-    return [i for i, t in enumerate(tokens)
-            if t.kind in kinds and (get(t.norm) or (t.norm not in cache and _ask(t.norm, test, cache)))]
+    itself, else a new form's answer is kept there. (Forms of other kinds are tested and
+    cached too: the answer is the test's either way, and sorting them out first would cost
+    more than it saves.)"""
+    norms, distinct = forms(tokens)
+    for norm in distinct.difference(cache):
+        cache.setdefault(norm, test(norm))
+    return [i for i in compress(range(len(norms)), map(cache.get, norms)) if tokens[i].kind in kinds]
 
 
-def _ask(norm: str, test: Callable[[str], object], cache: dict) -> object:
-    answer = test(norm)
-    cache.setdefault(norm, answer)
-    return answer
+def forms(tokens: list) -> tuple[list[str], set[str]]:
+    """The normalized form of every token, and the set of them: listed once per document
+    when the tokens come from ``tokenize`` (the stages screen the same list again and again)."""
+    if isinstance(tokens, Tokens):
+        if tokens.forms is None or len(tokens.forms[0]) != len(tokens):
+            norms = list(map(_NORM, tokens))
+            tokens.forms = (norms, set(norms))
+        return tokens.forms
+    norms = list(map(_NORM, tokens))
+    return norms, set(norms)
