@@ -12,8 +12,6 @@ from itertools import compress
 from operator import attrgetter
 from typing import Callable
 
-from marsad.text.tokens import Tokens
-
 WORD = frozenset({"word"})
 _NORM = attrgetter("norm")
 
@@ -30,13 +28,16 @@ def passing(tokens: list, test: Callable[[str], object], cache: dict, kinds: fro
     return [i for i in compress(range(len(norms)), map(cache.get, norms)) if tokens[i].kind in kinds]
 
 
+# The last token list screened and its forms: the stages screen one document's list
+# again and again. (A list subclass holding them would be simpler, but indexing a list
+# subclass is not specialised by the interpreter, and the stages index tokens everywhere.)
+_last: list = [None, None]
+
+
 def forms(tokens: list) -> tuple[list[str], set[str]]:
-    """The normalized form of every token, and the set of them: listed once per document
-    when the tokens come from ``tokenize`` (the stages screen the same list again and again)."""
-    if isinstance(tokens, Tokens):
-        if tokens.forms is None or len(tokens.forms[0]) != len(tokens):
-            norms = list(map(_NORM, tokens))
-            tokens.forms = (norms, set(norms))
-        return tokens.forms
-    norms = list(map(_NORM, tokens))
-    return norms, set(norms)
+    """The normalized form of every token, and the set of them, listed once per token list
+    (token lists are built by ``tokenize`` and never changed afterwards)."""
+    if tokens is not _last[0] or len(_last[1][0]) != len(tokens):
+        norms = list(map(_NORM, tokens))
+        _last[:] = [tokens, (norms, set(norms))]
+    return _last[1]

@@ -44,16 +44,6 @@ class Token(NamedTuple):
     kind: str     # word | number | punct | latin | symbol
 
 
-class Tokens(list):
-    """A document's tokens: a list, which also keeps the tokens' normalized forms once
-    someone asks for them (``text.screen.forms``: every dictionary stage screens them)."""
-    __slots__ = ("forms",)
-
-    def __init__(self, tokens=()):
-        super().__init__(tokens)
-        self.forms: tuple[list[str], set[str]] | None = None
-
-
 # News vocabulary repeats heavily, so caching the key roughly halves tokenizing time.
 # A plain dict (emptied when full) rather than functools.lru_cache: a dict of strings
 # is never tracked by the garbage collector, while an lru_cache's entries are all
@@ -63,12 +53,12 @@ _KEYS_MAX = 1 << 16
 _new_token = tuple.__new__   # Token(...) without the Python-level __new__: the hot loop below
 
 
-def tokenize(text: str) -> Tokens:
+def tokenize(text: str) -> list[Token]:
     get = _KEYS.get
     # One comprehension (a third cheaper than a loop with append); every match is at least
     # one character, so ``s := m.group()`` only names the surface.
-    return Tokens([_new_token(Token, (s, m.start(), m.end(), get(s) or _key(s, m.lastgroup), m.lastgroup))
-                   for m in TOKEN_RE.finditer(text) if (s := m.group())])
+    return [_new_token(Token, (s, m.start(), m.end(), get(s) or _key(s, m.lastgroup), m.lastgroup))
+            for m in TOKEN_RE.finditer(text) if (s := m.group())]
 
 
 def _key(surface: str, kind: str) -> str:
