@@ -38,6 +38,7 @@ from marsad.pipeline import stage
 from marsad.text.normalize import normalize_key
 from marsad.text.clitics import strip_listed
 from marsad.text.numbers import numbers_of
+from marsad.text.screen import in_vocabulary, of_kind
 
 NAME = "time_words.json"
 CLITICS = ("وب", "ول", "وف", "فب", "فل", "و", "ف", "ب", "ل", "ك")
@@ -493,22 +494,21 @@ def make_time(**_):
 
     def run(doc: Doc) -> Doc:
         toks = doc.tokens
-        n = len(toks)
-        if not any(t.kind == "number" or t.norm in triggers for t in toks):
+        # a date begins with a number or a trigger word; the header too: a dateline may
+        # carry the date of the report
+        begins = sorted(of_kind(toks, "number") + in_vocabulary(toks, triggers))
+        if not begins:
             return doc
         pub = _published(doc)
         r = _Reader(doc, tw)
         found: list[tuple[int, int, dict, str]] = []     # (start tok, end tok, value, evidence)
-        i = 0      # the header too: a dateline may carry the date of the report
-        while i < n:
-            t = toks[i]
-            if t.kind == "number" or (t.kind == "word" and t.norm in triggers):
-                res = _read_at(r, i, pub)
+        i = 0      # the first token not yet read
+        for j in begins:
+            if j >= i:
+                res = _read_at(r, j, pub)
                 if res is not None:
                     found.append(res)
                     i = res[1]
-                    continue
-            i += 1
         for s, e, value, ev in found:
             doc.add_mention(toks[s].start, toks[e - 1].end, "DATE", value=value, evidence=[ev])
         return doc

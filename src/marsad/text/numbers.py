@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 
 from marsad.text.normalize import normalize_key
+from marsad.text.screen import in_vocabulary, of_kind
 from marsad.text.tokens import Token, tokenize
 
 _CONJ = "\u0648"  # و
@@ -264,8 +265,12 @@ def find_numbers(text: str, tokens: list[Token] | None = None) -> list[NumberSpa
         tokens = tokenize(text)
     starts = lex.starts
     out: list[NumberSpan] = []
-    i, n = 0, len(tokens)
-    while i < n:
+    n, i = len(tokens), 0   # i: the first token not yet read
+    # only digits and the words a number may begin with can start one
+    for j in sorted(of_kind(tokens, "number") + in_vocabulary(tokens, starts)):
+        if j < i:
+            continue
+        i = j
         tok = tokens[i]
         if tok.kind == "number":
             value = parse_digits(tok.norm)
@@ -279,7 +284,6 @@ def find_numbers(text: str, tokens: list[Token] | None = None) -> list[NumberSpa
             continue
         if tok.kind == "word" and tok.norm in starts:
             if tok.norm in lex.teen_tails and i > 0 and tokens[i - 1].norm in lex.ordinals:
-                i += 1
                 continue
             window = []
             for t in tokens[i:i + _MAX_WINDOW]:
@@ -294,8 +298,6 @@ def find_numbers(text: str, tokens: list[Token] | None = None) -> list[NumberSpa
                     start = _MARKS.match(text, tok.start + len(clitic)).end()
                 out.append(NumberSpan(start, tokens[i + used - 1].end, value, approx, "words"))
                 i += used
-                continue
-        i += 1
     return out
 
 

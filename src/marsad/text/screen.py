@@ -14,6 +14,7 @@ from typing import Callable
 
 WORD = frozenset({"word"})
 _NORM = attrgetter("norm")
+_KIND = attrgetter("kind")
 
 
 def passing(tokens: list, test: Callable[[str], object], cache: dict, kinds: frozenset[str] = WORD) -> list[int]:
@@ -26,6 +27,17 @@ def passing(tokens: list, test: Callable[[str], object], cache: dict, kinds: fro
     for norm in distinct.difference(cache):
         cache.setdefault(norm, test(norm))
     return [i for i in compress(range(len(norms)), map(cache.get, norms)) if tokens[i].kind in kinds]
+
+
+def in_vocabulary(tokens: list, vocabulary, kind: str = "word") -> list[int]:
+    """Indices, in order, of the tokens of ``kind`` whose normalized form is in ``vocabulary``."""
+    norms, _ = forms(tokens)
+    return [i for i in compress(range(len(norms)), map(vocabulary.__contains__, norms)) if tokens[i].kind == kind]
+
+
+def of_kind(tokens: list, kind: str) -> list[int]:
+    """Indices, in order, of the tokens of ``kind`` (number, punct…)."""
+    return list(compress(range(len(tokens)), map(kind.__eq__, map(_KIND, tokens))))
 
 
 # The last token list screened and its forms: the stages screen one document's list
