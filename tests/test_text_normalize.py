@@ -89,3 +89,15 @@ def test_normalize_to_original_rejects_bad_span():
 def test_normalize_original_untouched():
     raw = "أعلنت وزارةُ الدفاع"
     assert normalize_ar(raw).original is raw
+
+
+def test_pipeline_doc_norm_is_the_whole_text_normalized_with_offsets():
+    # the normalize stage's form is computed when first read; it must be the same form
+    from marsad.pipeline import Pipeline
+    text = "أعلنت قُوّاتُ الأمنِ إغلاق الطريق إلى الرَّقَّةِ"
+    doc = Pipeline(("normalize", "segment")).run_text(text)
+    assert doc.norm == normalize_ar(text) and doc.norm.original == text
+    assert doc.norm.text == "اعلنت قوات الامن اغلاق الطريق الي الرقه"
+    i = doc.norm.text.index("الرقه")
+    assert text[slice(*doc.norm.to_original(i, i + 5))] == "الرَّقَّةِ"
+    assert len(doc.norm.offsets) == len(doc.norm.text) + 1

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -124,12 +123,40 @@ def normalize_word_key(word: str) -> str:
     return changed.sub(lambda m: by_char[m.group()], word)
 
 
-@dataclass(frozen=True)
 class Normalized:
-    """A normalized string and, per character, its index in the original."""
-    original: str
-    text: str
-    offsets: tuple[int, ...]  # len(text) + 1 entries; the last is len(original)
+    """A normalized string and, per character, its index in the original.
+
+    Both are computed on first read: the default stages match token by token (each token
+    carries its own key) and never read the whole text's form; API users and the full-text
+    search do. Immutable; equal when built from the same original."""
+    __slots__ = ("original", "_computed")
+
+    def __init__(self, original: str):
+        self.original = original
+        self._computed: tuple[str, tuple[int, ...]] | None = None
+
+    @property
+    def text(self) -> str:
+        return self._result()[0]
+
+    @property
+    def offsets(self) -> tuple[int, ...]:
+        """len(text) + 1 entries; the last is len(original)."""
+        return self._result()[1]
+
+    def _result(self) -> tuple[str, tuple[int, ...]]:
+        if self._computed is None:
+            self._computed = _normalized(self.original)
+        return self._computed
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Normalized) and other.original == self.original
+
+    def __hash__(self) -> int:
+        return hash((Normalized, self.original))
+
+    def __repr__(self) -> str:
+        return f"Normalized({self.text!r})"
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalized text to the original.
@@ -166,7 +193,12 @@ def _matching_table() -> tuple[re.Pattern | None, re.Pattern, dict[str, str]]:
 
 
 def normalize_ar(text: str) -> Normalized:
-    """Normalize for matching (all sections of the charmap, Latin case-folded), keeping offsets."""
+    """Normalize for matching (all sections of the charmap, Latin case-folded), keeping
+    offsets (computed when first read)."""
+    return Normalized(text)
+
+
+def _normalized(text: str) -> tuple[str, tuple[int, ...]]:
     # Every character maps to at most one, so offsets only need building around the runs
     # of deleted characters (diacritics, tatweel, controls); a text without any keeps the
     # identity map. About one character in sixteen of news text changes, so substituting
@@ -174,11 +206,11 @@ def normalize_ar(text: str) -> Normalized:
     deleted, changed, by_char = _matching_table()
     out = changed.sub(lambda m: by_char[m.group()], text)
     if len(out) == len(text):
-        return Normalized(text, out, tuple(range(len(text) + 1)))
+        return out, tuple(range(len(text) + 1))
     offsets: list[int] = []
     pos = 0
     for m in deleted.finditer(text):
         offsets.extend(range(pos, m.start()))
         pos = m.end()
     offsets.extend(range(pos, len(text) + 1))
-    return Normalized(text, out, tuple(offsets))
+    return out, tuple(offsets)
