@@ -20,7 +20,7 @@ Steps, in order:
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from marsad.doc import Doc
@@ -28,7 +28,7 @@ from marsad.knowledge.actors import ActorDictionary, load_actors
 from marsad.pipeline import stage
 from marsad.stages.places.match import _clitic_start
 from marsad.text.clitics import proclitic_stems as _stems
-from marsad.text.screen import passing
+from marsad.text.screen import in_vocabulary, passing
 
 WORDISH = frozenset({"word", "latin"})
 ORGANISATION_TYPES = frozenset({"jihadist", "militia", "rebel", "kurdish"})
@@ -164,8 +164,10 @@ def nationality_matches(tokens: list, d: ActorDictionary, taken: list[ActorMatch
         return []
     used = {k for m in taken for k in range(m.first, m.last + 1)}
     out = []
-    nationality = d.nationality   # most words are no nationality adjective: one comprehension finds those that are
-    for k in [k for k, t in enumerate(tokens) if k and t.norm in nationality]:
+    nationality = d.nationality
+    for k in in_vocabulary(tokens, nationality, kind=None):   # most words are no nationality adjective
+        if k == 0:
+            continue
         i, adj = k - 1, tokens[k]
         aid = nationality[adj.norm]
         if k in used or tokens[i].start < body_start:
@@ -205,18 +207,18 @@ class Context:
     def __init__(self, doc: Doc, d: ActorDictionary, named: list[ActorMatch]):
         self.starts = [s.start for s in doc.sentences] or [0]
         self.doc_counts: Counter = Counter()
-        self.sent_counts: dict[int, Counter] = {}
+        self.sent_counts: defaultdict[int, Counter] = defaultdict(Counter)
         countries = {p.id: p.country for p in doc.places}
         for m in doc.mentions:
             if m.label != "LOC" or m.role == "dateline" or not countries.get(m.ref):
                 continue
             c = countries[m.ref]
             self.doc_counts[c] += 1
-            self.sent_counts.setdefault(self.sentence(m.start), Counter())[c] += 1
+            self.sent_counts[self.sentence(m.start)][c] += 1
         for m in named:
             a = d.actors[m.ids[0]] if len(m.ids) == 1 else None
             if a is not None and a.country and a.type not in NO_CONTEXT_TYPES:
-                self.sent_counts.setdefault(self.sentence(m.start), Counter())[a.country] += 1
+                self.sent_counts[self.sentence(m.start)][a.country] += 1
 
     def sentence(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
@@ -237,7 +239,10 @@ class Context:
 
 def resolve(matches: list[ActorMatch], doc: Doc, d: ActorDictionary) -> list[ActorMatch]:
     named = [m for m in matches if m.kind == "name"]
-    context = Context(doc, d, named)
+    # which country a passage is about matters only to names of several actors and to
+    # generic phrases; most documents have neither
+    needs_context = any(m.kind == "generic" or (m.kind == "name" and len(m.ids) > 1) for m in matches)
+    context = Context(doc, d, named) if needs_context else None
     history: list[tuple[str, str]] = []   # (actor id, first word of the name used)
     out = []
     for m in matches:

@@ -29,10 +29,12 @@ def passing(tokens: list, test: Callable[[str], object], cache: dict, kinds: fro
     return [i for i in compress(range(len(norms)), map(cache.get, norms)) if tokens[i].kind in kinds]
 
 
-def in_vocabulary(tokens: list, vocabulary, kind: str = "word") -> list[int]:
-    """Indices, in order, of the tokens of ``kind`` whose normalized form is in ``vocabulary``."""
+def in_vocabulary(tokens: list, vocabulary, kind: str | None = "word") -> list[int]:
+    """Indices, in order, of the tokens of ``kind`` (None: of any kind) whose normalized
+    form is in ``vocabulary``."""
     norms, _ = forms(tokens)
-    return [i for i in compress(range(len(norms)), map(vocabulary.__contains__, norms)) if tokens[i].kind == kind]
+    found = compress(range(len(norms)), map(vocabulary.__contains__, norms))
+    return list(found) if kind is None else [i for i in found if tokens[i].kind == kind]
 
 
 def of_kind(tokens: list, kind: str) -> list[int]:
