@@ -81,6 +81,22 @@ def test_word_key_shortcut_equals_normalize_key_for_every_word_character():
     assert [t.norm for t in tokenize("وأُعلِنَتْ الهدنةُ في الرَّقَّةِ")] == ["واعلنت", "الهدنه", "في", "الرقه"]
 
 
+def test_tokens_by_stretch_equal_one_scan_of_the_whole_text():
+    # tokenize reads the text stretch by stretch between whitespace (str.split) and caches
+    # each stretch's tokens: that must equal one scan of TOKEN_RE over the whole text,
+    # whatever character separates or joins the words
+    from marsad.text.tokens import TOKEN_RE
+
+    def one_scan(text):
+        return [(m.group(), m.start(), m.end(), m.lastgroup) for m in TOKEN_RE.finditer(text)]
+
+    for code in range(0x3000):
+        text = f"أعلن{chr(code)}الجيش {chr(code)} x{chr(code)}٣ وأعلن الجيش"
+        assert [(t.text, t.start, t.end, t.kind) for t in tokenize(text)] == one_scan(text), hex(code)
+    text = "\u200fقال مصدر:\u00a0«انسحبت القوات»\n\n#حفر_الباطن ١٢٫٥ F16…\u2028 قال مصدر"
+    assert [(t.text, t.start, t.end, t.kind) for t in tokenize(text)] == one_scan(text)
+
+
 def test_tokens_are_frozen():
     tok = tokenize("حلب")[0]
     assert tok == Token("حلب", 0, 3, "حلب", "word")

@@ -54,15 +54,39 @@ _new_token = tuple.__new__   # Token(...) without the Python-level __new__: the 
 
 
 def tokenize(text: str) -> list[Token]:
-    get = _KEYS.get
-    # One comprehension (a third cheaper than a loop with append); every match is at least
-    # one character, so ``s := m.group()`` only names the surface.
-    return [_new_token(Token, (s, m.start(), m.end(), get(s) or _key(s, m.lastgroup), m.lastgroup))
-            for m in TOKEN_RE.finditer(text) if (s := m.group())]
+    # Between spaces the tokens of a stretch of text depend on that stretch alone, and news
+    # repeats its words: each distinct stretch is tokenized once (its tokens kept relative
+    # to it), and a text's tokens are its stretches' shifted to where each stands. Splitting
+    # on whitespace and finding each stretch is C work; most stretches are one known word.
+    out: list[Token] = []
+    append = out.append
+    find, pos = text.find, 0
+    get = _STRETCHES.get
+    for stretch in text.split():
+        start = find(stretch, pos)   # only whitespace lies between pos and the stretch
+        pos = start + len(stretch)
+        for rel_start, rel_end, surface, norm, kind in get(stretch) or _stretch_tokens(stretch):
+            append(_new_token(Token, (surface, start + rel_start, start + rel_end, norm, kind)))
+    return out
 
 
-def _key(surface: str, kind: str) -> str:
-    if len(_KEYS) >= _KEYS_MAX:
-        _KEYS.clear()
-    key = _KEYS[surface] = normalize_word_key(surface) if kind == "word" else normalize_key(surface)
-    return key
+# The tokens of every stretch of text between spaces seen: (start, end, surface, key,
+# kind) relative to the stretch. A plain dict, emptied when full (see _KEYS).
+_STRETCHES: dict[str, tuple] = {}
+
+
+def _stretch_tokens(stretch: str) -> tuple:
+    if len(_STRETCHES) >= _KEYS_MAX:
+        _STRETCHES.clear()
+    keys = _KEYS
+    found = []
+    for m in TOKEN_RE.finditer(stretch):
+        surface, kind = m.group(), m.lastgroup
+        key = keys.get(surface)
+        if key is None:
+            if len(keys) >= _KEYS_MAX:
+                keys.clear()
+            key = keys[surface] = normalize_word_key(surface) if kind == "word" else normalize_key(surface)
+        found.append((m.start(), m.end(), surface, key, kind))
+    hit = _STRETCHES[stretch] = tuple(found)
+    return hit
