@@ -479,6 +479,18 @@ def _after_then(v: SentenceView, j: int) -> bool:
     return False
 
 
+def _held_spans(mentions: list) -> set[tuple[int, int]]:
+    """The spans of the mentions that lie inside a longer one. Taken by span, starts rising
+    and ends falling, every span before one starts no later; so one of them holds it
+    exactly when one ends no earlier (one sort, instead of comparing every pair)."""
+    held, reach = set(), -1     # reach: the furthest end of the spans before
+    for start, end in sorted({(m.start, m.end) for m in mentions}, key=lambda span: (span[0], -span[1])):
+        if reach >= end:
+            held.add((start, end))
+        reach = max(reach, end)
+    return held
+
+
 def mention_maps(doc: Doc, starts: list[int]) -> dict:
     """Per-document token maps of the mentions the routes stage reads."""
     def tok(offset: int) -> int:
@@ -486,8 +498,8 @@ def mention_maps(doc: Doc, starts: list[int]) -> dict:
 
     locs = [m for m in doc.mentions if m.label == "LOC" and m.ref and m.role != "dateline"]
     # a mention inside a longer one (Mosul inside "شمالي الموصل") is that one's anchor
-    top = [m for m in locs if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                      and (o.end - o.start) > (m.end - m.start) for o in locs)]
+    held = _held_spans(locs)
+    top = [m for m in locs if (m.start, m.end) not in held]
     # "البعاج غربي الموصل": a relative phrase right after a place says where that place lies
     top = [m for m in top if not (m.role == "relative" and any(
         o.end <= m.start and m.start - o.end <= 1 and o.role != "relative" for o in top))]
