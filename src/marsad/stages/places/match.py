@@ -59,6 +59,9 @@ class NameIndex:
             for k in range(2, len(parts) + 1):
                 self.openings[" ".join(parts[:k])] = None
         self._starts: dict[str, tuple[tuple[str, str], ...]] = {}
+        # stem → lookup() of the stem as a one-word name: most stems that begin a name
+        # (في، علي) are no name on their own, and they recur in every document
+        self._alone: dict[str, tuple | None] = {}
 
     def starts(self, word: str) -> tuple[tuple[str, str], ...]:
         """The (prefix, stem) clitic readings of ``word`` that begin a name, most literal
@@ -80,7 +83,7 @@ class NameIndex:
         if longest > 1:
             if following[0].kind != "word" or f"{stem} {following[0].norm}" not in self.openings:
                 longest = 1     # no name of several words goes on with the next word
-        for k in range(longest, 0, -1):
+        for k in range(longest, 1, -1):
             words = following[:k - 1]
             if any(t.kind != "word" for t in words):
                 continue
@@ -88,6 +91,16 @@ class NameIndex:
             cands = self.gazetteer.candidates(key)
             if cands:
                 return k, key, cands
+        hit = self._alone.get(stem, False)
+        if hit is False:
+            hit = self._alone[stem] = self._lookup_alone(stem)
+        return hit
+
+    def _lookup_alone(self, stem: str) -> tuple[int, str, list] | None:
+        """The name ``stem`` is on its own (joined to its article, حفرالباطن, if need be)."""
+        cands = self.gazetteer.candidates(stem)
+        if cands:
+            return 1, stem, cands
         if stem in self.joined:
             key = self.joined[stem]
             return 1, key, self.gazetteer.candidates(key)
@@ -111,14 +124,17 @@ _stems = proclitic_stems   # short local name; the helper lives in the text core
 
 def find_names(tokens: list, index: NameIndex, cues: PlaceCues) -> list[NameMatch]:
     matches: list[NameMatch] = []
-    n, i = len(tokens), 0
-    starts = index.starts
-    while i < n:
-        tok = tokens[i]
-        readings = starts(tok.norm) if tok.kind == "word" else ()
-        if not readings:
-            i += 1
+    starts, seen = index.starts, index._starts
+    # the tokens whose word may begin a name, read from the index's per-word cache in one
+    # pass (a call per token cost more than the rest of the search)
+    openers = [i for i, tok in enumerate(tokens) if tok.kind == "word"
+               and (seen[tok.norm] if tok.norm in seen else starts(tok.norm))]
+    free = 0   # the first token not inside a name found
+    for i in openers:
+        if i < free:
             continue
+        tok = tokens[i]
+        readings = seen[tok.norm]
         found = None
         for prefix, stem in readings:
             if prefix.endswith("\u0643") and not stem.startswith("\u0627\u0644"):
@@ -133,7 +149,6 @@ def find_names(tokens: list, index: NameIndex, cues: PlaceCues) -> list[NameMatc
                 found = (prefix, stem, k, key, cands)
                 break
         if not found:
-            i += 1
             continue
         prefix, stem, k, key, cands = found
         m = NameMatch(first=i, last=i + k - 1, start=_clitic_start(tok, stem) if prefix else tok.start,
@@ -146,7 +161,7 @@ def find_names(tokens: list, index: NameIndex, cues: PlaceCues) -> list[NameMatc
             m.locative = True
             m.evidence.append("coordinated-with-locative")
         matches.append(m)
-        i += k
+        free = i + k
     return matches
 
 
