@@ -78,6 +78,13 @@ class PlaceCues:
             self._begins_reference[word] = hit
         return hit
 
+    def reference_openers(self, tokens) -> list[int]:
+        """Indices of the word tokens whose word ``may_begin_reference``: one pass reading
+        the per-word cache, as a call per token cost more than the test itself."""
+        known, compute = self._begins_reference, self.may_begin_reference
+        return [i for i, t in enumerate(tokens)
+                if t.kind == "word" and (known[t.norm] if t.norm in known else compute(t.norm))]
+
     def unlisted_kind(self, word: str) -> str | None:
         """The kind of unlisted place a qualifier introduces through its proclitics (وفي حي →
         "neighbourhood"), or None."""
@@ -90,6 +97,13 @@ class PlaceCues:
                     break
             self._unlisted_kind[word] = kind
         return kind or None
+
+    def unlisted_qualifier_at(self, tokens) -> list[int]:
+        """Indices of the word tokens that have an ``unlisted_kind``: one pass reading the
+        per-word cache, as a call per token cost more than the test itself."""
+        known, compute = self._unlisted_kind, self.unlisted_kind
+        return [i for i, t in enumerate(tokens)
+                if t.kind == "word" and (known[t.norm] if t.norm in known else compute(t.norm))]
 
 
 KINDS = {"country", "admin1", "admin2", "admin3", "city", "town", "village", "neighbourhood", "region", "natural"}

@@ -63,12 +63,11 @@ def find_unlisted(doc: Doc, cues, by_id: dict[str, Place]) -> None:
             loc_at[k] = m
         taken.update(range(k, bisect_left(starts, m.end)))
     n = len(toks)
-    for i, tok in enumerate(toks):
-        if tok.kind != "word" or i in taken or tok.start < doc.body_start:
+    for i in cues.unlisted_qualifier_at(toks):   # a qualifier such as وفي حي
+        tok = toks[i]
+        if i in taken or tok.start < doc.body_start:
             continue
-        kind = cues.unlisted_kind(tok.norm)   # a qualifier such as وفي حي → "neighbourhood"
-        if kind is None:
-            continue
+        kind = cues.unlisted_kind(tok.norm)   # "neighbourhood"
         for width in (1, 2):
             last = i + width
             if last >= n:
@@ -98,8 +97,9 @@ def _between_a_known_place(doc: Doc, cues, by_id: dict[str, Place], loc_at: dict
     joined by و to a town after بين, is the other place (a village near the town, located
     at the town's point). Ordinary words (the learned list of common words) are not."""
     toks, n = doc.tokens, len(doc.tokens)
-    for i, tok in enumerate(toks):
-        if tok.norm not in BETWEEN or tok.kind != "word" or tok.start < doc.body_start or i + 1 >= n:
+    for i in [k for k, t in enumerate(toks) if t.norm in BETWEEN]:
+        tok = toks[i]
+        if tok.kind != "word" or tok.start < doc.body_start or i + 1 >= n:
             continue
         first = i + 1
         if first in loc_at:     # بين X و[name]: the name after the known town
