@@ -171,9 +171,9 @@ def make_places(gazetteer=None, **_):
         weak = doubtful | {i for i in range(len(matches))
                            if i not in header and choices[i].place.kind in LOW_KINDS and not matches[i].qualifier}
         supported = set()
+        fellow_km = _fellow_km(weak, matches, choices)
         for i in weak:
-            fellow = _fellow_km(i, weak, matches, choices)
-            points, why = _support(matches[i], choices[i], cues, fellow, _on_route(doc.tokens, matches[i], routes),
+            points, why = _support(matches[i], choices[i], cues, fellow_km[i], _on_route(doc.tokens, matches[i], routes),
                                    _dash_paired(doc.tokens, matches, i), _route_word(doc.tokens, matches[i], routes))
             # a city (الرمادي) needs less support than a village that shares a word's spelling
             if points >= (1 if choices[i].place.kind in BIG_KINDS else 2):
@@ -270,14 +270,20 @@ def _dash_paired(tokens, matches, i: int) -> bool:
     return before or after or joined or ba_after
 
 
-def _fellow_km(i: int, weak: set[int], matches, choices) -> float | None:
-    """Distance from weak match i's place to the nearest place of another weak name."""
-    p = choices[i].place
-    if p.lat is None:
-        return None
-    dists = [km(p.lat, p.lon, q.lat, q.lon) for j in weak
-             if matches[j].key != matches[i].key and (q := choices[j].place).lat is not None and q.id != p.id]
-    return min(dists) if dists else None
+def _fellow_km(weak: set[int], matches, choices) -> dict[int, float | None]:
+    """For each weak match, the distance from its place to the nearest place of another weak name."""
+    # measured between distinct (name, place) pairs: a name mentioned again is no new fellow
+    fellows = {(matches[j].key, q.id): q for j in weak if (q := choices[j].place).lat is not None}
+    nearest: dict[tuple[str, str], float | None] = {}
+    out = {}
+    for i in weak:
+        key, p = matches[i].key, choices[i].place
+        if (key, p.id) not in nearest:
+            dists = [] if p.lat is None else [km(p.lat, p.lon, q.lat, q.lon) for (other, qid), q in fellows.items()
+                                               if other != key and qid != p.id]
+            nearest[key, p.id] = min(dists) if dists else None
+        out[i] = nearest[key, p.id]
+    return out
 
 
 def _inside_named(gz, admins: dict):
