@@ -112,10 +112,12 @@ class NisbaCountries:
     def capital(self, country: str):
         """The country's capital (GeoNames feature code PPLC; the most populous if several)."""
         if self.capitals is None:
+            # the real index finds them without building an object for every place
+            by_code = getattr(self.gz, "with_feature_code", None)
+            coded = by_code("PPLC") if by_code else [p for p in self.gz.places() if p.feature_code == "PPLC"]
             capitals = {}
-            for p in self.gz.places():
-                if p.feature_code == "PPLC" and (p.country not in capitals
-                                                 or p.population > capitals[p.country].population):
+            for p in coded:
+                if p.country not in capitals or p.population > capitals[p.country].population:
                     capitals[p.country] = p
             # the objects every other lookup gives for these places (identity is compared)
             self.capitals = {country: self.gz.get(p.id) for country, p in capitals.items()}
