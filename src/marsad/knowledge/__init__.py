@@ -78,12 +78,11 @@ class PlaceCues:
             self._begins_reference[word] = hit
         return hit
 
-    def reference_openers(self, tokens) -> list[int]:
-        """Indices of the word tokens whose word ``may_begin_reference``: one pass reading
-        the per-word cache, as a call per token cost more than the test itself."""
+    def reference_words(self, words) -> list[str]:
+        """The ``words`` that ``may_begin_reference`` (the answer read from its cache, as a
+        call per word cost more than the test itself)."""
         known, compute = self._begins_reference, self.may_begin_reference
-        return [i for i, t in enumerate(tokens)
-                if t.kind == "word" and (known[t.norm] if t.norm in known else compute(t.norm))]
+        return [w for w in words if (known[w] if w in known else compute(w))]
 
     def unlisted_kind(self, word: str) -> str | None:
         """The kind of unlisted place a qualifier introduces through its proclitics (وفي حي →
@@ -98,12 +97,11 @@ class PlaceCues:
             self._unlisted_kind[word] = kind
         return kind or None
 
-    def unlisted_qualifier_at(self, tokens) -> list[int]:
-        """Indices of the word tokens that have an ``unlisted_kind``: one pass reading the
-        per-word cache, as a call per token cost more than the test itself."""
+    def unlisted_qualifier_words(self, words) -> list[str]:
+        """The ``words`` that have an ``unlisted_kind`` (the answer read from its cache, as a
+        call per word cost more than the test itself)."""
         known, compute = self._unlisted_kind, self.unlisted_kind
-        return [i for i, t in enumerate(tokens)
-                if t.kind == "word" and (known[t.norm] if t.norm in known else compute(t.norm))]
+        return [w for w in words if (known[w] if w in known else compute(w))]
 
 
 KINDS = {"country", "admin1", "admin2", "admin3", "city", "town", "village", "neighbourhood", "region", "natural"}

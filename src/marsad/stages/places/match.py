@@ -122,13 +122,26 @@ def _clitic_start(token, stem: str) -> int:
 _stems = proclitic_stems   # short local name; the helper lives in the text core
 
 
-def find_names(tokens: list, index: NameIndex, cues: PlaceCues) -> list[NameMatch]:
+def word_positions(tokens: list) -> dict[str, list[int]]:
+    """Normalized word → indices of the word tokens that spell it, in order. The places
+    stage asks its per-word questions (may it begin a name? a reference?) once per
+    distinct word from this, instead of passing over every token for each."""
+    positions: dict[str, list[int]] = {}
+    for i, tok in enumerate(tokens):
+        if tok.kind == "word":
+            positions.setdefault(tok.norm, []).append(i)
+    return positions
+
+
+def find_names(tokens: list, index: NameIndex, cues: PlaceCues, positions: dict | None = None) -> list[NameMatch]:
+    """``positions``: ``word_positions(tokens)``, if the caller has it already."""
+    if positions is None:
+        positions = word_positions(tokens)
     matches: list[NameMatch] = []
     starts, seen = index.starts, index._starts
-    # the tokens whose word may begin a name, read from the index's per-word cache in one
-    # pass (a call per token cost more than the rest of the search)
-    openers = [i for i, tok in enumerate(tokens) if tok.kind == "word"
-               and (seen[tok.norm] if tok.norm in seen else starts(tok.norm))]
+    # the tokens whose word may begin a name (the answer read from the index's per-word cache)
+    openers = sorted([i for word, at in positions.items() if (seen[word] if word in seen else starts(word))
+                      for i in at])
     free = 0   # the first token not inside a name found
     for i in openers:
         if i < free:
