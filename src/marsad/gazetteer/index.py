@@ -320,6 +320,12 @@ class Gazetteer:
         objs, records = self._objs, self._places
         return (objs.get(i) or GazPlace(*records[i]) for i in range(len(records)))
 
+    def with_feature_code(self, code: str) -> list[GazPlace]:
+        """Every place of GeoNames feature code ``code`` (PPLC: capitals), in index order;
+        found in the plain records, without building an object for every place."""
+        pos = FIELDS.index("feature_code")
+        return [self._place(i) for i, record in enumerate(self._places) if record[pos] == code]
+
     def country(self, iso2: str) -> GazPlace | None:
         idx = self._countries.get((iso2 or "").upper())
         return None if idx is None else self._place(idx)

@@ -78,6 +78,12 @@ class PlaceCues:
             self._begins_reference[word] = hit
         return hit
 
+    def reference_words(self, words) -> list[str]:
+        """The ``words`` that ``may_begin_reference`` (the answer read from its cache, as a
+        call per word cost more than the test itself)."""
+        known, compute = self._begins_reference, self.may_begin_reference
+        return [w for w in words if (known[w] if w in known else compute(w))]
+
     def unlisted_kind(self, word: str) -> str | None:
         """The kind of unlisted place a qualifier introduces through its proclitics (وفي حي →
         "neighbourhood"), or None."""
@@ -90,6 +96,12 @@ class PlaceCues:
                     break
             self._unlisted_kind[word] = kind
         return kind or None
+
+    def unlisted_qualifier_words(self, words) -> list[str]:
+        """The ``words`` that have an ``unlisted_kind`` (the answer read from its cache, as a
+        call per word cost more than the test itself)."""
+        known, compute = self._unlisted_kind, self.unlisted_kind
+        return [w for w in words if (known[w] if w in known else compute(w))]
 
 
 KINDS = {"country", "admin1", "admin2", "admin3", "city", "town", "village", "neighbourhood", "region", "natural"}

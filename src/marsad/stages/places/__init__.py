@@ -21,7 +21,7 @@ from marsad.knowledge import place_cues
 from marsad.knowledge.route_cues import load_route_cues
 from marsad.pipeline import stage
 from marsad.stages.places.focus import focus_place, geocode_phrase, places_in_names  # noqa: F401  (public API)
-from marsad.stages.places.match import NameIndex, find_names
+from marsad.stages.places.match import NameIndex, find_names, word_positions
 from marsad.stages.places.refer import find_references
 from marsad.stages.places.resolve import COHERENT_KM, resolve
 from marsad.stages.places.unlisted import find_unlisted
@@ -112,10 +112,12 @@ class NisbaCountries:
     def capital(self, country: str):
         """The country's capital (GeoNames feature code PPLC; the most populous if several)."""
         if self.capitals is None:
+            # the real index finds them without building an object for every place
+            by_code = getattr(self.gz, "with_feature_code", None)
+            coded = by_code("PPLC") if by_code else [p for p in self.gz.places() if p.feature_code == "PPLC"]
             capitals = {}
-            for p in self.gz.places():
-                if p.feature_code == "PPLC" and (p.country not in capitals
-                                                 or p.population > capitals[p.country].population):
+            for p in coded:
+                if p.country not in capitals or p.population > capitals[p.country].population:
                     capitals[p.country] = p
             # the objects every other lookup gives for these places (identity is compared)
             self.capitals = {country: self.gz.get(p.id) for country, p in capitals.items()}
@@ -153,7 +155,8 @@ def make_places(gazetteer=None, **_):
         return admin_cache[p.id]
 
     def places(doc: Doc) -> Doc:
-        matches = find_names(doc.tokens, index, cues)
+        positions = word_positions(doc.tokens)
+        matches = find_names(doc.tokens, index, cues, positions)
         # In the header only the parts the dateline stage read as places are places
         # (not a word of the outlet's name or the author's).
         dateline_parts = [(p["start"], p["end"]) for p in doc.header if p["role"] == "place"]
@@ -171,9 +174,9 @@ def make_places(gazetteer=None, **_):
         weak = doubtful | {i for i in range(len(matches))
                            if i not in header and choices[i].place.kind in LOW_KINDS and not matches[i].qualifier}
         supported = set()
+        fellow_km = _fellow_km(weak, matches, choices)
         for i in weak:
-            fellow = _fellow_km(i, weak, matches, choices)
-            points, why = _support(matches[i], choices[i], cues, fellow, _on_route(doc.tokens, matches[i], routes),
+            points, why = _support(matches[i], choices[i], cues, fellow_km[i], _on_route(doc.tokens, matches[i], routes),
                                    _dash_paired(doc.tokens, matches, i), _route_word(doc.tokens, matches[i], routes))
             # a city (الرمادي) needs less support than a village that shares a word's spelling
             if points >= (1 if choices[i].place.kind in BIG_KINDS else 2):
@@ -211,7 +214,7 @@ def make_places(gazetteer=None, **_):
             else:
                 resolved[m.first] = (m.last, ch.place, ch.score, m.start, m.end)
 
-        for ref in find_references(doc.tokens, resolved, cues, nisba, nisba.capital, gz.country):
+        for ref in find_references(doc.tokens, resolved, cues, nisba, nisba.capital, gz.country, positions):
             anchor = place_entry(ref.anchor, ref.anchor_score, [])
             if ref.kind == "anaphor":
                 mention = doc.add_mention(ref.start, ref.end, "LOC", ref=anchor.id, evidence=[ref.evidence],
@@ -223,7 +226,7 @@ def make_places(gazetteer=None, **_):
             mention = doc.add_mention(ref.start, ref.end, "LOC", ref=entry.id, evidence=[ref.evidence],
                                       role="relative" if ref.kind == "relative" else "part")
             entry.mention_ids.append(mention.id)
-        find_unlisted(doc, cues, by_id)
+        find_unlisted(doc, cues, by_id, positions)
         doc.places = list(by_id.values())
         return doc
 
@@ -270,14 +273,20 @@ def _dash_paired(tokens, matches, i: int) -> bool:
     return before or after or joined or ba_after
 
 
-def _fellow_km(i: int, weak: set[int], matches, choices) -> float | None:
-    """Distance from weak match i's place to the nearest place of another weak name."""
-    p = choices[i].place
-    if p.lat is None:
-        return None
-    dists = [km(p.lat, p.lon, q.lat, q.lon) for j in weak
-             if matches[j].key != matches[i].key and (q := choices[j].place).lat is not None and q.id != p.id]
-    return min(dists) if dists else None
+def _fellow_km(weak: set[int], matches, choices) -> dict[int, float | None]:
+    """For each weak match, the distance from its place to the nearest place of another weak name."""
+    # measured between distinct (name, place) pairs: a name mentioned again is no new fellow
+    fellows = {(matches[j].key, q.id): q for j in weak if (q := choices[j].place).lat is not None}
+    nearest: dict[tuple[str, str], float | None] = {}
+    out = {}
+    for i in weak:
+        key, p = matches[i].key, choices[i].place
+        if (key, p.id) not in nearest:
+            dists = [] if p.lat is None else [km(p.lat, p.lon, q.lat, q.lon) for (other, qid), q in fellows.items()
+                                               if other != key and qid != p.id]
+            nearest[key, p.id] = min(dists) if dists else None
+        out[i] = nearest[key, p.id]
+    return out
 
 
 def _inside_named(gz, admins: dict):

@@ -59,6 +59,9 @@ class NameIndex:
             for k in range(2, len(parts) + 1):
                 self.openings[" ".join(parts[:k])] = None
         self._starts: dict[str, tuple[tuple[str, str], ...]] = {}
+        # stem → lookup() of the stem as a one-word name: most stems that begin a name
+        # (في، علي) are no name on their own, and they recur in every document
+        self._alone: dict[str, tuple | None] = {}
 
     def starts(self, word: str) -> tuple[tuple[str, str], ...]:
         """The (prefix, stem) clitic readings of ``word`` that begin a name, most literal
@@ -80,7 +83,7 @@ class NameIndex:
         if longest > 1:
             if following[0].kind != "word" or f"{stem} {following[0].norm}" not in self.openings:
                 longest = 1     # no name of several words goes on with the next word
-        for k in range(longest, 0, -1):
+        for k in range(longest, 1, -1):
             words = following[:k - 1]
             if any(t.kind != "word" for t in words):
                 continue
@@ -88,6 +91,16 @@ class NameIndex:
             cands = self.gazetteer.candidates(key)
             if cands:
                 return k, key, cands
+        hit = self._alone.get(stem, False)
+        if hit is False:
+            hit = self._alone[stem] = self._lookup_alone(stem)
+        return hit
+
+    def _lookup_alone(self, stem: str) -> tuple[int, str, list] | None:
+        """The name ``stem`` is on its own (joined to its article, حفرالباطن, if need be)."""
+        cands = self.gazetteer.candidates(stem)
+        if cands:
+            return 1, stem, cands
         if stem in self.joined:
             key = self.joined[stem]
             return 1, key, self.gazetteer.candidates(key)
@@ -109,16 +122,32 @@ def _clitic_start(token, stem: str) -> int:
 _stems = proclitic_stems   # short local name; the helper lives in the text core
 
 
-def find_names(tokens: list, index: NameIndex, cues: PlaceCues) -> list[NameMatch]:
+def word_positions(tokens: list) -> dict[str, list[int]]:
+    """Normalized word → indices of the word tokens that spell it, in order. The places
+    stage asks its per-word questions (may it begin a name? a reference?) once per
+    distinct word from this, instead of passing over every token for each."""
+    positions: dict[str, list[int]] = {}
+    for i, tok in enumerate(tokens):
+        if tok.kind == "word":
+            positions.setdefault(tok.norm, []).append(i)
+    return positions
+
+
+def find_names(tokens: list, index: NameIndex, cues: PlaceCues, positions: dict | None = None) -> list[NameMatch]:
+    """``positions``: ``word_positions(tokens)``, if the caller has it already."""
+    if positions is None:
+        positions = word_positions(tokens)
     matches: list[NameMatch] = []
-    n, i = len(tokens), 0
-    starts = index.starts
-    while i < n:
-        tok = tokens[i]
-        readings = starts(tok.norm) if tok.kind == "word" else ()
-        if not readings:
-            i += 1
+    starts, seen = index.starts, index._starts
+    # the tokens whose word may begin a name (the answer read from the index's per-word cache)
+    openers = sorted([i for word, at in positions.items() if (seen[word] if word in seen else starts(word))
+                      for i in at])
+    free = 0   # the first token not inside a name found
+    for i in openers:
+        if i < free:
             continue
+        tok = tokens[i]
+        readings = seen[tok.norm]
         found = None
         for prefix, stem in readings:
             if prefix.endswith("\u0643") and not stem.startswith("\u0627\u0644"):
@@ -133,7 +162,6 @@ def find_names(tokens: list, index: NameIndex, cues: PlaceCues) -> list[NameMatc
                 found = (prefix, stem, k, key, cands)
                 break
         if not found:
-            i += 1
             continue
         prefix, stem, k, key, cands = found
         m = NameMatch(first=i, last=i + k - 1, start=_clitic_start(tok, stem) if prefix else tok.start,
@@ -146,7 +174,7 @@ def find_names(tokens: list, index: NameIndex, cues: PlaceCues) -> list[NameMatc
             m.locative = True
             m.evidence.append("coordinated-with-locative")
         matches.append(m)
-        i += k
+        free = i + k
     return matches
 
 

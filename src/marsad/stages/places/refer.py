@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.knowledge import PlaceCues
+from marsad.stages.places.match import word_positions
 from marsad.stages.places.unlisted import after_distance
 from marsad.text.clitics import reading_tuples
 
@@ -86,15 +87,18 @@ class History:
 
 
 def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, nisba_country,
-                    capital_of=None, country_of=None) -> list[Reference]:
+                    capital_of=None, country_of=None, positions: dict | None = None) -> list[Reference]:
     """``resolved`` maps a name's first token index → (last token index, place, score, start, end).
     ``nisba_country(word)`` returns an ISO2 code for a nisba adjective like السورية, or None;
     ``capital_of(iso2)`` the country's capital (for "العاصمة السورية"), or None;
-    ``country_of(iso2)`` the country itself (for "الأراضي اللبنانية"), or None."""
+    ``country_of(iso2)`` the country itself (for "الأراضي اللبنانية"), or None;
+    ``positions``: ``word_positions(tokens)``, if the caller has it already."""
+    if positions is None:
+        positions = word_positions(tokens)
     refs: list[Reference] = []
     history = History()
     cue_words = cues.reference_firsts
-    n, i = len(tokens), 0
+    n = len(tokens)
 
     ends = {last: place for last, place, _, _, _ in resolved.values()}
 
@@ -135,18 +139,25 @@ def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, n
             return place, score, end, last
         return anaphor_at(j, exclude)
 
+    # the tokens to stop at: names, words that may begin a reference, and a word before a
+    # side whose stem does (الريف الجنوبي), in reading order
+    stops = set(resolved)
+    for word in cues.reference_words(positions):
+        stops.update(positions[word])
+    for side in SIDES.intersection(positions):
+        stops.update(j - 1 for j in positions[side]
+                     if j > 0 and tokens[j - 1].kind == "word" and tokens[j - 1].norm[2:] in cue_words)
     named = None   # (place, score, last token) of the last name read
-    while i < n:
+    free = 0       # the first token not read yet
+    for i in sorted(stops):
+        if i < free:
+            continue
         tok = tokens[i]
         if i in resolved:
             last, place, score, _, _ = resolved[i]
             history.add(place, score)
             named = (place, score, last)
-            i = last + 1
-            continue
-        if tok.kind != "word" or not (cues.may_begin_reference(tok.norm)
-                                      or (i + 1 < n and tokens[i + 1].norm in SIDES and tok.norm[2:] in cue_words)):
-            i += 1
+            free = last + 1
             continue
         ref, consumed = _direction(tokens, i, cues, place_at, history, ends.get(i - 1))
         if ref is None:
@@ -157,7 +168,6 @@ def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, n
                 place, score, end, last = hit
                 ref, consumed = Reference("anaphor", tok.start, end, place, score, evidence=f"anaphor:{tok.text}"), last
         if ref is None:
-            i += 1
             continue
         refs.append(ref)
         # the anchor was just named or referred to: it is now the place in the reader's mind
@@ -166,7 +176,7 @@ def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, n
             # "وفي كركوك، على بعد 255 كلم شمال شرق بغداد": the anchor only locates the place
             # just named, which stays the one the text is about (المدينة is Kirkuk)
             history.add(named[0], named[1])
-        i = consumed + 1
+        free = consumed + 1
     return refs
 
 

@@ -47,9 +47,9 @@ def prior_value(c) -> float:
 
 
 def _score(c, match, countries: set[str], anchors: list, own_key: str, inside=None, explain: bool = True):
-    """(score, reasons, nearest km) of candidate ``c``. ``explain=False`` leaves the
-    reasons empty: only the chosen candidate's are kept, and writing them for every
-    candidate was much of the resolver's time."""
+    """(score, reasons, nearest km) of candidate ``c``; ``anchors`` as ``_unique`` gives
+    them. ``explain=False`` leaves the reasons empty: only the chosen candidate's are kept,
+    and writing them for every candidate was much of the resolver's time."""
     value = prior_value(c)
     reasons = [f"prior {value:.2f} ({c.kind}, population {c.population or 0:,})"] if explain else []
     container = inside(c) if inside else None
@@ -81,12 +81,12 @@ def _score(c, match, countries: set[str], anchors: list, own_key: str, inside=No
             if explain:
                 reasons.append(f"-{TWIN_BONUS} named like a city of its own: the city unless a qualifier asks for it")
     nearest, near_name = None, None
-    for a in anchors:
-        if a.key == own_key or a.place.kind == "country" or c.kind == "country":
-            continue
-        d = km(c.lat, c.lon, a.place.lat, a.place.lon)
-        if nearest is None or d < nearest:
-            nearest, near_name = d, a.place.name
+    if c.kind != "country":
+        for key, lat, lon, name in anchors:
+            if key != own_key:
+                d = km(c.lat, c.lon, lat, lon)
+                if nearest is None or d < nearest:
+                    nearest, near_name = d, name
     if nearest is not None and nearest < PROXIMITY_RANGE_KM:
         bonus = PROXIMITY_BONUS * (1 - nearest / PROXIMITY_RANGE_KM)
         value += bonus
@@ -126,12 +126,15 @@ def resolve(matches: list, weak: set[int], context: tuple = (), inside=None) -> 
     return _pass(matches, countries, anchors, inside)
 
 
-def _unique(anchors: list) -> list:
+def _unique(anchors: list) -> list[tuple]:
+    """The distinct anchors but countries (no distance is measured to a country), as the
+    (key, lat, lon, name) the proximity loop reads for every candidate."""
     seen, out = set(), []
     for a in anchors:
         if (a.key, a.place.id) not in seen:
             seen.add((a.key, a.place.id))
-            out.append(a)
+            if a.place.kind != "country":
+                out.append((a.key, a.place.lat, a.place.lon, a.place.name))
     return out
 
 

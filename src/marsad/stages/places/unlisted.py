@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from marsad.doc import Doc, Place
+from marsad.stages.places.match import word_positions
 from marsad.text.clitics import reading_tuples
 from marsad.text.normalize import normalize_key
 
@@ -45,11 +46,14 @@ def _short_head(toks, j: int, first: int, last: int) -> bool:
             and tok.norm not in FUNCTION_WORDS and toks[last].norm.startswith("ال"))
 
 
-def find_unlisted(doc: Doc, cues, by_id: dict[str, Place]) -> None:
-    """Add unlisted places and their LOC mentions to ``doc`` (mutates ``by_id``)."""
+def find_unlisted(doc: Doc, cues, by_id: dict[str, Place], positions: dict | None = None) -> None:
+    """Add unlisted places and their LOC mentions to ``doc`` (mutates ``by_id``).
+    ``positions``: ``word_positions(doc.tokens)``, if the caller has it already."""
     toks = doc.tokens
     if not toks:
         return
+    if positions is None:
+        positions = word_positions(toks)
     starts = [t.start for t in toks]
     loc_at: dict[int, object] = {}   # first token index → a LOC mention starting there (or inside its prefix)
     taken: set[int] = set()
@@ -63,12 +67,12 @@ def find_unlisted(doc: Doc, cues, by_id: dict[str, Place]) -> None:
             loc_at[k] = m
         taken.update(range(k, bisect_left(starts, m.end)))
     n = len(toks)
-    for i, tok in enumerate(toks):
-        if tok.kind != "word" or i in taken or tok.start < doc.body_start:
+    qualifiers = sorted([i for word in cues.unlisted_qualifier_words(positions) for i in positions[word]])
+    for i in qualifiers:   # a qualifier such as وفي حي
+        tok = toks[i]
+        if i in taken or tok.start < doc.body_start:
             continue
-        kind = cues.unlisted_kind(tok.norm)   # a qualifier such as وفي حي → "neighbourhood"
-        if kind is None:
-            continue
+        kind = cues.unlisted_kind(tok.norm)   # "neighbourhood"
         for width in (1, 2):
             last = i + width
             if last >= n:
@@ -84,7 +88,7 @@ def find_unlisted(doc: Doc, cues, by_id: dict[str, Place]) -> None:
             _add(doc, toks[i + 1].start, toks[last].end, kind, tok.text, neighbour, by_id)
             taken.update(range(i, last + 1))
             break
-    _between_a_known_place(doc, cues, by_id, loc_at, taken, starts)
+    _between_a_known_place(doc, cues, by_id, loc_at, taken, starts, positions)
 
 
 BETWEEN = frozenset({"بين", "وبين"})   # normalized
@@ -93,13 +97,14 @@ SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood", "admin3"})
 
 
 def _between_a_known_place(doc: Doc, cues, by_id: dict[str, Place], loc_at: dict, taken: set[int],
-                           starts: list[int]) -> None:
+                           starts: list[int], positions: dict) -> None:
     """"الطريق بين بيجي والصينية"، "بين بلدة X وبعقوبة": a word the gazetteer does not know,
     joined by و to a town after بين, is the other place (a village near the town, located
     at the town's point). Ordinary words (the learned list of common words) are not."""
     toks, n = doc.tokens, len(doc.tokens)
-    for i, tok in enumerate(toks):
-        if tok.norm not in BETWEEN or tok.kind != "word" or tok.start < doc.body_start or i + 1 >= n:
+    for i in sorted([k for word in BETWEEN.intersection(positions) for k in positions[word]]):
+        tok = toks[i]
+        if tok.start < doc.body_start or i + 1 >= n:
             continue
         first = i + 1
         if first in loc_at:     # بين X و[name]: the name after the known town
