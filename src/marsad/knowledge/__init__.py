@@ -14,6 +14,7 @@ from importlib import resources
 from marsad.errors import E, MarsadError
 from marsad.text.clitics import proclitic_stems, reading_tuples
 from marsad.text.normalize import normalize_key
+from marsad.text.screen import passing
 
 COMPASS = ("N", "NE", "E", "SE", "S", "SW", "W", "NW")
 
@@ -78,11 +79,9 @@ class PlaceCues:
             self._begins_reference[word] = hit
         return hit
 
-    def reference_words(self, words) -> list[str]:
-        """The ``words`` that ``may_begin_reference`` (the answer read from its cache, as a
-        call per word cost more than the test itself)."""
-        known, compute = self._begins_reference, self.may_begin_reference
-        return [w for w in words if (known[w] if w in known else compute(w))]
+    def reference_openers(self, tokens: list) -> list[int]:
+        """The indices of the word tokens that ``may_begin_reference``."""
+        return passing(tokens, self.may_begin_reference, self._begins_reference)
 
     def unlisted_kind(self, word: str) -> str | None:
         """The kind of unlisted place a qualifier introduces through its proclitics (وفي حي →
@@ -97,11 +96,10 @@ class PlaceCues:
             self._unlisted_kind[word] = kind
         return kind or None
 
-    def unlisted_qualifier_words(self, words) -> list[str]:
-        """The ``words`` that have an ``unlisted_kind`` (the answer read from its cache, as a
-        call per word cost more than the test itself)."""
-        known, compute = self._unlisted_kind, self.unlisted_kind
-        return [w for w in words if (known[w] if w in known else compute(w))]
+    def unlisted_qualifiers_at(self, tokens: list) -> list[int]:
+        """The indices of the word tokens that have an ``unlisted_kind`` (its cache keeps ""
+        for none)."""
+        return passing(tokens, self.unlisted_kind, self._unlisted_kind)
 
 
 KINDS = {"country", "admin1", "admin2", "admin3", "city", "town", "village", "neighbourhood", "region", "natural"}

@@ -21,7 +21,7 @@ from marsad.knowledge import place_cues
 from marsad.knowledge.route_cues import load_route_cues
 from marsad.pipeline import stage
 from marsad.stages.places.focus import focus_place, geocode_phrase, places_in_names  # noqa: F401  (public API)
-from marsad.stages.places.match import NameIndex, find_names, word_positions
+from marsad.stages.places.match import NameIndex, find_names
 from marsad.stages.places.refer import find_references
 from marsad.stages.places.resolve import COHERENT_KM, resolve
 from marsad.stages.places.unlisted import find_unlisted
@@ -155,8 +155,7 @@ def make_places(gazetteer=None, **_):
         return admin_cache[p.id]
 
     def places(doc: Doc) -> Doc:
-        positions = word_positions(doc.tokens)
-        matches = find_names(doc.tokens, index, cues, positions)
+        matches = find_names(doc.tokens, index, cues)
         # In the header only the parts the dateline stage read as places are places
         # (not a word of the outlet's name or the author's).
         dateline_parts = [(p["start"], p["end"]) for p in doc.header if p["role"] == "place"]
@@ -214,7 +213,7 @@ def make_places(gazetteer=None, **_):
             else:
                 resolved[m.first] = (m.last, ch.place, ch.score, m.start, m.end)
 
-        for ref in find_references(doc.tokens, resolved, cues, nisba, nisba.capital, gz.country, positions):
+        for ref in find_references(doc.tokens, resolved, cues, nisba, nisba.capital, gz.country):
             anchor = place_entry(ref.anchor, ref.anchor_score, [])
             if ref.kind == "anaphor":
                 mention = doc.add_mention(ref.start, ref.end, "LOC", ref=anchor.id, evidence=[ref.evidence],
@@ -226,7 +225,7 @@ def make_places(gazetteer=None, **_):
             mention = doc.add_mention(ref.start, ref.end, "LOC", ref=entry.id, evidence=[ref.evidence],
                                       role="relative" if ref.kind == "relative" else "part")
             entry.mention_ids.append(mention.id)
-        find_unlisted(doc, cues, by_id, positions)
+        find_unlisted(doc, cues, by_id)
         doc.places = list(by_id.values())
         return doc
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from marsad.knowledge import PlaceCues
 from marsad.text.clitics import proclitic_stems
 from marsad.text.normalize import normalize_ar
+from marsad.text.screen import passing
 
 # Prepositions that introduce a location ("in", "from", "to", "near", "towards", …).
 LOCATIVE = frozenset({"في", "من", "الي", "الى", "نحو", "قرب", "باتجاه", "صوب", "داخل", "حول", "عند",
@@ -122,26 +123,11 @@ def _clitic_start(token, stem: str) -> int:
 _stems = proclitic_stems   # short local name; the helper lives in the text core
 
 
-def word_positions(tokens: list) -> dict[str, list[int]]:
-    """Normalized word → indices of the word tokens that spell it, in order. The places
-    stage asks its per-word questions (may it begin a name? a reference?) once per
-    distinct word from this, instead of passing over every token for each."""
-    positions: dict[str, list[int]] = {}
-    for i, tok in enumerate(tokens):
-        if tok.kind == "word":
-            positions.setdefault(tok.norm, []).append(i)
-    return positions
-
-
-def find_names(tokens: list, index: NameIndex, cues: PlaceCues, positions: dict | None = None) -> list[NameMatch]:
-    """``positions``: ``word_positions(tokens)``, if the caller has it already."""
-    if positions is None:
-        positions = word_positions(tokens)
+def find_names(tokens: list, index: NameIndex, cues: PlaceCues) -> list[NameMatch]:
     matches: list[NameMatch] = []
-    starts, seen = index.starts, index._starts
-    # the tokens whose word may begin a name (the answer read from the index's per-word cache)
-    openers = sorted([i for word, at in positions.items() if (seen[word] if word in seen else starts(word))
-                      for i in at])
+    seen = index._starts
+    # the tokens whose word may begin a name (the answers kept in the index's per-word cache)
+    openers = passing(tokens, index.starts, seen)
     free = 0   # the first token not inside a name found
     for i in openers:
         if i < free:

@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.knowledge import PlaceCues
-from marsad.stages.places.match import word_positions
 from marsad.stages.places.unlisted import after_distance
 from marsad.text.clitics import reading_tuples
+from marsad.text.screen import in_vocabulary
 
 TWO_TOKEN_PARTS_MAX = 2
 CAPITAL_WORD = "العاصمه"   # normalized العاصمة
@@ -87,14 +87,11 @@ class History:
 
 
 def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, nisba_country,
-                    capital_of=None, country_of=None, positions: dict | None = None) -> list[Reference]:
+                    capital_of=None, country_of=None) -> list[Reference]:
     """``resolved`` maps a name's first token index → (last token index, place, score, start, end).
     ``nisba_country(word)`` returns an ISO2 code for a nisba adjective like السورية, or None;
     ``capital_of(iso2)`` the country's capital (for "العاصمة السورية"), or None;
-    ``country_of(iso2)`` the country itself (for "الأراضي اللبنانية"), or None;
-    ``positions``: ``word_positions(tokens)``, if the caller has it already."""
-    if positions is None:
-        positions = word_positions(tokens)
+    ``country_of(iso2)`` the country itself (for "الأراضي اللبنانية"), or None."""
     refs: list[Reference] = []
     history = History()
     cue_words = cues.reference_firsts
@@ -142,11 +139,9 @@ def find_references(tokens: list, resolved: dict[int, tuple], cues: PlaceCues, n
     # the tokens to stop at: names, words that may begin a reference, and a word before a
     # side whose stem does (الريف الجنوبي), in reading order
     stops = set(resolved)
-    for word in cues.reference_words(positions):
-        stops.update(positions[word])
-    for side in SIDES.intersection(positions):
-        stops.update(j - 1 for j in positions[side]
-                     if j > 0 and tokens[j - 1].kind == "word" and tokens[j - 1].norm[2:] in cue_words)
+    stops.update(cues.reference_openers(tokens))
+    stops.update(j - 1 for j in in_vocabulary(tokens, SIDES)
+                 if j > 0 and tokens[j - 1].kind == "word" and tokens[j - 1].norm[2:] in cue_words)
     named = None   # (place, score, last token) of the last name read
     free = 0       # the first token not read yet
     for i in sorted(stops):

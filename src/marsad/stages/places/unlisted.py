@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from marsad.doc import Doc, Place
-from marsad.stages.places.match import word_positions
+from marsad.text.screen import in_vocabulary
 from marsad.text.clitics import reading_tuples
 from marsad.text.normalize import normalize_key
 
@@ -46,14 +46,11 @@ def _short_head(toks, j: int, first: int, last: int) -> bool:
             and tok.norm not in FUNCTION_WORDS and toks[last].norm.startswith("ال"))
 
 
-def find_unlisted(doc: Doc, cues, by_id: dict[str, Place], positions: dict | None = None) -> None:
-    """Add unlisted places and their LOC mentions to ``doc`` (mutates ``by_id``).
-    ``positions``: ``word_positions(doc.tokens)``, if the caller has it already."""
+def find_unlisted(doc: Doc, cues, by_id: dict[str, Place]) -> None:
+    """Add unlisted places and their LOC mentions to ``doc`` (mutates ``by_id``)."""
     toks = doc.tokens
     if not toks:
         return
-    if positions is None:
-        positions = word_positions(toks)
     starts = [t.start for t in toks]
     loc_at: dict[int, object] = {}   # first token index → a LOC mention starting there (or inside its prefix)
     taken: set[int] = set()
@@ -67,8 +64,7 @@ def find_unlisted(doc: Doc, cues, by_id: dict[str, Place], positions: dict | Non
             loc_at[k] = m
         taken.update(range(k, bisect_left(starts, m.end)))
     n = len(toks)
-    qualifiers = sorted([i for word in cues.unlisted_qualifier_words(positions) for i in positions[word]])
-    for i in qualifiers:   # a qualifier such as وفي حي
+    for i in cues.unlisted_qualifiers_at(toks):   # a qualifier such as وفي حي
         tok = toks[i]
         if i in taken or tok.start < doc.body_start:
             continue
@@ -88,7 +84,7 @@ def find_unlisted(doc: Doc, cues, by_id: dict[str, Place], positions: dict | Non
             _add(doc, toks[i + 1].start, toks[last].end, kind, tok.text, neighbour, by_id)
             taken.update(range(i, last + 1))
             break
-    _between_a_known_place(doc, cues, by_id, loc_at, taken, starts, positions)
+    _between_a_known_place(doc, cues, by_id, loc_at, taken, starts)
 
 
 BETWEEN = frozenset({"بين", "وبين"})   # normalized
@@ -97,12 +93,12 @@ SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood", "admin3"})
 
 
 def _between_a_known_place(doc: Doc, cues, by_id: dict[str, Place], loc_at: dict, taken: set[int],
-                           starts: list[int], positions: dict) -> None:
+                           starts: list[int]) -> None:
     """"الطريق بين بيجي والصينية"، "بين بلدة X وبعقوبة": a word the gazetteer does not know,
     joined by و to a town after بين, is the other place (a village near the town, located
     at the town's point). Ordinary words (the learned list of common words) are not."""
     toks, n = doc.tokens, len(doc.tokens)
-    for i in sorted([k for word in BETWEEN.intersection(positions) for k in positions[word]]):
+    for i in in_vocabulary(toks, BETWEEN):
         tok = toks[i]
         if tok.start < doc.body_start or i + 1 >= n:
             continue
