@@ -34,6 +34,20 @@ _NO_CANDIDATES = ((), None, None)
 _EMPTY: frozenset[str] = frozenset()   # shared by the many words in no class and no phrase
 
 
+class _WordTable(dict):
+    """A per-word cache filled on first lookup by ``compute``: looking up a word already
+    seen is one dictionary lookup with no Python call, so hot loops index it directly."""
+    __slots__ = ("compute",)
+
+    def __init__(self, compute):
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, word: str):
+        value = self[word] = self.compute(word)
+        return value
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """One lexicon entry (a lemma with its forms)."""
@@ -132,7 +146,8 @@ class TriggerLexicon:
         self._analyses: dict[str, tuple[Analysis, ...]] = {}
         self._nkeys: dict[str, frozenset[str]] = {}
         self._cands: dict[str, tuple] = {}
-        self._may_trigger: dict[str, bool] = {}
+        # word → whether ``candidates(word)`` finds anything (``may_trigger``, as a table)
+        self.can_trigger: dict[str, bool] = _WordTable(self._can_trigger)
         self._has: dict[tuple[str, str], bool] = {}
         self._classes: dict[str, frozenset[str]] = {}
         # cue word → the classes it belongs to, so a word's classes take one lookup per reading
@@ -293,10 +308,12 @@ class TriggerLexicon:
             hit = self._analyses[word] = tuple(Analysis(*a) for a in self._analysis_tuples(word))
         return hit
 
-    def _analysis_tuples(self, word: str) -> list[tuple]:
+    def _analysis_tuples(self, word: str, reaching: frozenset[str] | None = None) -> list[tuple]:
         """``analyze`` as plain (key, pos, prefix, suffix, article, future) tuples, uncached:
         ``candidates`` keeps only the few that hit the lexicon, so it need not build (nor
-        cache, for the garbage collector to re-scan) an Analysis for every reading."""
+        cache, for the garbage collector to re-scan) an Analysis for every reading.
+        ``reaching``: stems from ``_stems_reaching``; only readings with such a stem are
+        analysed, as no other can give one of its keys (the keys such a caller keeps)."""
         out: list[tuple] = []
         seen = set()
 
@@ -306,6 +323,8 @@ class TriggerLexicon:
                 out.append((key, pos, prefix, suffix, article, future))
 
         for prefix, s, suffix, procl in reading_tuples(word):
+            if reaching is not None and s not in reaching:
+                continue
             article = s.startswith(ARTICLE) or ARTICLE in procl
             # nouns: with and without the article, then their endings. A final ي is "my" only
             # after a ت (زيارتي); elsewhere it is far likelier a nisba (اجتماعي social, هجومي offensive)
@@ -350,7 +369,8 @@ class TriggerLexicon:
             found = {word} & later
             if self._may_hit(word, self._later_stems):
                 # from the analysis tuples, so the Analysis objects are not built and cached
-                found.update(a[0] for a in self._analysis_tuples(word) if a[1] == "noun" and a[0] in later)
+                found.update(a[0] for a in self._analysis_tuples(word, self._later_stems)
+                             if a[1] == "noun" and a[0] in later)
             hit = self._nkeys[word] = frozenset(found) if found else _EMPTY
         return hit
 
@@ -368,7 +388,7 @@ class TriggerLexicon:
         # only analyses whose key is in the lexicon can contribute below, so only those
         # become Analysis objects (in analyze's order)
         single, phrase_forms = self.single, self.phrases
-        analyses = tuple(Analysis(*a) for a in self._analysis_tuples(word)
+        analyses = tuple(Analysis(*a) for a in self._analysis_tuples(word, self._hit_stems)
                          if (a[0] in phrase_forms or (a[0], a[1]) in single)
                          and not (taa_marbuta and a[3].endswith("\u0647")))
         if not analyses:
@@ -389,12 +409,13 @@ class TriggerLexicon:
 
     def may_trigger(self, word: str) -> bool:
         """Whether ``candidates(word)`` finds anything; cached per word form (a plain
-        yes/no: most words of a document trigger nothing)."""
-        hit = self._may_trigger.get(word)
-        if hit is None:
-            # most words cannot reach the lexicon: they are not cached in candidates' table too
-            hit = self._may_trigger[word] = self._may_hit(word) and self.candidates(word) != _NO_CANDIDATES
-        return hit
+        yes/no: most words of a document trigger nothing). ``can_trigger[word]`` is the same
+        without the call."""
+        return self.can_trigger[word]
+
+    def _can_trigger(self, word: str) -> bool:
+        # most words cannot reach the lexicon: they are not cached in candidates' table too
+        return self._may_hit(word) and self.candidates(word) != _NO_CANDIDATES
 
     def match(self, tokens: list, i: int, usable=lambda j: True, prefer_verb: bool = False) -> Hit | None:
         """The longest trigger starting at token ``i`` (phrases first, then single words;

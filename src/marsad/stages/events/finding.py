@@ -49,21 +49,23 @@ def sentence_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[H
 
 
 def find_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
+    toks, can_trigger = s.toks, lex.can_trigger
+    # the few tokens where a trigger may start, by one table lookup each (most words cannot)
+    starts = [j for j in range(s.first, s.last + 1)
+              if toks[j].kind == "word" and j not in covered and can_trigger[toks[j].norm]]
     hits: list[Hit] = []
-    j = s.first
+    if not starts:
+        return hits
     usable = lambda k: k <= s.last and k not in covered  # noqa: E731
-    toks, may_trigger = s.toks, lex.may_trigger
-    while j <= s.last:
-        t = toks[j]
-        if t.kind != "word" or j in covered or not may_trigger(t.norm):
-            j += 1
+    free = s.first   # the first token not inside a hit found
+    for j in starts:
+        if j < free:
             continue
         prev = toks[j - 1].norm if j > s.first else ""
         prefer_verb = prev in VERB_CUES or prev in lex.cues["relatives"] or (
             prev in lex.cues["negation_before_perfect"])
         hit = lex.match(toks, j, usable, prefer_verb)
         if hit is None or _issued_by(toks, hit, lex, s.last) or _names_actor(hit, lex) or _dawn(toks, hit, lex, s.last):
-            j += 1
             continue
         hit = _ceasefire(toks, hit, lex, s.first, hits)
         # two triggers of one type side by side are one event: اتفاق وقف إطلاق النار
@@ -73,7 +75,7 @@ def find_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
             hits[-1] = Hit(keep.form, prev_hit.first, hit.last, prev_hit.analysis)
         else:
             hits.append(hit)
-        j = hit.last + 1
+        free = hit.last + 1
     return hits
 
 
