@@ -178,7 +178,7 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
         def in_source(offset: int) -> bool:
             return any(a <= offset < b for a, b in src_spans)
 
-        ctx = {"ent_at": ent_at, "covered": covered, "in_source": in_source}
+        ctx = {"ent_at": ent_at, "covered": covered, "in_source": in_source, "norms": [t.norm for t in toks]}
         focus = None
         focus_done = False
         n = 0

@@ -24,6 +24,8 @@ def sentence_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[H
     hits = find_hits(s, lex, covered)
     hits = obligation_pairs(s, lex, hits)
     hits = fire_with_shooter_between(s, lex, hits)
+    if not hits and not _may_describe(s):   # only a damning description adds a hit below
+        return hits
     hits = without_aim_words(s, lex, hits)
     hits = without_loose_obligations(s, hits)
     hits = without_forecasts(s, lex, hits)
@@ -121,7 +123,14 @@ def judgments_as_accusations(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) 
     return out
 
 
+def _may_describe(s: Sentence) -> bool:
+    """Whether a word of the sentence may be a describing verb: every form holds صف or نعت."""
+    return "صف" in s.joined or "نعت" in s.joined
+
+
 def _damning_descriptions(s: Sentence, lex: TriggerLexicon, hits: list[Hit], form) -> list[Hit]:
+    if not _may_describe(s):
+        return hits
     taken = {k for h in hits for k in range(h.first, h.last + 1)}
     added = []
     for k in range(s.first, s.last + 1):
@@ -262,7 +271,7 @@ def fire_with_shooter_between(s: Sentence, lex: TriggerLexicon, hits: list[Hit])
     """"أطلق خفر السواحل النار على…"، "إطلاق القوات الإسرائيلية النار": firing told with the
     shooter between the verb and the fire is the phrase أطلق النار (ASSAULT, firearms)."""
     form = lex.phrase_form(("اطلق", "النار"))
-    if form is None:
+    if form is None or "طلق" not in s.joined:
         return hits
     taken = {k for h in hits for k in range(h.first, h.last + 1)}
     added = []
@@ -286,6 +295,8 @@ def obligation_pairs(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[
     form = lex.form_of("REQUEST", "obligation", phrase=True)
     pairs = lex.cues["obligation_pairs"]
     seconds = _second_words(lex)
+    if seconds.isdisjoint(s.norms):
+        return hits
     taken = {k for h in hits for k in range(h.first, h.last + 1)}
     added = []
     for k in range(s.first + 1, s.last + 1):

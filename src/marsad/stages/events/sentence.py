@@ -28,6 +28,10 @@ class Sentence:
     def __init__(self, doc: Doc, lex: TriggerLexicon, first: int, last: int, ctx: dict):
         self.doc, self.lex, self.first, self.last = doc, lex, first, last
         self.toks = doc.tokens
+        # its normalized tokens, in a list and in one string: a filter looking for rare words
+        # tests these once (in C) before it scans the sentence token by token
+        self.norms: list[str] = ctx["norms"][first:last + 1]
+        self.joined = " ".join(self.norms)
         self.ent_at: dict[int, Entity] = ctx["ent_at"]
         self.covered: set[int] = ctx["covered"]
         self.in_source = ctx["in_source"]
