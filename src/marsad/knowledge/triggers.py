@@ -112,6 +112,12 @@ def _fail(why: str):
     raise MarsadError(E.KNOWLEDGE_FILE, path=path, why=why)
 
 
+def _by_last_letter(endings: tuple, ending=lambda e: e) -> dict[str, tuple]:
+    """letter → the ``endings`` (in their order) a word ending in that letter may end with."""
+    letters = {ending(e)[-1] for e in endings if ending(e)}
+    return {ch: tuple(e for e in endings if not ending(e) or ending(e)[-1] == ch) for ch in letters}
+
+
 def _words(items) -> frozenset[str]:
     return frozenset(normalize_key(w) for w in items)
 
@@ -126,6 +132,11 @@ class TriggerLexicon:
         self.imperfect_suffixes = tuple(sorted({normalize_key(s) for s in infl.get("imperfect_suffixes", [])},
                                                key=len, reverse=True)) + ("",)
         self.noun_endings = tuple((normalize_key(a), normalize_key(b)) for a, b in infl.get("noun_endings", []))
+        # the same, by the last letter they need (an empty one fits every word): the analysis
+        # of a word tries only those its stem can end with
+        self._noun_endings_by = _by_last_letter(self.noun_endings, lambda e: e[0])
+        self._perfect_suffixes_by = _by_last_letter(self.perfect_suffixes)
+        self._imperfect_suffixes_by = _by_last_letter(self.imperfect_suffixes)
         cues = raw.get("cues") or {}
         self.cues = {k: _words(v) for k, v in cues.items()
                      if not k.startswith("_") and k not in ("embedding", "embedding_far", "reason_types")}
@@ -149,7 +160,8 @@ class TriggerLexicon:
         # word → whether ``candidates(word)`` finds anything (``may_trigger``, as a table)
         self.can_trigger: dict[str, bool] = _WordTable(self._can_trigger)
         self._has: dict[tuple[str, str], bool] = {}
-        self._classes: dict[str, frozenset[str]] = {}
+        # word → its cue classes (``classes``, as a table)
+        self.classes_of: dict[str, frozenset[str]] = _WordTable(self._classes)
         # cue word → the classes it belongs to, so a word's classes take one lookup per reading
         self._cue_index: dict[str, set[str]] = {}
         for cls, vocab in self.cues.items():
@@ -335,7 +347,7 @@ class TriggerLexicon:
                     bases += [b[:-1] + "\u0621" for b in bases]
                 for b in bases:
                     add(b, "noun", prefix, suffix, article)
-                    for end, rep in self.noun_endings:
+                    for end, rep in self._noun_endings_by.get(b[-1:], ()):
                         if b.endswith(end) and len(b) - len(end) >= 2:
                             add(b[: len(b) - len(end)] + rep, "noun", prefix, suffix, article)
             # verbs take no article, but some begin with ال (التقى، الغى): only a written
@@ -344,7 +356,7 @@ class TriggerLexicon:
             if ARTICLE in procl or not set(procl) <= _VERBAL_CLITICS or suffix == "\u064A":
                 continue
             if "\u0644" not in procl and FUTURE not in procl:
-                for suf in self.perfect_suffixes:
+                for suf in self._perfect_suffixes_by.get(s[-1:], ("",)):
                     if s.endswith(suf) and len(s) - len(suf) >= 2:
                         add(s[: len(s) - len(suf)] if suf else s, "perfect", prefix, suffix, False)
             if len(s) >= 3 and s[0] in self.imperfect_prefixes:
@@ -352,7 +364,7 @@ class TriggerLexicon:
                 # the first person أ on a two-letter stem is far likelier part of another word
                 # (سافر travelled, not سأفرّ "I will flee"): it needs a longer stem
                 shortest = 3 if s[0] == "\u0627" else 2
-                for suf in self.imperfect_suffixes:
+                for suf in self._imperfect_suffixes_by.get(rest[-1:], ("",)):
                     if rest.endswith(suf) and len(rest) - len(suf) >= shortest:
                         add("\u064A" + (rest[: len(rest) - len(suf)] if suf else rest), "imperfect", prefix,
                             suffix, False, FUTURE in procl)
@@ -474,16 +486,17 @@ class TriggerLexicon:
         return None
 
     def classes(self, word: str) -> frozenset[str]:
-        """The cue classes (negation, denial, plan…) a word belongs to (cached)."""
-        hit = self._classes.get(word)
-        if hit is None:
-            found = set(self._cue_index.get(word, ()))
-            for _, stem, suffix, _ in reading_tuples(word):
-                if not suffix:
-                    found |= self._cue_index.get(stem, set())
-            # most words are in no class: share one empty set rather than cache one each
-            hit = self._classes[word] = frozenset(found) if found else _EMPTY
-        return hit
+        """The cue classes (negation, denial, plan…) a word belongs to (cached;
+        ``classes_of[word]`` is the same without the call)."""
+        return self.classes_of[word]
+
+    def _classes(self, word: str) -> frozenset[str]:
+        found = set(self._cue_index.get(word, ()))
+        for _, stem, suffix, _ in reading_tuples(word):
+            if not suffix:
+                found |= self._cue_index.get(stem, set())
+        # most words are in no class: share one empty set rather than cache one each
+        return frozenset(found) if found else _EMPTY
 
     def has(self, cue: str, word: str) -> bool:
         """Whether ``word`` (through its proclitics) is one of the cue words ``cue``."""
