@@ -158,12 +158,13 @@ class Sentence:
     def by_agent(self, j: int, end: int) -> Entity | None:
         """"من قبل X" / "على يد X" after token ``j`` in the clause."""
         k = j + 1
+        cues, openings = self.lex.cues["by_agent"], self.lex.cue_openings["by_agent"]
         while k < end:
-            pair = self.toks[k].norm + " " + self.toks[k + 1].norm
-            if pair in self.lex.cues["by_agent"]:
+            # (a pair is built only after a word that begins one: من قبل، على يد)
+            if self.toks[k].norm in openings and self.toks[k].norm + " " + self.toks[k + 1].norm in cues:
                 ent, _ = self.after(k + 1, end, gap=2)
                 return ent
-            if self.toks[k].norm in self.lex.cues["by_agent"]:
+            if self.toks[k].norm in cues:
                 ent, _ = self.after(k, end, gap=2)
                 return ent
             k += 1
