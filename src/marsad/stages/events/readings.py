@@ -86,8 +86,8 @@ def without_talks_referred_to(s: Sentence, lex: TriggerLexicon, hits: list[Hit])
 def without_dated_names(s: Sentence, hits: list[Hit]) -> list[Hit]:
     """"هجمات 11 سبتمبر"، "حرب حزيران 1967": an event noun followed right away by a date names
     a known happening by its day; it is no new one."""
-    if not hits:
-        return hits
+    if not any(h.last < s.last and s.toks[h.last + 1].kind == "number" for h in hits):
+        return hits   # (the usual case: no mention need be looked at)
     date_starts = {m.start for m in s.doc.mentions if m.label == "DATE"}
     return [h for h in hits
             if not (h.analysis.pos == "noun" and not h.analysis.article and not h.analysis.suffix

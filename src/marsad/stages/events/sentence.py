@@ -4,6 +4,7 @@ event's arguments around a trigger.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from marsad.doc import Doc
 from marsad.knowledge.triggers import TriggerLexicon
@@ -48,6 +49,13 @@ class Sentence:
             return t.text in BREAK_PUNCT or t.norm in BREAK_PUNCT
         return t.kind == "word" and t.norm in self.lex.cues["clause_breaks"] or (
             t.norm in ("ان", "وان") and j > 0 and self.toks[j - 1].norm in ("بعد", "قبل", "وبعد"))
+
+    def breaks(self) -> set[int]:
+        """The tokens of the sentence for which ``is_break`` holds, in one pass: only
+        punctuation, a clause word or an أن can be one, so ``is_break`` tests those alone."""
+        toks, maybe = self.toks, _break_words(self.lex)
+        return {j for j in range(self.first, self.last + 1)
+                if (toks[j].kind == "punct" or toks[j].norm in maybe) and self.is_break(j)}
 
     def is_prep(self, j: int) -> bool:
         return self.toks[j].norm in self.lex.cues["prepositions"]
@@ -188,6 +196,11 @@ class Sentence:
                 continue
             k -= 1
         return nearest
+
+
+@lru_cache(maxsize=4)
+def _break_words(lex: TriggerLexicon) -> frozenset[str]:
+    return lex.cues["clause_breaks"] | {"ان", "وان"}
 
 
 def in_span(items, lo, hi):
