@@ -451,7 +451,13 @@ class TriggerLexicon:
         verb_phrases = [(a, form) for a, form in phrases if a.pos in ("perfect", "imperfect")]
         if verb_phrases:   # VSO: the subject between a verb and the rest of its phrase
             gap = self._subject_gap(tokens, i)
+            # what the rest of a phrase may begin with after 1..gap subject words: a phrase
+            # whose second word is none of these cannot be split there
+            rest_starts = set().union(*[self.noun_keys(tokens[k].norm)
+                                        for k in range(i + 2, min(i + gap + 2, len(tokens)))])
             for a, form in verb_phrases:
+                if form.words[1] not in rest_starts:
+                    continue
                 hit = self._split_phrase(tokens, i, a, form, usable, gap)
                 if hit is not None:
                     return hit
