@@ -34,6 +34,20 @@ _NO_CANDIDATES = ((), None, None)
 _EMPTY: frozenset[str] = frozenset()   # shared by the many words in no class and no phrase
 
 
+class _WordTable(dict):
+    """A per-word cache filled on first lookup by ``compute``: looking up a word already
+    seen is one dictionary lookup with no Python call, so hot loops index it directly."""
+    __slots__ = ("compute",)
+
+    def __init__(self, compute):
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, word: str):
+        value = self[word] = self.compute(word)
+        return value
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """One lexicon entry (a lemma with its forms)."""
@@ -98,6 +112,12 @@ def _fail(why: str):
     raise MarsadError(E.KNOWLEDGE_FILE, path=path, why=why)
 
 
+def _by_last_letter(endings: tuple, ending=lambda e: e) -> dict[str, tuple]:
+    """letter → the ``endings`` (in their order) a word ending in that letter may end with."""
+    letters = {ending(e)[-1] for e in endings if ending(e)}
+    return {ch: tuple(e for e in endings if not ending(e) or ending(e)[-1] == ch) for ch in letters}
+
+
 def _words(items) -> frozenset[str]:
     return frozenset(normalize_key(w) for w in items)
 
@@ -112,6 +132,11 @@ class TriggerLexicon:
         self.imperfect_suffixes = tuple(sorted({normalize_key(s) for s in infl.get("imperfect_suffixes", [])},
                                                key=len, reverse=True)) + ("",)
         self.noun_endings = tuple((normalize_key(a), normalize_key(b)) for a, b in infl.get("noun_endings", []))
+        # the same, by the last letter they need (an empty one fits every word): the analysis
+        # of a word tries only those its stem can end with
+        self._noun_endings_by = _by_last_letter(self.noun_endings, lambda e: e[0])
+        self._perfect_suffixes_by = _by_last_letter(self.perfect_suffixes)
+        self._imperfect_suffixes_by = _by_last_letter(self.imperfect_suffixes)
         cues = raw.get("cues") or {}
         self.cues = {k: _words(v) for k, v in cues.items()
                      if not k.startswith("_") and k not in ("embedding", "embedding_far", "reason_types")}
@@ -132,9 +157,11 @@ class TriggerLexicon:
         self._analyses: dict[str, tuple[Analysis, ...]] = {}
         self._nkeys: dict[str, frozenset[str]] = {}
         self._cands: dict[str, tuple] = {}
-        self._may_trigger: dict[str, bool] = {}
+        # word → whether ``candidates(word)`` finds anything (``may_trigger``, as a table)
+        self.can_trigger: dict[str, bool] = _WordTable(self._can_trigger)
         self._has: dict[tuple[str, str], bool] = {}
-        self._classes: dict[str, frozenset[str]] = {}
+        # word → its cue classes (``classes``, as a table)
+        self.classes_of: dict[str, frozenset[str]] = _WordTable(self._classes)
         # cue word → the classes it belongs to, so a word's classes take one lookup per reading
         self._cue_index: dict[str, set[str]] = {}
         for cls, vocab in self.cues.items():
@@ -293,10 +320,12 @@ class TriggerLexicon:
             hit = self._analyses[word] = tuple(Analysis(*a) for a in self._analysis_tuples(word))
         return hit
 
-    def _analysis_tuples(self, word: str) -> list[tuple]:
+    def _analysis_tuples(self, word: str, reaching: frozenset[str] | None = None) -> list[tuple]:
         """``analyze`` as plain (key, pos, prefix, suffix, article, future) tuples, uncached:
         ``candidates`` keeps only the few that hit the lexicon, so it need not build (nor
-        cache, for the garbage collector to re-scan) an Analysis for every reading."""
+        cache, for the garbage collector to re-scan) an Analysis for every reading.
+        ``reaching``: stems from ``_stems_reaching``; only readings with such a stem are
+        analysed, as no other can give one of its keys (the keys such a caller keeps)."""
         out: list[tuple] = []
         seen = set()
 
@@ -306,6 +335,8 @@ class TriggerLexicon:
                 out.append((key, pos, prefix, suffix, article, future))
 
         for prefix, s, suffix, procl in reading_tuples(word):
+            if reaching is not None and s not in reaching:
+                continue
             article = s.startswith(ARTICLE) or ARTICLE in procl
             # nouns: with and without the article, then their endings. A final ي is "my" only
             # after a ت (زيارتي); elsewhere it is far likelier a nisba (اجتماعي social, هجومي offensive)
@@ -316,7 +347,7 @@ class TriggerLexicon:
                     bases += [b[:-1] + "\u0621" for b in bases]
                 for b in bases:
                     add(b, "noun", prefix, suffix, article)
-                    for end, rep in self.noun_endings:
+                    for end, rep in self._noun_endings_by.get(b[-1:], ()):
                         if b.endswith(end) and len(b) - len(end) >= 2:
                             add(b[: len(b) - len(end)] + rep, "noun", prefix, suffix, article)
             # verbs take no article, but some begin with ال (التقى، الغى): only a written
@@ -325,7 +356,7 @@ class TriggerLexicon:
             if ARTICLE in procl or not set(procl) <= _VERBAL_CLITICS or suffix == "\u064A":
                 continue
             if "\u0644" not in procl and FUTURE not in procl:
-                for suf in self.perfect_suffixes:
+                for suf in self._perfect_suffixes_by.get(s[-1:], ("",)):
                     if s.endswith(suf) and len(s) - len(suf) >= 2:
                         add(s[: len(s) - len(suf)] if suf else s, "perfect", prefix, suffix, False)
             if len(s) >= 3 and s[0] in self.imperfect_prefixes:
@@ -333,7 +364,7 @@ class TriggerLexicon:
                 # the first person أ on a two-letter stem is far likelier part of another word
                 # (سافر travelled, not سأفرّ "I will flee"): it needs a longer stem
                 shortest = 3 if s[0] == "\u0627" else 2
-                for suf in self.imperfect_suffixes:
+                for suf in self._imperfect_suffixes_by.get(rest[-1:], ("",)):
                     if rest.endswith(suf) and len(rest) - len(suf) >= shortest:
                         add("\u064A" + (rest[: len(rest) - len(suf)] if suf else rest), "imperfect", prefix,
                             suffix, False, FUTURE in procl)
@@ -350,7 +381,8 @@ class TriggerLexicon:
             found = {word} & later
             if self._may_hit(word, self._later_stems):
                 # from the analysis tuples, so the Analysis objects are not built and cached
-                found.update(a[0] for a in self._analysis_tuples(word) if a[1] == "noun" and a[0] in later)
+                found.update(a[0] for a in self._analysis_tuples(word, self._later_stems)
+                             if a[1] == "noun" and a[0] in later)
             hit = self._nkeys[word] = frozenset(found) if found else _EMPTY
         return hit
 
@@ -368,7 +400,7 @@ class TriggerLexicon:
         # only analyses whose key is in the lexicon can contribute below, so only those
         # become Analysis objects (in analyze's order)
         single, phrase_forms = self.single, self.phrases
-        analyses = tuple(Analysis(*a) for a in self._analysis_tuples(word)
+        analyses = tuple(Analysis(*a) for a in self._analysis_tuples(word, self._hit_stems)
                          if (a[0] in phrase_forms or (a[0], a[1]) in single)
                          and not (taa_marbuta and a[3].endswith("\u0647")))
         if not analyses:
@@ -389,12 +421,13 @@ class TriggerLexicon:
 
     def may_trigger(self, word: str) -> bool:
         """Whether ``candidates(word)`` finds anything; cached per word form (a plain
-        yes/no: most words of a document trigger nothing)."""
-        hit = self._may_trigger.get(word)
-        if hit is None:
-            # most words cannot reach the lexicon: they are not cached in candidates' table too
-            hit = self._may_trigger[word] = self._may_hit(word) and self.candidates(word) != _NO_CANDIDATES
-        return hit
+        yes/no: most words of a document trigger nothing). ``can_trigger[word]`` is the same
+        without the call."""
+        return self.can_trigger[word]
+
+    def _can_trigger(self, word: str) -> bool:
+        # most words cannot reach the lexicon: they are not cached in candidates' table too
+        return self._may_hit(word) and self.candidates(word) != _NO_CANDIDATES
 
     def match(self, tokens: list, i: int, usable=lambda j: True, prefer_verb: bool = False) -> Hit | None:
         """The longest trigger starting at token ``i`` (phrases first, then single words;
@@ -418,7 +451,13 @@ class TriggerLexicon:
         verb_phrases = [(a, form) for a, form in phrases if a.pos in ("perfect", "imperfect")]
         if verb_phrases:   # VSO: the subject between a verb and the rest of its phrase
             gap = self._subject_gap(tokens, i)
+            # what the rest of a phrase may begin with after 1..gap subject words: a phrase
+            # whose second word is none of these cannot be split there
+            rest_starts = set().union(*[self.noun_keys(tokens[k].norm)
+                                        for k in range(i + 2, min(i + gap + 2, len(tokens)))])
             for a, form in verb_phrases:
+                if form.words[1] not in rest_starts:
+                    continue
                 hit = self._split_phrase(tokens, i, a, form, usable, gap)
                 if hit is not None:
                     return hit
@@ -453,16 +492,17 @@ class TriggerLexicon:
         return None
 
     def classes(self, word: str) -> frozenset[str]:
-        """The cue classes (negation, denial, plan…) a word belongs to (cached)."""
-        hit = self._classes.get(word)
-        if hit is None:
-            found = set(self._cue_index.get(word, ()))
-            for _, stem, suffix, _ in reading_tuples(word):
-                if not suffix:
-                    found |= self._cue_index.get(stem, set())
-            # most words are in no class: share one empty set rather than cache one each
-            hit = self._classes[word] = frozenset(found) if found else _EMPTY
-        return hit
+        """The cue classes (negation, denial, plan…) a word belongs to (cached;
+        ``classes_of[word]`` is the same without the call)."""
+        return self.classes_of[word]
+
+    def _classes(self, word: str) -> frozenset[str]:
+        found = set(self._cue_index.get(word, ()))
+        for _, stem, suffix, _ in reading_tuples(word):
+            if not suffix:
+                found |= self._cue_index.get(stem, set())
+        # most words are in no class: share one empty set rather than cache one each
+        return frozenset(found) if found else _EMPTY
 
     def has(self, cue: str, word: str) -> bool:
         """Whether ``word`` (through its proclitics) is one of the cue words ``cue``."""

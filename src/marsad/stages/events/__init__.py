@@ -178,7 +178,7 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
         def in_source(offset: int) -> bool:
             return any(a <= offset < b for a, b in src_spans)
 
-        ctx = {"ent_at": ent_at, "covered": covered, "in_source": in_source}
+        ctx = {"ent_at": ent_at, "covered": covered, "in_source": in_source, "norms": [t.norm for t in toks]}
         focus = None
         focus_done = False
         n = 0
@@ -195,7 +195,7 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
                 continue
             s.trigger_tokens = {k for h in hits for k in range(h.first, h.last + 1)}
             s.marks = cue_marks(s)
-            clauses = split_clauses(s.toks, s.first, s.last, s.is_break)
+            clauses = split_clauses(s.toks, s.first, s.last, s.breaks().__contains__)
             settings = statement_settings(toks, first, last, lex)
             sentence_events = []
             for hit in hits:

@@ -24,6 +24,8 @@ def sentence_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[H
     hits = find_hits(s, lex, covered)
     hits = obligation_pairs(s, lex, hits)
     hits = fire_with_shooter_between(s, lex, hits)
+    if not hits and not _may_describe(s):   # only a damning description adds a hit below
+        return hits
     hits = without_aim_words(s, lex, hits)
     hits = without_loose_obligations(s, hits)
     hits = without_forecasts(s, lex, hits)
@@ -49,21 +51,23 @@ def sentence_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[H
 
 
 def find_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
+    toks, can_trigger = s.toks, lex.can_trigger
+    # the few tokens where a trigger may start, by one table lookup each (most words cannot)
+    starts = [j for j in range(s.first, s.last + 1)
+              if toks[j].kind == "word" and j not in covered and can_trigger[toks[j].norm]]
     hits: list[Hit] = []
-    j = s.first
+    if not starts:
+        return hits
     usable = lambda k: k <= s.last and k not in covered  # noqa: E731
-    toks, may_trigger = s.toks, lex.may_trigger
-    while j <= s.last:
-        t = toks[j]
-        if t.kind != "word" or j in covered or not may_trigger(t.norm):
-            j += 1
+    free = s.first   # the first token not inside a hit found
+    for j in starts:
+        if j < free:
             continue
         prev = toks[j - 1].norm if j > s.first else ""
         prefer_verb = prev in VERB_CUES or prev in lex.cues["relatives"] or (
             prev in lex.cues["negation_before_perfect"])
         hit = lex.match(toks, j, usable, prefer_verb)
         if hit is None or _issued_by(toks, hit, lex, s.last) or _names_actor(hit, lex) or _dawn(toks, hit, lex, s.last):
-            j += 1
             continue
         hit = _ceasefire(toks, hit, lex, s.first, hits)
         # two triggers of one type side by side are one event: اتفاق وقف إطلاق النار
@@ -73,7 +77,7 @@ def find_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
             hits[-1] = Hit(keep.form, prev_hit.first, hit.last, prev_hit.analysis)
         else:
             hits.append(hit)
-        j = hit.last + 1
+        free = hit.last + 1
     return hits
 
 
@@ -119,7 +123,14 @@ def judgments_as_accusations(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) 
     return out
 
 
+def _may_describe(s: Sentence) -> bool:
+    """Whether a word of the sentence may be a describing verb: every form holds صف or نعت."""
+    return "صف" in s.joined or "نعت" in s.joined
+
+
 def _damning_descriptions(s: Sentence, lex: TriggerLexicon, hits: list[Hit], form) -> list[Hit]:
+    if not _may_describe(s):
+        return hits
     taken = {k for h in hits for k in range(h.first, h.last + 1)}
     added = []
     for k in range(s.first, s.last + 1):
@@ -260,7 +271,7 @@ def fire_with_shooter_between(s: Sentence, lex: TriggerLexicon, hits: list[Hit])
     """"أطلق خفر السواحل النار على…"، "إطلاق القوات الإسرائيلية النار": firing told with the
     shooter between the verb and the fire is the phrase أطلق النار (ASSAULT, firearms)."""
     form = lex.phrase_form(("اطلق", "النار"))
-    if form is None:
+    if form is None or "طلق" not in s.joined:
         return hits
     taken = {k for h in hits for k in range(h.first, h.last + 1)}
     added = []
@@ -284,6 +295,8 @@ def obligation_pairs(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[
     form = lex.form_of("REQUEST", "obligation", phrase=True)
     pairs = lex.cues["obligation_pairs"]
     seconds = _second_words(lex)
+    if seconds.isdisjoint(s.norms):
+        return hits
     taken = {k for h in hits for k in range(h.first, h.last + 1)}
     added = []
     for k in range(s.first + 1, s.last + 1):

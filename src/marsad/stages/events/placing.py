@@ -5,6 +5,7 @@ confidence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from marsad.knowledge.triggers import Hit
 from marsad.stages.events.sentence import in_span
@@ -175,14 +176,19 @@ def statement_settings(toks, first: int, last: int, lex) -> list[tuple[int, int]
     """(verb, أن) token spans of the sentence's statements: "أعلن مصدر رسمي أمس في تونس أن…".
     A place between the two is where the statement was made."""
     spans = []
-    verbs = lex.cues["statement_verbs"]
-    for k in range(first, last + 1):
-        w = toks[k].norm   # the verbs of saying, bare or after و/ف (no other clitic takes them)
-        if toks[k].kind == "word" and (w in verbs or (w[:1] in ("و", "ف") and w[1:] in verbs)):
-            a = next((j for j in range(k + 1, min(last, k + STATEMENT_REACH) + 1) if toks[j].norm in CONTENT_THAT), None)
-            if a is not None:
-                spans.append((k, a))
+    verbs = _saying_words(lex)
+    for k in [k for k in range(first, last + 1) if toks[k].kind == "word" and toks[k].norm in verbs]:
+        a = next((j for j in range(k + 1, min(last, k + STATEMENT_REACH) + 1) if toks[j].norm in CONTENT_THAT), None)
+        if a is not None:
+            spans.append((k, a))
     return spans
+
+
+@lru_cache(maxsize=4)
+def _saying_words(lex) -> frozenset[str]:
+    """The verbs of saying, bare or after و/ف (no other clitic takes them)."""
+    verbs = lex.cues["statement_verbs"]
+    return verbs | {c + v for c in ("و", "ف") for v in verbs}
 
 
 CONTENT_THAT = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", "فان"})

@@ -6,6 +6,8 @@ the sentence's hits and returns those that stay; ``finding.sentence_hits`` runs 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from marsad.knowledge.triggers import Hit, TriggerLexicon
 from marsad.stages.events.sentence import Sentence
 from marsad.stages.events.words import stem_in, verb_of
@@ -84,8 +86,8 @@ def without_talks_referred_to(s: Sentence, lex: TriggerLexicon, hits: list[Hit])
 def without_dated_names(s: Sentence, hits: list[Hit]) -> list[Hit]:
     """"هجمات 11 سبتمبر"، "حرب حزيران 1967": an event noun followed right away by a date names
     a known happening by its day; it is no new one."""
-    if not hits:
-        return hits
+    if not any(h.last < s.last and s.toks[h.last + 1].kind == "number" for h in hits):
+        return hits   # (the usual case: no mention need be looked at)
     date_starts = {m.start for m in s.doc.mentions if m.label == "DATE"}
     return [h for h in hits
             if not (h.analysis.pos == "noun" and not h.analysis.article and not h.analysis.suffix
@@ -194,7 +196,9 @@ def without_generic(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[H
     if not hits:
         return hits
     vocab = lex.cues["generic_markers"]
-    firsts = {w.split(" ")[0] for w in vocab if " " in w}
+    firsts = lex.cue_openings["generic_markers"]   # what its two-word markers begin with
+    if _generic_words(lex).isdisjoint(s.norms):
+        return hits
     near = {k for h in hits for k in range(max(s.first, h.first - GENERIC_REACH), min(s.last, h.last + GENERIC_REACH) + 1)}
     # adverbs of habit take no clitic but و: a set test, not a clitic analysis, per word
     marks = [k for k in near if s.toks[k].kind == "word" and (
@@ -203,6 +207,13 @@ def without_generic(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[H
     if not marks:
         return hits
     return [h for h in hits if not any(h.first - GENERIC_REACH <= k <= h.last + GENERIC_REACH for k in marks)]
+
+
+@lru_cache(maxsize=4)
+def _generic_words(lex: TriggerLexicon) -> frozenset[str]:
+    """Every word that may be or begin a word of habit: one set test rules a sentence out."""
+    vocab = lex.cues["generic_markers"]
+    return vocab | {"و" + w for w in vocab} | lex.cue_openings["generic_markers"]
 
 
 def _circumstance_before(prev) -> bool:

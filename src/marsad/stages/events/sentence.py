@@ -4,6 +4,7 @@ event's arguments around a trigger.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from marsad.doc import Doc
 from marsad.knowledge.triggers import TriggerLexicon
@@ -28,6 +29,10 @@ class Sentence:
     def __init__(self, doc: Doc, lex: TriggerLexicon, first: int, last: int, ctx: dict):
         self.doc, self.lex, self.first, self.last = doc, lex, first, last
         self.toks = doc.tokens
+        # its normalized tokens, in a list and in one string: a filter looking for rare words
+        # tests these once (in C) before it scans the sentence token by token
+        self.norms: list[str] = ctx["norms"][first:last + 1]
+        self.joined = " ".join(self.norms)
         self.ent_at: dict[int, Entity] = ctx["ent_at"]
         self.covered: set[int] = ctx["covered"]
         self.in_source = ctx["in_source"]
@@ -44,6 +49,13 @@ class Sentence:
             return t.text in BREAK_PUNCT or t.norm in BREAK_PUNCT
         return t.kind == "word" and t.norm in self.lex.cues["clause_breaks"] or (
             t.norm in ("ان", "وان") and j > 0 and self.toks[j - 1].norm in ("بعد", "قبل", "وبعد"))
+
+    def breaks(self) -> set[int]:
+        """The tokens of the sentence for which ``is_break`` holds, in one pass: only
+        punctuation, a clause word or an أن can be one, so ``is_break`` tests those alone."""
+        toks, maybe = self.toks, _break_words(self.lex)
+        return {j for j in range(self.first, self.last + 1)
+                if (toks[j].kind == "punct" or toks[j].norm in maybe) and self.is_break(j)}
 
     def is_prep(self, j: int) -> bool:
         return self.toks[j].norm in self.lex.cues["prepositions"]
@@ -154,12 +166,13 @@ class Sentence:
     def by_agent(self, j: int, end: int) -> Entity | None:
         """"من قبل X" / "على يد X" after token ``j`` in the clause."""
         k = j + 1
+        cues, openings = self.lex.cues["by_agent"], self.lex.cue_openings["by_agent"]
         while k < end:
-            pair = self.toks[k].norm + " " + self.toks[k + 1].norm
-            if pair in self.lex.cues["by_agent"]:
+            # (a pair is built only after a word that begins one: من قبل، على يد)
+            if self.toks[k].norm in openings and self.toks[k].norm + " " + self.toks[k + 1].norm in cues:
                 ent, _ = self.after(k + 1, end, gap=2)
                 return ent
-            if self.toks[k].norm in self.lex.cues["by_agent"]:
+            if self.toks[k].norm in cues:
                 ent, _ = self.after(k, end, gap=2)
                 return ent
             k += 1
@@ -183,6 +196,11 @@ class Sentence:
                 continue
             k -= 1
         return nearest
+
+
+@lru_cache(maxsize=4)
+def _break_words(lex: TriggerLexicon) -> frozenset[str]:
+    return lex.cues["clause_breaks"] | {"ان", "وان"}
 
 
 def in_span(items, lo, hi):

@@ -19,14 +19,16 @@ def _written_conditional(text: str, lex: TriggerLexicon) -> bool:
 def cue_marks(s: Sentence) -> dict[str, list[int]]:
     """Token indices of the sentence's cue words, by class (one pass per sentence)."""
     marks: dict[str, list[int]] = {}
-    toks, classes = s.toks, s.lex.classes
+    toks, classes = s.toks, s.lex.classes_of
     pairs, openings = s.lex.cues["condition"], s.lex.cue_openings["condition"]
-    for k in range(s.first, s.last + 1):
-        if toks[k].kind == "word":
-            for c in classes(toks[k].norm):
-                marks.setdefault(c, []).append(k)
-            if k < s.last and toks[k].norm in openings and toks[k].norm + " " + toks[k + 1].norm in pairs:
-                marks.setdefault("condition", []).append(k)
+    # most words are in no class and begin no condition: one table lookup each rules them out
+    cued = [k for k in range(s.first, s.last + 1)
+            if toks[k].kind == "word" and (classes[toks[k].norm] or toks[k].norm in openings)]
+    for k in cued:
+        for c in classes[toks[k].norm]:
+            marks.setdefault(c, []).append(k)
+        if k < s.last and toks[k].norm in openings and toks[k].norm + " " + toks[k + 1].norm in pairs:
+            marks.setdefault("condition", []).append(k)
     return marks
 
 
