@@ -65,7 +65,6 @@ from marsad.stages.events.status import cue_marks
 from marsad.stages.places import focus_place, places_in_names
 from marsad.stages.sources import source_at
 from marsad.text.clitics import proclitic_stems
-from marsad.text.screen import forms, in_vocabulary, passing
 from marsad.text.segment import split_clauses
 
 
@@ -179,12 +178,7 @@ def make_events(trigger_lexicon: TriggerLexicon | None = None, event_scorer: Eve
         def in_source(offset: int) -> bool:
             return any(a <= offset < b for a, b in src_spans)
 
-        # the words where a trigger may start, and the cue words (or a condition's first
-        # word): each sentence takes its share of these document-wide lists
-        cued = set(passing(toks, lex.classes, lex.classes_of))
-        cued.update(in_vocabulary(toks, lex.cue_openings["condition"]))
-        ctx = {"ent_at": ent_at, "covered": covered, "in_source": in_source, "norms": forms(toks)[0],
-               "trigger_at": passing(toks, lex.may_trigger, lex.can_trigger), "cue_at": sorted(cued)}
+        ctx = {"ent_at": ent_at, "covered": covered, "in_source": in_source, "norms": [t.norm for t in toks]}
         focus = None
         focus_done = False
         n = 0

@@ -51,8 +51,10 @@ def sentence_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[H
 
 
 def find_hits(s: Sentence, lex: TriggerLexicon, covered: set[int]) -> list[Hit]:
-    toks = s.toks
-    starts = [j for j in s.trigger_at if j not in covered]   # the few tokens where a trigger may start
+    toks, can_trigger = s.toks, lex.can_trigger
+    # the few tokens where a trigger may start, by one table lookup each (most words cannot)
+    starts = [j for j in range(s.first, s.last + 1)
+              if toks[j].kind == "word" and j not in covered and can_trigger[toks[j].norm]]
     hits: list[Hit] = []
     if not starts:
         return hits

@@ -23,11 +23,6 @@ class Entity:
         self.ref, self.label, self.first, self.last, self.start = ref, label, first, last, start
 
 
-def _within(indices: list[int], first: int, last: int) -> list[int]:
-    """The part of the sorted ``indices`` that lies in [first, last]."""
-    return indices[bisect_left(indices, first):bisect_right(indices, last)]
-
-
 class Sentence:
     """Token-level view of one sentence: entities, places, dates, clause bounds."""
 
@@ -38,9 +33,6 @@ class Sentence:
         # tests these once (in C) before it scans the sentence token by token
         self.norms: list[str] = ctx["norms"][first:last + 1]
         self.joined = " ".join(self.norms)
-        # the sentence's words where a trigger may start, and its cue words
-        self.trigger_at = _within(ctx["trigger_at"], first, last)
-        self.cue_at = _within(ctx["cue_at"], first, last)
         self.ent_at: dict[int, Entity] = ctx["ent_at"]
         self.covered: set[int] = ctx["covered"]
         self.in_source = ctx["in_source"]

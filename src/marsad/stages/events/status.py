@@ -21,7 +21,10 @@ def cue_marks(s: Sentence) -> dict[str, list[int]]:
     marks: dict[str, list[int]] = {}
     toks, classes = s.toks, s.lex.classes_of
     pairs, openings = s.lex.cues["condition"], s.lex.cue_openings["condition"]
-    for k in s.cue_at:   # the words in a class or beginning a condition (most are neither)
+    # most words are in no class and begin no condition: one table lookup each rules them out
+    cued = [k for k in range(s.first, s.last + 1)
+            if toks[k].kind == "word" and (classes[toks[k].norm] or toks[k].norm in openings)]
+    for k in cued:
         for c in classes[toks[k].norm]:
             marks.setdefault(c, []).append(k)
         if k < s.last and toks[k].norm in openings and toks[k].norm + " " + toks[k + 1].norm in pairs:
