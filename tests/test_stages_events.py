@@ -761,3 +761,11 @@ def test_events_a_happening_pointed_back_at_is_no_new_event():
     assert [e["type"] for e in run("وأدان الوزير تلك الهجمات.").events] == ["ACCUSE"]
     # told as it happens, with the article but no demonstrative, it is one
     assert events_of("وقال الرئيس إن الاعتداء على القرية أوقع عشرة قتلى.", "ASSAULT")
+
+
+def test_describing_verbs_all_hold_the_letters_the_shortcut_looks_for():
+    # finding._may_describe rules a sentence out of damning descriptions when it holds
+    # neither صف nor نعت: a describing verb added to the lexicon without them would be missed
+    from marsad.knowledge.triggers import load_triggers
+    verbs = load_triggers().cues["describing_verbs"]
+    assert verbs and all("صف" in v or "نعت" in v for v in verbs)
