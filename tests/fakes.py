@@ -36,6 +36,9 @@ class FakeGazetteer:
     def places(self):
         return (p for p, _ in self.entries)
 
+    def with_feature_code(self, code):
+        return [p for p, _ in self.entries if p.feature_code == code]
+
     def names(self):
         return self.by_key.keys()
 

@@ -112,11 +112,8 @@ class NisbaCountries:
     def capital(self, country: str):
         """The country's capital (GeoNames feature code PPLC; the most populous if several)."""
         if self.capitals is None:
-            # the real index finds them without building an object for every place
-            by_code = getattr(self.gz, "with_feature_code", None)
-            coded = by_code("PPLC") if by_code else [p for p in self.gz.places() if p.feature_code == "PPLC"]
             capitals = {}
-            for p in coded:
+            for p in self.gz.with_feature_code("PPLC"):   # (without building an object for every place)
                 if p.country not in capitals or p.population > capitals[p.country].population:
                     capitals[p.country] = p
             # the objects every other lookup gives for these places (identity is compared)
