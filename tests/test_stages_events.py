@@ -769,3 +769,9 @@ def test_describing_verbs_all_hold_the_letters_the_shortcut_looks_for():
     from marsad.knowledge.triggers import load_triggers
     verbs = load_triggers().cues["describing_verbs"]
     assert verbs and all("صف" in v or "نعت" in v for v in verbs)
+
+
+def test_with_conjunctions_adds_the_written_forms_after_wa_and_fa():
+    from marsad.stages.events.words import with_conjunctions
+    assert with_conjunctions(frozenset({"قال", "اعلن"})) == {"قال", "اعلن", "وقال", "فقال", "واعلن", "فاعلن"}
+    assert with_conjunctions(frozenset({"عاده"}), ("و",)) == {"عاده", "وعاده"}

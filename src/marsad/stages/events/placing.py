@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from marsad.knowledge.triggers import Hit
 from marsad.stages.events.sentence import in_span
+from marsad.stages.events.words import with_conjunctions
 
 
 KIND_RANK = {"neighbourhood": 8, "village": 7, "town": 7, "relative": 6, "city": 5, "admin3": 4,
@@ -187,8 +188,7 @@ def statement_settings(toks, first: int, last: int, lex) -> list[tuple[int, int]
 @lru_cache(maxsize=4)
 def _saying_words(lex) -> frozenset[str]:
     """The verbs of saying, bare or after و/ف (no other clitic takes them)."""
-    verbs = lex.cues["statement_verbs"]
-    return verbs | {c + v for c in ("و", "ف") for v in verbs}
+    return with_conjunctions(lex.cues["statement_verbs"])
 
 
 CONTENT_THAT = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", "فان"})

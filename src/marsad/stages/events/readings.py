@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from marsad.knowledge.triggers import Hit, TriggerLexicon
 from marsad.stages.events.sentence import Sentence
-from marsad.stages.events.words import stem_in, verb_of
+from marsad.stages.events.words import stem_in, verb_of, with_conjunctions
 
 
 def without_statement_settings(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[Hit]:
@@ -197,12 +197,12 @@ def without_generic(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[H
         return hits
     vocab = lex.cues["generic_markers"]
     firsts = lex.cue_openings["generic_markers"]   # what its two-word markers begin with
-    if _generic_words(lex).isdisjoint(s.norms):
+    words = _generic_words(lex)
+    if words.isdisjoint(s.norms) and firsts.isdisjoint(s.norms):
         return hits
     near = {k for h in hits for k in range(max(s.first, h.first - GENERIC_REACH), min(s.last, h.last + GENERIC_REACH) + 1)}
-    # adverbs of habit take no clitic but و: a set test, not a clitic analysis, per word
     marks = [k for k in near if s.toks[k].kind == "word" and (
-        s.toks[k].norm in vocab or (s.toks[k].norm[:1] == "و" and s.toks[k].norm[1:] in vocab)
+        s.toks[k].norm in words
         or (k < s.last and s.toks[k].norm in firsts and s.toks[k].norm + " " + s.toks[k + 1].norm in vocab))]
     if not marks:
         return hits
@@ -211,9 +211,8 @@ def without_generic(s: Sentence, lex: TriggerLexicon, hits: list[Hit]) -> list[H
 
 @lru_cache(maxsize=4)
 def _generic_words(lex: TriggerLexicon) -> frozenset[str]:
-    """Every word that may be or begin a word of habit: one set test rules a sentence out."""
-    vocab = lex.cues["generic_markers"]
-    return vocab | {"و" + w for w in vocab} | lex.cue_openings["generic_markers"]
+    """The words of habit, bare or after و (adverbs of habit take no other clitic)."""
+    return with_conjunctions(lex.cues["generic_markers"], ("و",))
 
 
 def _circumstance_before(prev) -> bool:

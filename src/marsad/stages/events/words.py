@@ -1,5 +1,5 @@
 """Word tests the event filters share: a word through its proclitics, a verb with its
-object pronoun."""
+object pronoun, words that take no clitic but a conjunction."""
 from __future__ import annotations
 
 from marsad.knowledge.triggers import TriggerLexicon
@@ -17,3 +17,9 @@ def verb_of(lex: TriggerLexicon, cue: str, word: str) -> bool:
     تصفهم): unlike ``lex.has``, which reads words without a pronoun suffix."""
     vocab = lex.cues[cue]
     return any(stem in vocab for _, stem, _, _ in reading_tuples(word))
+
+
+def with_conjunctions(vocab: frozenset[str], conjunctions: tuple[str, ...] = ("و", "ف")) -> frozenset[str]:
+    """``vocab`` with its words also written after a conjunction (وأعلن، فقال): for words
+    that take no other clitic, a set test then replaces a clitic analysis per word."""
+    return frozenset(vocab) | {c + w for c in conjunctions for w in vocab}
