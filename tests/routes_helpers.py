@@ -1,5 +1,5 @@
-"""Helpers shared by the routes stage tests: one default pipeline and the waypoint names
-and place ids of what it finds."""
+"""Helpers shared by the routes stage tests: one default pipeline, the statuses of the
+routes it finds and their waypoint names and place ids."""
 from __future__ import annotations
 
 from marsad.pipeline import Pipeline
@@ -9,6 +9,11 @@ PIPE = Pipeline()
 
 def run(text: str):
     return PIPE.run_text(text)
+
+
+def statuses(text: str) -> list[str]:
+    """The status of every route the text tells, in order."""
+    return [r["status"] for r in run(text).routes]
 
 
 def names(doc, route) -> list[str]:

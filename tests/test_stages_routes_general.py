@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from routes_helpers import place_id, run
-
-
-def statuses(text: str) -> list[str]:
-    return [r["status"] for r in run(text).routes]
+from routes_helpers import place_id, run, statuses
 
 
 # ---- gazetteer: towns, villages, crossings and fields the news names

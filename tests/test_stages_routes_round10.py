@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from routes_helpers import run
-
-
-def statuses(text: str) -> list[str]:
-    return [r["status"] for r in run(text).routes]
+from routes_helpers import run, statuses
 
 
 @pytest.mark.parametrize("text, status", [

@@ -6,13 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.pipeline import Pipeline
-
-PIPE = Pipeline()
-
-
-def run(text: str):
-    return PIPE.run_text(text)
+from routes_helpers import run
 
 
 def surfaces(doc, route) -> list[str]:

@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from routes_helpers import run
-
-
-def statuses(text: str) -> list[str]:
-    return [r["status"] for r in run(text).routes]
+from routes_helpers import run, statuses
 
 
 # ---- "still": a clause of its own after the road's asides
