@@ -91,9 +91,6 @@ def reading_tuples(word: str, min_stem: int = 2) -> tuple[tuple[str, str, str, t
     return hit
 
 
-_readings = reading_tuples   # the name the module uses inside
-
-
 def _analyse(word: str, min_stem: int) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
     # Plain tuples, not Reading objects: after a batch the cache holds ~100k readings,
     # and the garbage collector stops tracking tuples of strings while it would re-scan
@@ -118,13 +115,13 @@ def _analyse(word: str, min_stem: int) -> tuple[tuple[str, str, str, tuple[str, 
 
 def readings(word: str, min_stem: int = 2) -> list[Reading]:
     """Every clitic analysis of ``word``: the whole word first, then longer prefix strips."""
-    return [Reading(*r) for r in _readings(word, min_stem)]
+    return [Reading(*r) for r in reading_tuples(word, min_stem)]
 
 
 def strip_proclitics(word: str, min_stem: int = 2) -> list[str]:
     """Candidate stems without pronoun suffixes, most literal first (with and without ال)."""
     out = []
-    for _, r_stem, r_suffix, _ in _readings(word, min_stem):
+    for _, r_stem, r_suffix, _ in reading_tuples(word, min_stem):
         if r_suffix:
             continue
         for stem in (r_stem, r_stem[2:] if r_stem.startswith(ARTICLE) else None):
@@ -141,7 +138,7 @@ def proclitic_stems(word: str) -> tuple[tuple[str, str], ...]:
         if len(_PROCLITIC_STEMS) >= _CACHE_MAX:
             _PROCLITIC_STEMS.clear()
         # (no reading repeats another, see _analyse; a list comprehension is cheaper than a generator)
-        hit = _PROCLITIC_STEMS[word] = tuple([(prefix, stem) for prefix, stem, suffix, _ in _readings(word, 2)
+        hit = _PROCLITIC_STEMS[word] = tuple([(prefix, stem) for prefix, stem, suffix, _ in reading_tuples(word, 2)
                                               if not suffix])
     return hit
 
