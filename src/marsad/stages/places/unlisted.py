@@ -13,9 +13,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from marsad.doc import Doc, Place
-from marsad.text.screen import in_vocabulary
 from marsad.text.clitics import reading_tuples
 from marsad.text.normalize import normalize_key
+from marsad.text.screen import in_vocabulary
 
 # words that may link the name to its neighbour: "قرية بوادي قرب بعلبك", "حي X في مدينة Y"
 LINKS = frozenset(normalize_key(w) for w in ("قرب", "بالقرب", "في", "من", "داخل", "قضاء", "ناحية", "محافظة",
@@ -88,7 +88,8 @@ def find_unlisted(doc: Doc, cues, by_id: dict[str, Place]) -> None:
 
 
 BETWEEN = frozenset({"بين", "وبين"})   # normalized
-PRONOUN_SUFFIXES = frozenset({"ها", "هم", "هما", "هن", "كم", "نا"})
+# the pronoun suffixes that mark an ordinary word (not ه، ك، ي…, which end many names)
+PLAIN_PRONOUN_SUFFIXES = frozenset({"ها", "هم", "هما", "هن", "كم", "نا"})
 SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood", "admin3"})
 
 
@@ -141,7 +142,7 @@ def _unknown_name(toks, j: int, cues, taken: set[int], stem_from: int) -> int | 
                 and word not in FUNCTION_WORDS and word not in cues.unlisted_generic and word not in cues.qualifiers
                 and word not in cues.directions and any("\u0621" <= ch <= "\u064a" for ch in t.text)
                 # (جيرانها، حلفائهم: an ordinary word with a pronoun on it)
-                and not any(suffix in PRONOUN_SUFFIXES for _, _, suffix, _ in reading_tuples(word)))
+                and not any(suffix in PLAIN_PRONOUN_SUFFIXES for _, _, suffix, _ in reading_tuples(word)))
     if not plain(j, stem_from):
         return None
     if j + 1 < len(toks) and toks[j + 1].norm.startswith("ال") and plain(j + 1, 0):
